@@ -1,0 +1,126 @@
+"""``wederkerig contact …``: the people in the ledger."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.options import FormatOption
+from wederkerig.formats import CONTACT_COLUMNS, Format, write_rows
+
+app = typer.Typer(help="Add, list, show, edit and remove contacts.", no_args_is_help=True)
+
+NameArgument = Annotated[str, typer.Argument(help="Full name, or an alias such as a first name.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The contact's full name.")],
+    org: Annotated[str | None, typer.Option("--org", help="Organisation they belong to.")] = None,
+    email: Annotated[str | None, typer.Option("--email")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="A label; repeat for more.")
+    ] = None,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option("--alias", "-a", help="Another name that finds them; repeat for more."),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+) -> None:
+    """Add a contact. Names are unique, ignoring case and spacing."""
+    from wederkerig.contacts import add_contact
+
+    with transaction(ctx, write=True) as session:
+        card = add_contact(
+            session,
+            name,
+            now=app_context(ctx).now(),
+            organisation=org,
+            email=email,
+            tags=tag or (),
+            aliases=alias or (),
+            note=note,
+        )
+    render.message(f"Added contact '{card.name}'.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only contacts with this tag.")
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option("--org", help="Only contacts whose organisation contains this.")
+    ] = None,
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """List contacts with their organisation, email, tags and aliases."""
+    from wederkerig.contacts import list_contacts
+
+    with transaction(ctx) as session:
+        cards = list_contacts(session, tag=tag, organisation=org)
+    if format is Format.TABLE:
+        if not cards:
+            render.message("No contacts yet: add one with 'wederkerig contact add NAME'.")
+            return
+        render.console().print(render.contacts_table(cards))
+    else:
+        write_rows(format, sys.stdout, CONTACT_COLUMNS, cards)
+
+
+@app.command("show")
+def show(ctx: typer.Context, name: NameArgument) -> None:
+    """Show one contact and the span of your history with them."""
+    from wederkerig.contacts import show_contact
+
+    with transaction(ctx) as session:
+        summary = show_contact(session, name)
+    render.console().print(render.contact_summary(summary))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: NameArgument,
+    new_name: Annotated[str | None, typer.Option("--name", help="Rename the contact.")] = None,
+    org: Annotated[
+        str | None, typer.Option("--org", help="New organisation ('' clears it).")
+    ] = None,
+    email: Annotated[str | None, typer.Option("--email", help="New email ('' clears it).")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="New note ('' clears it).")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Add a tag.")] = None,
+    untag: Annotated[list[str] | None, typer.Option("--untag", help="Remove a tag.")] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias", "-a", help="Add an alias.")] = None,
+    unalias: Annotated[list[str] | None, typer.Option("--unalias", help="Remove an alias.")] = None,
+) -> None:
+    """Change a contact's name, organisation, email, note, tags or aliases."""
+    from wederkerig.contacts import edit_contact
+
+    with transaction(ctx, write=True) as session:
+        card = edit_contact(
+            session,
+            name,
+            name=new_name,
+            organisation=org,
+            email=email,
+            note=note,
+            add_tags=tag or (),
+            remove_tags=untag or (),
+            add_aliases=alias or (),
+            remove_aliases=unalias or (),
+        )
+    render.message(f"Updated contact '{card.name}'.")
+
+
+@app.command("rm")
+def remove(ctx: typer.Context, name: NameArgument) -> None:
+    """Remove a contact that has no entries."""
+    from wederkerig.contacts import remove_contact
+
+    with transaction(ctx, write=True) as session:
+        card = remove_contact(session, name)
+    render.message(f"Removed contact '{card.name}'.")

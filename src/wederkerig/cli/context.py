@@ -1,0 +1,80 @@
+"""What every command shares: the chosen ledger, today's date, and one transaction per command."""
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import typer
+
+from wederkerig import paths
+from wederkerig.dates import parse_date
+from wederkerig.errors import WederkerigError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+@dataclass
+class AppContext:
+    """Built by the root callback; tests pass their own through ``obj=`` to fix 'today'."""
+
+    db: str | None = None
+    today: date = field(default_factory=date.today)
+
+    @property
+    def target(self) -> str:
+        return paths.choose_target(self.db)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def date(self, text: str | None, *, allow_future: bool = False) -> date | None:
+        return None if text is None else parse_date(text, self.today, allow_future=allow_future)
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    obj = ctx.find_object(AppContext)
+    assert obj is not None, "the root callback always sets the context"
+    return obj
+
+
+@contextmanager
+def transaction(ctx: typer.Context, *, write: bool = False) -> Iterator["Session"]:
+    """Open the ledger and run the command's one transaction (committed only on success)."""
+    from wederkerig.database import open_ledger
+
+    ledger = open_ledger(app_context(ctx).target)
+    try:
+        with ledger.transaction(write=write) as session:
+            yield session
+    finally:
+        ledger.dispose()
+
+
+@contextmanager
+def output_stream(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a private file (0600) that appears only once it is complete."""
+    if output is None:
+        yield sys.stdout
+        return
+    output = output.expanduser()
+    directory = output.parent if str(output.parent) else Path(".")
+    try:
+        descriptor, draft = tempfile.mkstemp(
+            dir=directory, prefix=f".{output.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise WederkerigError(f"cannot write {output}: {error.strerror}") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(draft, output)
+    except BaseException:
+        Path(draft).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,37 @@
+"""``wederkerig demo``: a sample ledger to look around in, never the user's own."""
+
+from pathlib import Path
+
+import typer
+
+from wederkerig import paths, render
+from wederkerig.cli.context import AppContext, app_context
+
+app = typer.Typer()
+
+
+@app.command(rich_help_panel="Start here")
+def demo(ctx: typer.Context) -> None:
+    """Write a sample ledger to demo.db (beside, never instead of, yours) and show its balance."""
+    from wederkerig.balances import balance_rows, total
+    from wederkerig.database import open_ledger
+    from wederkerig.demo import fill_demo_ledger
+    from wederkerig.selection import Selection
+
+    target = paths.demo_target()
+    for stale in (target, f"{target}-wal", f"{target}-shm"):
+        Path(stale).unlink(missing_ok=True)
+    app_ctx: AppContext = app_context(ctx)
+    ledger = open_ledger(target)
+    try:
+        with ledger.transaction(write=True) as session:
+            fill_demo_ledger(session, today=app_ctx.today, now=app_ctx.now())
+            rows = balance_rows(session, Selection())
+    finally:
+        ledger.dispose()
+    out = render.console()
+    out.print(render.balance_table(rows, total(rows), hidden=0, limit=len(rows), width=out.width))
+    render.message(
+        f"This is a sample ledger in {target}; your own ledger is untouched.\n"
+        f'Look around: wederkerig --db "{target}" balance "Anneke de Vries"'
+    )

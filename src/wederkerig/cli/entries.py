@@ -1,0 +1,222 @@
+"""``wederkerig log``, ``entries``, ``edit``, ``rm`` and ``undo``: recording what flowed."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.options import (
+    TABLE_LIMIT,
+    AllOption,
+    DirectionOption,
+    FormatOption,
+    KindOption,
+    SinceOption,
+    TagOption,
+    UntilOption,
+)
+from wederkerig.errors import InvalidInputError
+from wederkerig.formats import ENTRY_COLUMNS, Format, write_rows
+from wederkerig.names import tag_name
+from wederkerig.vocabulary import parse_amount, parse_direction, parse_kind
+
+if TYPE_CHECKING:
+    from wederkerig.selection import Selection
+
+app = typer.Typer()
+
+ValueOption = Annotated[
+    int | None,
+    typer.Option("--value", "-v", help="Points: 1 a small tip, 3 a real favour, 5 life-changing."),
+]
+AmountOption = Annotated[
+    str | None, typer.Option("--amount", metavar="EUR", help="For money: euros, e.g. 250 or 12,50.")
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help="YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago' (or Dutch).",
+    ),
+]
+
+
+@app.command(rich_help_panel="Record")
+def log(
+    ctx: typer.Context,
+    contact: Annotated[str, typer.Argument(help="Who: a name or alias.")],
+    direction: Annotated[str, typer.Argument(help="gave or received (gaf, kreeg, ontvangen).")],
+    kind: Annotated[
+        str, typer.Argument(help="knowledge, talent, money or access (kennis, geld, toegang).")
+    ],
+    description: Annotated[str, typer.Argument(help="What exactly, in a few words.")] = "",
+    value: ValueOption = None,
+    amount: AmountOption = None,
+    on: OnOption = None,
+    event: Annotated[
+        str | None, typer.Option("--event", "-e", help="The occasion, e.g. a New Year's reception.")
+    ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="Add the contact or event if it is new.")
+    ] = False,
+) -> None:
+    """Log something you gave or received. Prints the new entry's id."""
+    from wederkerig.entries import describe, log_entry
+
+    app_ctx = app_context(ctx)
+    parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
+    parsed_amount = parse_amount(amount) if amount is not None else None
+    day = app_ctx.date(on) or app_ctx.today
+    with transaction(ctx, write=True) as session:
+        row = log_entry(
+            session,
+            contact=contact,
+            direction=parsed_direction,
+            kind=parsed_kind,
+            description=description,
+            value=1 if value is None else value,
+            amount=parsed_amount,
+            on=day,
+            event=event,
+            create=create,
+            now=app_ctx.now(),
+        )
+    print(row.id)
+    render.message(f"Logged {describe(row)}.")
+
+
+def selection_from(
+    ctx: typer.Context,
+    *,
+    kind: str | None = None,
+    direction: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    tag: str | None = None,
+) -> "Selection":
+    """The filters every listing and report shares, parsed from what the user typed."""
+    from wederkerig.selection import Selection
+
+    app_ctx = app_context(ctx)
+    selection = Selection(
+        kind=parse_kind(kind) if kind else None,
+        direction=parse_direction(direction) if direction else None,
+        since=app_ctx.date(since, allow_future=True),
+        until=app_ctx.date(until, allow_future=True),
+        tag=tag_name(tag) if tag else None,
+    )
+    if selection.since and selection.until and selection.since > selection.until:
+        raise InvalidInputError(
+            f"--since {selection.since} is after --until {selection.until}: swap them"
+        )
+    return selection
+
+
+@app.command("entries", rich_help_panel="Report")
+def list_entries(
+    ctx: typer.Context,
+    contact: Annotated[str | None, typer.Argument(help="Only this contact.")] = None,
+    kind: KindOption = None,
+    direction: DirectionOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagOption = None,
+    format: FormatOption = Format.TABLE,
+    all_: AllOption = False,
+) -> None:
+    """List entries in date order (the table shows the newest 50 unless --all)."""
+    from wederkerig.entries import iter_entries, narrow_to_contact, newest_entries
+
+    selection = selection_from(
+        ctx, kind=kind, direction=direction, since=since, until=until, tag=tag
+    )
+    with transaction(ctx) as session:
+        selection = narrow_to_contact(session, selection, contact)
+        if format is not Format.TABLE:
+            write_rows(format, sys.stdout, ENTRY_COLUMNS, iter_entries(session, selection))
+            return
+        rows, count = newest_entries(session, selection, sys.maxsize if all_ else TABLE_LIMIT)
+    if not rows:
+        render.message("No entries match.")
+        return
+    render.console().print(render.entries_table(rows))
+    if count > len(rows):
+        render.message(
+            f"Showing the newest {len(rows)} of {count} entries; "
+            "see all with --all or --format csv."
+        )
+
+
+@app.command(rich_help_panel="Record")
+def edit(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id.")],
+    value: ValueOption = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
+    direction: Annotated[str | None, typer.Option("--direction", "-d")] = None,
+    on: OnOption = None,
+    description: Annotated[str | None, typer.Option("--description")] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", metavar="EUR", help="Euros, or 'none' to drop it.")
+    ] = None,
+) -> None:
+    """Correct an entry."""
+    from wederkerig.entries import EntryChange, describe, edit_entry
+
+    clear_amount = amount is not None and amount.strip().casefold() in {"none", "geen", ""}
+    change = EntryChange(
+        value=value,
+        kind=parse_kind(kind) if kind else None,
+        direction=parse_direction(direction) if direction else None,
+        on=app_context(ctx).date(on),
+        description=description,
+        amount=parse_amount(amount) if amount is not None and not clear_amount else None,
+        clear_amount=clear_amount,
+    )
+    with transaction(ctx, write=True) as session:
+        before, after = edit_entry(session, entry_id, change)
+    if before == after:
+        render.message(f"Nothing changed in {describe(after)}.")
+    else:
+        render.message(f"Was {describe(before)}.\nNow {describe(after)}.")
+
+
+@app.command("rm", rich_help_panel="Record")
+def remove(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id.")],
+) -> None:
+    """Remove one entry by its id."""
+    from wederkerig.entries import describe, remove_entry
+
+    with transaction(ctx, write=True) as session:
+        removed = remove_entry(session, entry_id)
+    render.message(f"Removed {describe(removed)}.")
+
+
+@app.command(rich_help_panel="Record")
+def undo(
+    ctx: typer.Context,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask; needed in scripts.")
+    ] = False,
+) -> None:
+    """Remove the entry logged most recently, and say what it was."""
+    from wederkerig.entries import describe, last_created, remove_entry
+
+    with transaction(ctx) as session:
+        newest = last_created(session)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InvalidInputError(
+                f"undo would remove {describe(newest)}; add --yes to confirm outside a terminal"
+            )
+        if not typer.confirm(f"Remove {describe(newest)}?", err=True):
+            render.message("Kept it; nothing was removed.")
+            return
+    with transaction(ctx, write=True) as session:
+        removed = remove_entry(session, newest.id)
+    render.message(f"Removed {describe(removed)}.")

@@ -1,0 +1,36 @@
+"""Options shared by several commands, declared once so their names and help never drift."""
+
+from typing import Annotated
+
+import typer
+
+from wederkerig.formats import Format
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help="table for people; csv or json for scripts."
+    ),
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", metavar="DATE", help="Only entries on or after DATE.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Only entries on or before DATE.")
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="Only this kind: knowledge, talent, money, access (or kennis, geld, toegang).",
+    ),
+]
+DirectionOption = Annotated[
+    str | None, typer.Option("--direction", "-d", help="Only gave or received (or gaf, kreeg).")
+]
+TagOption = Annotated[str | None, typer.Option("--tag", "-t", help="Only contacts with this tag.")]
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Show every row in a table (csv and json always have all).")
+]
+TABLE_LIMIT = 50  # a Rich row costs ~0.5 ms; a person reads about this many

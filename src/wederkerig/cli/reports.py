@@ -1,0 +1,97 @@
+"""``wederkerig balance``: where value has flowed, per contact or for one contact."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.entries import selection_from
+from wederkerig.cli.options import (
+    TABLE_LIMIT,
+    AllOption,
+    FormatOption,
+    KindOption,
+    SinceOption,
+    TagOption,
+    UntilOption,
+)
+from wederkerig.formats import (
+    BALANCE_BY_KIND_COLUMNS,
+    BALANCE_COLUMNS,
+    Format,
+    balance_records,
+    contact_balance_document,
+    write_document,
+    write_rows,
+)
+
+if TYPE_CHECKING:
+    from wederkerig.selection import Selection
+
+app = typer.Typer()
+
+
+@app.command(rich_help_panel="Report")
+def balance(
+    ctx: typer.Context,
+    contact: Annotated[
+        str | None, typer.Argument(help="One contact: the view before a meeting.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    by_kind: Annotated[
+        bool, typer.Option("--by-kind", help="One row per contact and kind.")
+    ] = False,
+    format: FormatOption = Format.TABLE,
+    all_: AllOption = False,
+) -> None:
+    """Show what you gave and received, per contact and kind (net = gave − received)."""
+    selection = selection_from(ctx, kind=kind, since=since, until=until, tag=tag)
+    if contact is not None:
+        _contact_balance(ctx, contact, selection, format)
+        return
+    from wederkerig.balances import balance_rows, largest_imbalances, total
+
+    with transaction(ctx) as session:
+        rows = balance_rows(session, selection, by_kind=by_kind)
+    if format is not Format.TABLE:
+        columns = BALANCE_BY_KIND_COLUMNS if by_kind else BALANCE_COLUMNS
+        write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind))
+        return
+    if not rows:
+        render.message("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
+        return
+    if by_kind:
+        render.console().print(render.balance_by_kind_table(rows))
+        return
+    shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
+    out = render.console()
+    hidden = len(rows) - len(shown)
+    out.print(
+        render.balance_table(shown, total(rows), hidden=hidden, limit=TABLE_LIMIT, width=out.width)
+    )
+
+
+def _contact_balance(
+    ctx: typer.Context, contact: str, selection: "Selection", format: Format
+) -> None:
+    from wederkerig.balances import balance_rows, contact_balance, in_words
+    from wederkerig.entries import narrow_to_contact
+
+    with transaction(ctx) as session:
+        if format is Format.CSV:  # a table has no room for the timeline: one row per kind
+            narrowed = narrow_to_contact(session, selection, contact)
+            rows = balance_rows(session, narrowed, by_kind=True)
+        else:
+            result = contact_balance(session, contact, selection, today=app_context(ctx).today)
+    if format is Format.CSV:
+        write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
+    elif format is Format.JSON:
+        write_document(sys.stdout, contact_balance_document(result))
+    else:
+        words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
+        render.console().print(render.contact_balance(result, words))

@@ -1,0 +1,279 @@
+"""Use cases for contacts: add, find (by name or alias), list, show, edit, remove. Never prints."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
+from wederkerig.models import Alias, Contact, Entry, Tag
+from wederkerig.names import check_name, check_text, closest, name_key, tag_name, tidy
+
+
+class ContactCard(NamedTuple):
+    """A contact as listed and exported; the field order is the export's column order."""
+
+    name: str
+    organisation: str | None
+    email: str | None
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """A contact with the shape of its history, for ``contact show``."""
+
+    card: ContactCard
+    entries: int
+    first_date: date | None
+    last_date: date | None
+
+
+def resolve_contact(session: Session, query: str) -> Contact:
+    """The one contact meant by ``query``: its full name, else a unique alias.
+
+    A full name always wins (names are unique); an alias shared by several contacts is
+    refused with the candidates rather than guessed.
+    """
+    key = name_key(query)
+    contact = session.exec(select(Contact).where(Contact.name_key == key)).first()
+    if contact is not None:
+        return contact
+    by_alias = session.exec(
+        select(Contact).join(Alias).where(Alias.key == key).order_by(Contact.name_key)
+    ).all()
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if by_alias:
+        names = " or ".join(f"'{c.name}'" for c in by_alias)
+        raise RefusedError(f"'{tidy(query)}' is ambiguous: it may mean {names}; use the full name")
+    raise NotFoundError(
+        f"no contact called '{tidy(query)}'.{did_you_mean(_suggestions(session, query))} "
+        "Add one with 'wederkerig contact add NAME', or log with --create."
+    )
+
+
+def _suggestions(session: Session, query: str) -> list[str]:
+    """Names that share a word with ``query`` (a first name), then names that look alike."""
+    key = name_key(query)
+    rows = session.exec(select(Contact.name, Alias.name).join(Alias, isouter=True)).all()
+    names = sorted({name for name, _ in rows})
+    sharing_a_word = [name for name in names if key in name_key(name).split()]
+    alike = closest(query, names + [alias for _, alias in rows if alias])
+    suggestions = dict.fromkeys(sharing_a_word[:3] + alike)
+    return list(suggestions)[:3]
+
+
+def add_contact(
+    session: Session,
+    name: str,
+    *,
+    now: datetime,
+    organisation: str | None = None,
+    email: str | None = None,
+    tags: Sequence[str] = (),
+    aliases: Sequence[str] = (),
+    note: str | None = None,
+) -> ContactCard:
+    """Add a contact; a name that differs only in case, spacing or accents' encoding is refused."""
+    name = check_name(name)
+    _refuse_taken_name(session, name)
+    contact = Contact(
+        name=name,
+        name_key=name_key(name),
+        organisation=_optional_text(organisation, "organisation"),
+        email=_check_email(email),
+        note=_optional_text(note, "note", max_length=10_000),
+        created_at=now,
+    )
+    session.add(contact)
+    session.flush()
+    _add_tags(session, contact, tags)
+    _add_aliases(session, contact, aliases)
+    return card(session, contact)
+
+
+def _refuse_taken_name(session: Session, name: str, keep: Contact | None = None) -> None:
+    taken = session.exec(select(Contact).where(Contact.name_key == name_key(name))).first()
+    if taken is not None and taken is not keep:
+        raise RefusedError(
+            f"a contact called '{taken.name}' already exists: use it, or tell them apart "
+            "(for example 'Jan de Vries (gemeente)')"
+        )
+
+
+def _optional_text(text: str | None, what: str, *, max_length: int = 200) -> str | None:
+    if text is None:
+        return None
+    cleaned = text.strip()
+    return check_text(cleaned, what, max_length=max_length) if cleaned else None
+
+
+def _check_email(email: str | None) -> str | None:
+    email = _optional_text(email, "email address")
+    if email is None:
+        return None
+    local, at, domain = email.partition("@")
+    if not (at and local and "." in domain and " " not in email):
+        raise InvalidInputError(f"'{email}' is not an email address: write it like anna@example.nl")
+    return email
+
+
+def _add_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
+    assert contact.id is not None
+    existing = set(session.exec(select(Tag.name).where(Tag.contact_id == contact.id)).all())
+    for tag in dict.fromkeys(tag_name(t) for t in tags):
+        if tag not in existing:
+            session.add(Tag(contact_id=contact.id, name=tag))
+
+
+def _add_aliases(session: Session, contact: Contact, aliases: Iterable[str]) -> None:
+    assert contact.id is not None
+    for alias in aliases:
+        alias = check_name(alias, "alias")
+        key = name_key(alias)
+        if key == contact.name_key:
+            continue
+        owner = session.exec(select(Contact).where(Contact.name_key == key)).first()
+        if owner is not None:
+            raise RefusedError(
+                f"'{alias}' is the full name of another contact, so it cannot be an alias "
+                f"of '{contact.name}': choose another alias"
+            )
+        known = session.exec(
+            select(Alias).where(Alias.contact_id == contact.id, Alias.key == key)
+        ).first()
+        if known is None:
+            session.add(Alias(contact_id=contact.id, name=alias, key=key))
+
+
+def card(session: Session, contact: Contact) -> ContactCard:
+    session.flush()
+    tags = session.exec(select(Tag.name).where(Tag.contact_id == contact.id).order_by(Tag.name))
+    aliases = session.exec(
+        select(Alias.name).where(Alias.contact_id == contact.id).order_by(Alias.key)
+    )
+    return ContactCard(
+        name=contact.name,
+        organisation=contact.organisation,
+        email=contact.email,
+        tags=tuple(tags.all()),
+        aliases=tuple(aliases.all()),
+        note=contact.note,
+    )
+
+
+def list_contacts(
+    session: Session, *, tag: str | None = None, organisation: str | None = None
+) -> list[ContactCard]:
+    """Contacts in name order, with their tags and aliases gathered in two queries, not N."""
+    query = select(Contact).order_by(Contact.name_key)
+    if tag is not None:
+        query = query.where(
+            col(Contact.id).in_(select(Tag.contact_id).where(Tag.name == tag_name(tag)))
+        )
+    contacts = session.exec(query).all()
+    if organisation is not None:
+        wanted = name_key(organisation)
+        contacts = [c for c in contacts if wanted in name_key(c.organisation or "")]
+    tags: dict[int, list[str]] = {}
+    for contact_id, name in session.exec(select(Tag.contact_id, Tag.name).order_by(Tag.name)):
+        tags.setdefault(contact_id, []).append(name)
+    aliases: dict[int, list[str]] = {}
+    for contact_id, name in session.exec(select(Alias.contact_id, Alias.name).order_by(Alias.key)):
+        aliases.setdefault(contact_id, []).append(name)
+    return [
+        ContactCard(
+            name=c.name,
+            organisation=c.organisation,
+            email=c.email,
+            tags=tuple(tags.get(c.id or 0, ())),
+            aliases=tuple(aliases.get(c.id or 0, ())),
+            note=c.note,
+        )
+        for c in contacts
+    ]
+
+
+def show_contact(session: Session, query: str) -> ContactSummary:
+    contact = resolve_contact(session, query)
+    count, first, last = session.exec(
+        select(func.count(), func.min(Entry.occurred_on), func.max(Entry.occurred_on)).where(
+            Entry.contact_id == contact.id
+        )
+    ).one()
+    return ContactSummary(card(session, contact), count, first, last)
+
+
+def edit_contact(
+    session: Session,
+    query: str,
+    *,
+    name: str | None = None,
+    organisation: str | None = None,
+    email: str | None = None,
+    note: str | None = None,
+    add_tags: Sequence[str] = (),
+    remove_tags: Sequence[str] = (),
+    add_aliases: Sequence[str] = (),
+    remove_aliases: Sequence[str] = (),
+) -> ContactCard:
+    """Change what is given; ``""`` clears a field, ``None`` leaves it as it is."""
+    contact = resolve_contact(session, query)
+    if name is not None:
+        new_name = check_name(name)
+        _refuse_taken_name(session, new_name, keep=contact)
+        contact.name, contact.name_key = new_name, name_key(new_name)
+    if organisation is not None:
+        contact.organisation = _optional_text(organisation, "organisation")
+    if email is not None:
+        contact.email = _check_email(email)
+    if note is not None:
+        contact.note = _optional_text(note, "note", max_length=10_000)
+    session.add(contact)
+    session.flush()
+    for tag in remove_tags:
+        _remove_one(
+            session, Tag, Tag.contact_id == contact.id, Tag.name == tag_name(tag), label=tag
+        )
+    for alias in remove_aliases:
+        _remove_one(
+            session,
+            Alias,
+            Alias.contact_id == contact.id,
+            Alias.key == name_key(alias),
+            label=alias,
+        )
+    _add_tags(session, contact, add_tags)
+    _add_aliases(session, contact, add_aliases)
+    return card(session, contact)
+
+
+def _remove_one(
+    session: Session, table: type[Tag] | type[Alias], *where: object, label: str
+) -> None:
+    found = session.exec(select(table).where(*where)).first()  # type: ignore[arg-type]
+    if found is None:
+        what = "tag" if table is Tag else "alias"
+        raise NotFoundError(f"the contact has no {what} '{label}': see 'wederkerig contact show'")
+    session.delete(found)
+
+
+def remove_contact(session: Session, query: str) -> ContactCard:
+    """Remove a contact that has no entries; entries are history and are never dropped silently."""
+    contact = resolve_contact(session, query)
+    count = session.exec(select(func.count()).where(Entry.contact_id == contact.id)).one()
+    if count:
+        raise RefusedError(
+            f"'{contact.name}' has {count} entr{'y' if count == 1 else 'ies'}: remove them first "
+            f"(see 'wederkerig entries \"{contact.name}\"' and 'wederkerig rm ID'), "
+            "or keep the contact"
+        )
+    removed = card(session, contact)
+    session.delete(contact)
+    return removed

@@ -1,0 +1,262 @@
+"""Storage: open a ledger (creating or upgrading its schema), and run one transaction per command.
+
+Everything that knows about engines, pragmas, locks and migrations lives here, so that the
+use cases only ever see a :class:`~sqlmodel.Session`.
+"""
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlmodel import Session
+
+from wederkerig import paths
+from wederkerig.errors import RefusedError, StorageError
+
+SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions; a test keeps them equal
+BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
+SQLITE_HEADER = b"SQLite format 3\x00"
+_WRITE = "wederkerig_write"
+
+
+class Ledger:
+    """One opened ledger: its engine and where it lives, ready to hand out transactions."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+
+    @contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+        """One command's unit of work: committed as a whole on success, rolled back otherwise.
+
+        A writing transaction takes SQLite's write lock up front (``BEGIN IMMEDIATE``), so two
+        processes never both read and then fail to upgrade their lock: the second one waits.
+        """
+        bind = self.engine.execution_options(**{_WRITE: write})
+        try:
+            with Session(bind, expire_on_commit=False) as session, session.begin():
+                yield session
+        except IntegrityError as error:
+            raise RefusedError(
+                f"the change conflicts with what the ledger {self.where} already holds "
+                f"({_reason(error)}); nothing was written"
+            ) from None
+        except DBAPIError as error:
+            raise storage_error(error, self.where) from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_ledger(target: str) -> Ledger:
+    """Open the ledger at ``target`` (a file path or a SQLAlchemy URL), ready for use.
+
+    A missing file or an empty database becomes a new ledger at the newest schema; an older
+    ledger is backed up and upgraded; anything else (another program's database, a newer
+    ledger, a damaged file) is refused with :class:`StorageError` and left untouched.
+    """
+    where = paths.describe(target)
+    if paths.is_url(target):
+        url = target
+    else:
+        path = Path(target).expanduser().absolute()
+        _prepare_sqlite_file(path)
+        url = f"sqlite:///{path}"
+    engine = _create_engine(url)
+    ledger = Ledger(engine, where)
+    try:
+        with engine.connect() as connection:
+            revision = _schema_revision(connection, where)
+        if revision != SCHEMA_HEAD:
+            _upgrade(engine, where)
+    except DBAPIError as error:
+        engine.dispose()
+        raise storage_error(error, where) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return ledger
+
+
+def busy_timeout() -> float:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV)
+    if raw is None:
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        raise StorageError(f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+
+
+def _create_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, hide_parameters=True, pool_pre_ping=True)
+    engine = create_engine(url, hide_parameters=True)
+    timeout_ms = int(busy_timeout() * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Leave transaction control to the "begin" hook below instead of the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        writing = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create a new ledger file, or check that an existing file is a SQLite database.
+
+    Nothing is written to an existing file here: another program's file must stay untouched.
+    """
+    if not path.exists():
+        _create_sqlite_ledger(path)
+        return
+    if path.is_dir():
+        raise StorageError(f"{path} is a directory: point --db at a ledger file inside it")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError(f"cannot read the ledger {path}: {error.strerror}") from None
+    if not header:
+        raise StorageError(
+            f"{path} is an empty file, not a wederkerig ledger: remove it or choose another --db"
+        )
+    if header != SQLITE_HEADER:
+        raise StorageError(
+            f"{path} is not a wederkerig ledger (not a SQLite database): choose another --db"
+        )
+
+
+def _create_sqlite_ledger(path: Path) -> None:
+    """Build a complete new ledger beside ``path`` and link it into place in one step.
+
+    Other processes therefore see either no file or a ledger at head, never a half-made one;
+    when two create the same ledger at once, the first link wins and the other copy is dropped.
+    """
+    if not path.parent.exists():
+        paths.make_private_dir(path.parent)
+    draft = path.with_name(f".{path.name}.new-{os.getpid()}")
+    try:
+        os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        engine = _create_engine(f"sqlite:///{draft}")
+        try:
+            _upgrade(engine, str(path))
+        finally:
+            engine.dispose()
+        os.link(draft, path)
+    except FileExistsError:
+        pass  # another process linked its new ledger first: use that one
+    except OSError as error:
+        raise StorageError(f"cannot create the ledger {path}: {error.strerror}") from None
+    finally:
+        for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _schema_revision(connection: Connection, where: str) -> str | None:
+    """The ledger's schema revision; ``None`` for an empty database. Reads only."""
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "entry" not in tables:
+        raise StorageError(
+            f"{where} belongs to another program (it has no wederkerig tables): choose another --db"
+        )
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(revision) if revision is not None else None
+
+
+def _upgrade(engine: Engine, where: str) -> None:
+    """Bring the schema to head, exactly once even when several processes try at the same time."""
+    from alembic import command  # only paid for when the schema changes
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config()
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    with engine.execution_options(**{_WRITE: True}).begin() as connection:
+        revision = _schema_revision(connection, where)  # again, now under the write lock
+        if revision == SCHEMA_HEAD:
+            return
+        if revision is not None and revision not in known:
+            raise StorageError(
+                f"{where} was written by a newer wederkerig (schema {revision}): "
+                "upgrade wederkerig to use it"
+            )
+        if revision is not None and engine.dialect.name == "sqlite":
+            _backup_before_upgrade(connection, revision)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    if engine.dialect.name == "sqlite":
+        # Readers never block the writer, and the setting persists in the file.
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "wederkerig:migrations")
+    return config
+
+
+def _backup_before_upgrade(connection: Connection, revision: str) -> Path:
+    database = connection.engine.url.database
+    assert database is not None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = Path(f"{database}.schema-{revision}-{stamp}.bak")
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    source = connection.connection.driver_connection
+    assert isinstance(source, sqlite3.Connection)
+    with sqlite3.connect(target) as copy:
+        source.backup(copy)
+    copy.close()
+    return target
+
+
+def storage_error(error: DBAPIError, where: str) -> StorageError:
+    """Translate a driver error into one line that names the ledger and what to do."""
+    reason = _reason(error)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        message = (
+            f"the ledger {where} stayed locked by another process for more than "
+            f"{busy_timeout():g} s: try again when it has finished"
+        )
+    elif "readonly" in lowered or "read-only" in lowered:
+        message = f"the ledger {where} is read-only: check the permissions of the file and folder"
+    elif "full" in lowered or "disk i/o" in lowered:
+        message = f"cannot write the ledger {where}: the disk is full or failing; nothing was saved"
+    elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        message = (
+            f"{where} is damaged or not a wederkerig ledger ({reason}): "
+            "restore it from a backup or choose another --db"
+        )
+    elif "unable to open" in lowered:
+        message = f"cannot open the ledger {where}: check that its folder exists and is writable"
+    else:
+        message = f"the ledger {where} cannot be used: {reason}"
+    return StorageError(message)
+
+
+def _reason(error: DBAPIError) -> str:
+    """The driver's own words, which never include the statement's parameters."""
+    return str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__

@@ -1,0 +1,142 @@
+"""A realistic sample ledger: a year of giving and receiving around a Dutch region."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from wederkerig.contacts import add_contact
+from wederkerig.entries import log_entry
+from wederkerig.vocabulary import Direction, Kind
+
+NEW_YEARS_RECEPTION = "Nieuwjaarsreceptie Drechtsteden"
+
+
+@dataclass(frozen=True)
+class DemoContact:
+    name: str
+    organisation: str
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+CONTACTS = (
+    DemoContact(
+        "Anneke de Vries",
+        "Gemeente Dordrecht",
+        ("drechtsteden", "bestuur"),
+        ("Anneke",),
+        "Wethouder economische zaken",
+    ),
+    DemoContact("Pieter van den Berg", "Havenbedrijf Rotterdam", ("haven",), ("Piet",)),
+    DemoContact("Fatima El Amrani", "MKB Drechtsteden", ("drechtsteden", "mkb"), ("Fatima",)),
+    DemoContact("Jan Bakker", "Bakker Installatietechniek", ("mkb",), ("Jan",)),
+    DemoContact(
+        "Jan de Wit",
+        "Rabobank Drechtsteden",
+        ("financiering",),
+        ("Jan",),
+        "Two Jans: 'Jan' alone is ambiguous, on purpose.",
+    ),
+    DemoContact("Søren Ødegaard", "Maritime Offshore Group", ("haven", "internationaal")),
+    DemoContact("Zoë Janssen", "Hogeschool Rotterdam", ("onderwijs",), ("Zoë",)),
+    DemoContact("José Martínez", "Port of Valencia", ("haven", "internationaal")),
+    DemoContact(
+        "李娜", "Shanghai Maritime University", ("internationaal", "onderwijs"), ("Li Na",)
+    ),
+    DemoContact("Ülkü Yılmaz", "Ondernemersvereniging Zwijndrecht", ("mkb", "drechtsteden")),
+)
+
+# (days ago, contact, direction, kind, value, euros, description, at the reception)
+ENTRIES: tuple[tuple[int, str, Direction, Kind, int, str | None, str, bool], ...] = (
+    (350, "Anneke de Vries", Direction.GAVE, Kind.KNOWLEDGE, 2, None,
+     "Notes on the regional labour-market study", False),
+    (335, "Fatima El Amrani", Direction.RECEIVED, Kind.ACCESS, 3, None,
+     "Introduced me to the board of MKB Drechtsteden", True),
+    (335, "Anneke de Vries", Direction.RECEIVED, Kind.ACCESS, 4, None,
+     "Seat at the table for the Drechtsteden economic agenda", True),
+    (335, "Jan Bakker", Direction.GAVE, Kind.KNOWLEDGE, 1, None,
+     "Tip on the energy-transition subsidy", True),
+    (320, "Pieter van den Berg", Direction.GAVE, Kind.TALENT, 3, None,
+     "Chaired the port logistics round table", False),
+    (300, "Søren Ødegaard", Direction.RECEIVED, Kind.KNOWLEDGE, 3, None,
+     "Briefing on offshore wind supply chains", False),
+    (290, "Jan de Wit", Direction.RECEIVED, Kind.MONEY, 3, "2500",
+     "Sponsorship for the young-entrepreneurs award", False),
+    (270, "Zoë Janssen", Direction.GAVE, Kind.ACCESS, 3, None,
+     "Internship places at three member companies", False),
+    (260, "José Martínez", Direction.GAVE, Kind.KNOWLEDGE, 2, None,
+     "Showed the Dordrecht inland-port model", False),
+    (240, "Fatima El Amrani", Direction.GAVE, Kind.TALENT, 2, None,
+     "Workshop on pitching to the municipality", False),
+    (225, "Ülkü Yılmaz", Direction.RECEIVED, Kind.KNOWLEDGE, 2, None,
+     "Advice on reaching Turkish-Dutch entrepreneurs", False),
+    (210, "Pieter van den Berg", Direction.RECEIVED, Kind.ACCESS, 5, None,
+     "Introduction to the port authority's innovation fund", False),
+    (190, "李娜", Direction.GAVE, Kind.ACCESS, 3, None,
+     "Introduced her students to Dutch shipyards", False),
+    (175, "Jan Bakker", Direction.RECEIVED, Kind.TALENT, 2, None,
+     "Lent his best engineer for the heat-network pilot", False),
+    (160, "Anneke de Vries", Direction.GAVE, Kind.TALENT, 3, None,
+     "Wrote the employers' chapter of the regional vision", False),
+    (150, "Jan de Wit", Direction.GAVE, Kind.ACCESS, 2, None,
+     "Introduced him to five growing member firms", False),
+    (130, "Zoë Janssen", Direction.RECEIVED, Kind.KNOWLEDGE, 2, None,
+     "Student research on skills shortages", False),
+    (120, "Søren Ødegaard", Direction.GAVE, Kind.ACCESS, 3, None,
+     "Introduced him to Anneke de Vries", False),
+    (100, "Fatima El Amrani", Direction.GAVE, Kind.MONEY, 2, "750",
+     "Co-funded the SME network evening", False),
+    (90, "Ülkü Yılmaz", Direction.GAVE, Kind.TALENT, 1, None,
+     "Spoke at the Zwijndrecht members' evening", False),
+    (75, "José Martínez", Direction.RECEIVED, Kind.ACCESS, 4, None,
+     "Trade-mission programme in Valencia", False),
+    (60, "Pieter van den Berg", Direction.GAVE, Kind.KNOWLEDGE, 2, None,
+     "Shared the members' survey on port accessibility", False),
+    (45, "Anneke de Vries", Direction.RECEIVED, Kind.KNOWLEDGE, 2, None,
+     "Early sight of the council's procurement plans", False),
+    (30, "Jan Bakker", Direction.GAVE, Kind.ACCESS, 3, None,
+     "Introduction to the housing corporation", False),
+    (20, "李娜", Direction.RECEIVED, Kind.KNOWLEDGE, 3, None,
+     "Guest lecture on Chinese port automation", False),
+    (12, "Fatima El Amrani", Direction.RECEIVED, Kind.TALENT, 2, None,
+     "Her team organised the autumn network meeting", False),
+    (5, "Zoë Janssen", Direction.GAVE, Kind.KNOWLEDGE, 1, None,
+     "Feedback on the new curriculum", False),
+    (2, "Pieter van den Berg", Direction.RECEIVED, Kind.KNOWLEDGE, 2, None,
+     "Heads-up on the quay-wall tender", False),
+)  # fmt: skip
+
+
+def fill_demo_ledger(session: Session, *, today: date, now: datetime) -> int:
+    """Write the sample contacts and entries, dated relative to ``today``; returns entries."""
+    for contact in CONTACTS:
+        add_contact(
+            session,
+            contact.name,
+            now=now,
+            organisation=contact.organisation,
+            tags=contact.tags,
+            aliases=contact.aliases,
+            note=contact.note,
+        )
+    reception_day = date(today.year, 1, 9)
+    if reception_day > today:
+        reception_day = date(today.year - 1, 1, 9)
+    for days_ago, name, direction, kind, value, euros, description, at_reception in ENTRIES:
+        log_entry(
+            session,
+            contact=name,
+            direction=direction,
+            kind=kind,
+            description=description,
+            value=value,
+            amount=Decimal(euros) if euros else None,
+            on=reception_day if at_reception else today - timedelta(days=days_ago),
+            event=NEW_YEARS_RECEPTION if at_reception else None,
+            create=True,
+            now=now,
+        )
+    return len(ENTRIES)

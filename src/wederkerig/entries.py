@@ -1,0 +1,250 @@
+"""Use cases for entries: log, list, stream, edit, remove and undo. Never prints."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlalchemy import Row, Select, func
+from sqlmodel import Session, col, select
+
+from wederkerig.contacts import add_contact, resolve_contact
+from wederkerig.errors import InvalidInputError, NotFoundError, did_you_mean
+from wederkerig.models import Contact, Entry, Event
+from wederkerig.names import check_name, check_text, closest, name_key, tidy
+from wederkerig.selection import Selection
+from wederkerig.vocabulary import Direction, Kind, check_value
+
+MAX_DESCRIPTION = 2_000
+
+
+class EntryRow(NamedTuple):
+    """An entry as listed and exported; the field order is the export's column order."""
+
+    id: int
+    date: date
+    contact: str
+    direction: str
+    kind: str
+    value: int
+    amount: Decimal | None
+    description: str
+    event: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """What ``edit`` asks for; ``None`` leaves a field as it is."""
+
+    value: int | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    on: date | None = None
+    description: str | None = None
+    amount: Decimal | None = None
+    clear_amount: bool = False
+
+
+def _row_query() -> Select[*tuple[Any, ...]]:
+    """The columns of :class:`EntryRow`, selected directly: no ORM objects for long listings."""
+    return (
+        sa.select(
+            col(Entry.id),
+            col(Entry.occurred_on),
+            col(Contact.name),
+            col(Entry.direction),
+            col(Entry.kind),
+            col(Entry.value),
+            col(Entry.amount_cents),
+            col(Entry.description),
+            col(Event.name),
+            col(Entry.created_at),
+        )
+        .join(Contact, col(Entry.contact_id) == Contact.id)
+        .join(Event, col(Entry.event_id) == Event.id, isouter=True)
+    )
+
+
+def _to_row(raw: Row[*tuple[Any, ...]]) -> EntryRow:
+    id_, on, contact, direction, kind, value, cents, description, event, created = raw
+    amount = None if cents is None else Decimal(cents).scaleb(-2)
+    return EntryRow(id_, on, contact, direction, kind, value, amount, description, event, created)
+
+
+def _cents(amount: Decimal | None) -> int | None:
+    return None if amount is None else int(amount * 100)
+
+
+def _check_description(description: str) -> str:
+    return check_text(description.strip(), "description", max_length=MAX_DESCRIPTION)
+
+
+def _check_amount(kind: Kind, amount: Decimal | None) -> None:
+    if amount is not None and kind is not Kind.MONEY:
+        raise InvalidInputError(
+            f"an amount in euros belongs to money entries only, not {kind.value}: "
+            "drop --amount or use kind money"
+        )
+
+
+def _find_event(session: Session, name: str, *, create: bool, on: date) -> Event:
+    name = check_name(name, "event name")
+    event = session.exec(select(Event).where(Event.name_key == name_key(name))).first()
+    if event is not None:
+        return event
+    if not create:
+        known = session.exec(select(Event.name)).all()
+        raise NotFoundError(
+            f"no event called '{name}'.{did_you_mean(closest(name, known))} "
+            "Add --create to record it as a new event."
+        )
+    event = Event(name=name, name_key=name_key(name), held_on=on)
+    session.add(event)
+    session.flush()
+    return event
+
+
+def log_entry(
+    session: Session,
+    *,
+    contact: str,
+    direction: Direction,
+    kind: Kind,
+    description: str = "",
+    value: int = 1,
+    amount: Decimal | None = None,
+    on: date,
+    event: str | None = None,
+    create: bool = False,
+    now: datetime,
+) -> EntryRow:
+    """Record one thing given or received; with ``create`` an unknown contact or event is added."""
+    check_value(value)
+    _check_amount(kind, amount)
+    description = _check_description(description)
+    try:
+        person = resolve_contact(session, contact)
+    except NotFoundError:
+        if not create:
+            raise
+        add_contact(session, contact, now=now)
+        person = resolve_contact(session, contact)
+    occasion = _find_event(session, event, create=create, on=on) if event else None
+    entry = Entry(
+        contact_id=person.id,  # type: ignore[arg-type]
+        direction=direction.value,
+        kind=kind.value,
+        value=value,
+        amount_cents=_cents(amount),
+        description=description,
+        occurred_on=on,
+        event_id=occasion.id if occasion else None,
+        created_at=now.astimezone(UTC).replace(microsecond=0),
+    )
+    session.add(entry)
+    session.flush()
+    assert entry.id is not None
+    return get_entry(session, entry.id)
+
+
+def get_entry(session: Session, entry_id: int) -> EntryRow:
+    raw = session.connection().execute(_row_query().where(col(Entry.id) == entry_id)).first()
+    if raw is None:
+        raise NotFoundError(f"no entry with id {entry_id}: see 'wederkerig entries' for ids")
+    return _to_row(raw)
+
+
+def narrow_to_contact(session: Session, selection: Selection, contact: str | None) -> Selection:
+    """The selection limited to the contact a user named (by name or alias)."""
+    if contact is None:
+        return selection
+    return replace(selection, contact_id=resolve_contact(session, contact).id)
+
+
+def iter_entries(session: Session, selection: Selection) -> Iterator[EntryRow]:
+    """Entries in date order, streamed from the cursor so memory stays flat at any ledger size."""
+    query = (
+        _row_query()
+        .where(*selection.conditions())
+        .order_by(col(Entry.occurred_on), col(Entry.id))
+        .execution_options(yield_per=2_000)
+    )
+    for raw in session.connection().execute(query):
+        yield _to_row(raw)
+
+
+def newest_entries(
+    session: Session, selection: Selection, limit: int
+) -> tuple[list[EntryRow], int]:
+    """The ``limit`` most recent entries in date order, and how many the selection holds."""
+    conditions = selection.conditions()
+    count = session.exec(select(func.count()).select_from(Entry).where(*conditions)).one()
+    newest = (
+        session.connection()
+        .execute(
+            _row_query()
+            .where(*conditions)
+            .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
+            .limit(limit)
+        )
+        .all()
+    )
+    return [_to_row(raw) for raw in reversed(newest)], count
+
+
+def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[EntryRow, EntryRow]:
+    """Apply ``change``; returns the entry before and after, so the user sees what changed."""
+    before = get_entry(session, entry_id)
+    entry = session.get_one(Entry, entry_id)
+    kind = change.kind or Kind(entry.kind)
+    amount = None if change.clear_amount else change.amount
+    if amount is None and not change.clear_amount and entry.amount_cents is not None:
+        amount = Decimal(entry.amount_cents).scaleb(-2)
+    if amount is not None and kind is not Kind.MONEY:
+        raise InvalidInputError(
+            f"entry {entry_id} carries an amount of €{amount:.2f}, which belongs to money "
+            "entries only: add --amount none to drop it, or keep kind money"
+        )
+    if change.value is not None:
+        entry.value = check_value(change.value)
+    if change.on is not None:
+        entry.occurred_on = change.on
+    if change.description is not None:
+        entry.description = _check_description(change.description)
+    if change.direction is not None:
+        entry.direction = change.direction.value
+    entry.kind = kind.value
+    entry.amount_cents = _cents(amount)
+    session.add(entry)
+    session.flush()
+    return before, get_entry(session, entry_id)
+
+
+def remove_entry(session: Session, entry_id: int) -> EntryRow:
+    removed = get_entry(session, entry_id)
+    session.delete(session.get_one(Entry, entry_id))
+    return removed
+
+
+def last_created(session: Session) -> EntryRow:
+    """The entry logged most recently (ids only grow, so the highest id is the newest)."""
+    newest = session.exec(select(func.max(Entry.id))).one()
+    if newest is None:
+        raise NotFoundError("the ledger has no entries, so there is nothing to undo")
+    return get_entry(session, newest)
+
+
+def describe(row: EntryRow) -> str:
+    """One entry in words, for messages such as 'Removed …'."""
+    amount = f", €{row.amount:,.2f}" if row.amount is not None else ""
+    points = "point" if row.value == 1 else "points"
+    words = " ".join(row.description.split())
+    what = f' "{words[:60]}…"' if len(words) > 60 else f' "{words}"' if words else ""
+    preposition = "to" if row.direction == Direction.GAVE else "from"
+    return (
+        f"entry {row.id}: {row.direction} {row.kind}{what} {preposition} {tidy(row.contact)} "
+        f"on {row.date.isoformat()} ({row.value} {points}{amount})"
+    )

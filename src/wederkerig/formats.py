@@ -1,0 +1,123 @@
+"""Machine formats: CSV (RFC 4180) and JSON, written row by row so exports stream.
+
+The column tuples here are a contract with scripts: add columns only at the end.
+"""
+
+import csv
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from wederkerig.balances import BalanceRow, ContactBalance
+
+ENTRY_COLUMNS = (
+    "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
+    "created_at",
+)  # fmt: skip
+CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
+BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
+BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+def timestamp(moment: datetime) -> str:
+    """UTC, to the second, with a Z: ``2026-11-26T20:00:00Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, datetime):
+        return timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return ";".join(str(item) for item in value)
+    return value
+
+
+def _json_value(value: object) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime):
+        return timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_json_value(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    return value
+
+
+def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    writer = csv.writer(stream)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(value) for value in row])
+
+
+def write_json(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """A JSON array of objects, one per line, written as the rows arrive."""
+    stream.write("[")
+    separator = "\n"
+    for row in rows:
+        record = {column: _json_value(value) for column, value in zip(columns, row, strict=True)}
+        stream.write(separator + json.dumps(record, ensure_ascii=False))
+        separator = ",\n"
+    stream.write("\n]\n" if separator != "\n" else "]\n")
+
+
+def write_rows(
+    format: Format, stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]
+) -> None:
+    if format is Format.JSON:
+        write_json(stream, columns, rows)
+    else:
+        write_csv(stream, columns, rows)
+
+
+def write_document(stream: TextIO, document: Mapping[str, object]) -> None:
+    json.dump(_json_value(document), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def balance_records(rows: Iterable["BalanceRow"], *, by_kind: bool) -> Iterable[tuple[object, ...]]:
+    """Balance rows as ``BALANCE_COLUMNS`` (or ``BALANCE_BY_KIND_COLUMNS``) tuples."""
+    for row in rows:
+        head: tuple[object, ...] = (row.contact, row.organisation)
+        if by_kind:
+            head += (row.kind.value if row.kind else None,)
+        yield (*head, row.gave, row.received, row.net, row.entries, row.last_date)
+
+
+def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:
+    """``balance CONTACT --format json``: the contract keys first, then the extras."""
+    return {
+        "contact": balance.contact.name,
+        "gave": balance.tally.gave,
+        "received": balance.tally.received,
+        "net": balance.tally.net,
+        "by_kind": {
+            kind.value: {"gave": tally.gave, "received": tally.received, "net": tally.net}
+            for kind, tally in balance.by_kind.items()
+        },
+        "entries": [dict(zip(ENTRY_COLUMNS, row, strict=True)) for row in balance.entries],
+        "organisation": balance.contact.organisation,
+        "last_date": balance.last_date,
+        "days_since": balance.days_since,
+        "amount_gave": balance.amount_gave,
+        "amount_received": balance.amount_received,
+    }

@@ -1,0 +1,80 @@
+"""The tables of a ledger. Change them only together with a migration in ``migrations/``."""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from wederkerig.vocabulary import Direction, Kind
+
+KIND_VALUES = ", ".join(f"'{kind.value}'" for kind in Kind)
+DIRECTION_VALUES = ", ".join(f"'{direction.value}'" for direction in Direction)
+
+
+class Contact(SQLModel, table=True):
+    """A person the ledger owner gives to and receives from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+    organisation: str | None = None
+    email: str | None = None
+    note: str | None = None
+    created_at: datetime
+
+
+class Alias(SQLModel, table=True):
+    """Another name that finds a contact; several contacts may share one (then it is ambiguous)."""
+
+    __table_args__ = (UniqueConstraint("contact_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", index=True)
+    name: str
+    key: str = Field(index=True)
+
+
+class Tag(SQLModel, table=True):
+    """A free label on a contact (``drechtsteden``, ``board``)."""
+
+    contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
+    name: str = Field(primary_key=True, index=True)
+
+
+class Event(SQLModel, table=True):
+    """An occasion where value flowed, such as a New Year's reception."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+    held_on: date | None = None
+    place: str | None = None
+
+
+class Entry(SQLModel, table=True):
+    """One thing given or received, worth ``value`` points (and for money, maybe an amount)."""
+
+    __table_args__ = (
+        CheckConstraint(f"direction IN ({DIRECTION_VALUES})", name="entry_direction"),
+        CheckConstraint(f"kind IN ({KIND_VALUES})", name="entry_kind"),
+        CheckConstraint("value > 0", name="entry_value_positive"),
+        CheckConstraint(
+            "amount_cents IS NULL OR (amount_cents > 0 AND kind = 'money')", name="entry_amount"
+        ),
+        # Measured for the per-contact aggregate: a covering index lets SQLite answer
+        # balances from the index alone (docs/performance.md).
+        Index("ix_entry_balance", "contact_id", "kind", "direction", "value"),
+        Index("ix_entry_occurred_on", "occurred_on"),
+        {"sqlite_autoincrement": True},  # an id once printed is never handed out again
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", ondelete="RESTRICT")
+    direction: str
+    kind: str
+    value: int = 1
+    amount_cents: int | None = None  # euros as whole cents: exact sums, no float drift
+    description: str = ""
+    occurred_on: date
+    event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="SET NULL")
+    created_at: datetime

@@ -1,0 +1,60 @@
+"""How names are compared and checked: one person, however their name is typed."""
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from wederkerig.errors import InvalidInputError
+
+MAX_NAME_LENGTH = 200
+
+
+def tidy(text: str) -> str:
+    """The display form: NFC, single spaces, nothing around it."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def name_key(text: str) -> str:
+    """The comparison form: equal for names that differ only in case, spacing or normalisation."""
+    return unicodedata.normalize("NFC", tidy(text).casefold())
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in {"Cc", "Cf"} and char not in "\u200d\u200c"
+
+
+def check_text(text: str, what: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
+    """Refuse control characters (NUL, ESC, bidi overrides) that would corrupt a terminal."""
+    if any(_is_control(char) for char in text.replace("\n", "").replace("\t", "")):
+        raise InvalidInputError(
+            f"the {what} contains control characters (such as NUL or ESC): type it as plain text"
+        )
+    if len(text) > max_length:
+        raise InvalidInputError(
+            f"the {what} is {len(text):,} characters long: keep it under {max_length:,}"
+        )
+    return text
+
+
+def check_name(text: str, what: str = "name") -> str:
+    """A name as stored: tidy, non-empty, printable, one line."""
+    name = tidy(text)
+    if not name:
+        raise InvalidInputError(f"the {what} is empty: give a name such as 'Anna de Vries'")
+    if "\n" in text or "\t" in text:
+        raise InvalidInputError(f"the {what} spans several lines: give it on one line")
+    return check_text(name, what)
+
+
+def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """Candidates that look like ``word``, best first (compared by :func:`name_key`)."""
+    by_key: dict[str, str] = {}
+    for candidate in candidates:
+        by_key.setdefault(name_key(candidate), candidate)
+    keys = difflib.get_close_matches(name_key(word), by_key, n=n, cutoff=0.6)
+    return [by_key[key] for key in keys]
+
+
+def tag_name(tag: str) -> str:
+    """Tags are stored in their comparison form, so ``Drechtsteden`` and ``drechtsteden`` agree."""
+    return name_key(check_name(tag, "tag"))

@@ -1,0 +1,49 @@
+"""Where ledgers live: the default location and what ``--db`` / ``WEDERKERIG_DB`` point at."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DB_ENV = "WEDERKERIG_DB"
+LEDGER_FILE = "ledger.db"
+DEMO_FILE = "demo.db"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (``~/.local/share/wederkerig`` on Linux)."""
+    return Path(user_data_dir("wederkerig", appauthor=False))
+
+
+def default_target() -> str:
+    return str(data_dir() / LEDGER_FILE)
+
+
+def demo_target() -> str:
+    return str(data_dir() / DEMO_FILE)
+
+
+def choose_target(flag: str | None) -> str:
+    """The ledger to use: the ``--db`` flag, else ``WEDERKERIG_DB``, else the default file."""
+    return flag or os.environ.get(DB_ENV) or default_target()
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a directory readable by its owner only: the ledger holds other people's data."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def describe(target: str) -> str:
+    """A ledger target as shown to the user, with any password in a URL masked."""
+    if not is_url(target):
+        return target
+    scheme, _, rest = target.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if at and ":" in credentials:
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return target

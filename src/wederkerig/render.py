@@ -1,0 +1,312 @@
+"""Rich rendering for people: tables and reports on stdout, messages on stderr.
+
+User data always enters as :class:`~rich.text.Text`, never as markup, so a name such as
+``[bold]Jan`` or one with terminal escapes is shown literally.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Column, Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from wederkerig.balances import BalanceRow, ContactBalance, Tally
+    from wederkerig.contacts import ContactCard, ContactSummary
+    from wederkerig.entries import EntryRow
+    from wederkerig.vocabulary import Kind
+
+KINDS = ("knowledge", "talent", "money", "access")
+GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
+WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
+SIGN_LEGEND = (
+    "net = gave − received, in points: + you gave more, − they gave more. "
+    "Euro amounts are shown apart and never added to points."
+)
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A console that colours only a terminal and honours NO_COLOR (Rich reads it).
+
+    Messages on stderr are never wrapped: one problem, one line, whatever the width.
+    """
+    return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=stderr)
+
+
+def message(text: str) -> None:
+    """A message for the person (never data): to stderr, so stdout stays clean for pipes."""
+    console(stderr=True).print(Text(text))
+
+
+def error(text: str) -> None:
+    console(stderr=True).print(Text.assemble(("error: ", "bold red"), text))
+
+
+def _name_column(header: str, names: Iterable[str]) -> Column:
+    """A column that never wraps or cuts a name: the other columns give way instead."""
+    widest = max((Text(name).cell_len for name in names), default=len(header))
+    return Column(header, no_wrap=True, min_width=max(widest, len(header)), overflow="ignore")
+
+
+def _points(value: int) -> Text:
+    return Text(str(value) if value else "·", style="dim" if not value else "")
+
+
+def _net(value: int) -> Text:
+    if value > 0:
+        return Text(f"+{value}", style=GAVE_STYLE)
+    if value < 0:
+        return Text(f"−{-value}", style=RECEIVED_STYLE)
+    return Text("0", style="dim")
+
+
+def _euros(amount: Decimal | None) -> str:
+    return "" if not amount else f"€{amount:,.2f}"
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _table(*columns: Column | str, title: str | None = None, show_footer: bool = False) -> Table:
+    return Table(
+        *columns,
+        padding=(0, 1),
+        pad_edge=False,
+        collapse_padding=True,
+        title=title,
+        show_footer=show_footer,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        header_style="bold",
+    )
+
+
+def contacts_table(cards: Sequence["ContactCard"]) -> Table:
+    table = _table(
+        _name_column("Name", (c.name for c in cards)),
+        Column("Organisation", overflow="fold"),
+        Column("Email", overflow="fold"),
+        Column("Tags", overflow="fold"),
+        Column("Aliases", overflow="fold"),
+        Column("Note", overflow="ellipsis", no_wrap=True, max_width=40),
+    )
+    for c in cards:
+        table.add_row(
+            Text(c.name),
+            Text(c.organisation or ""),
+            Text(c.email or ""),
+            Text(", ".join(c.tags)),
+            Text(", ".join(c.aliases)),
+            Text(c.note or ""),
+        )
+    return table
+
+
+def contact_summary(summary: "ContactSummary") -> Group:
+    c = summary.card
+    lines = [Text(c.name, style="bold")]
+    for label, value in (
+        ("organisation", c.organisation),
+        ("email", c.email),
+        ("tags", ", ".join(c.tags)),
+        ("aliases", ", ".join(c.aliases)),
+        ("note", c.note),
+    ):
+        if value:
+            lines.append(Text.assemble((f"  {label}: ", "dim"), value))
+    if summary.entries:
+        span = f"{_day(summary.first_date)} to {_day(summary.last_date)}"
+        lines.append(Text(f"  {summary.entries} entries, {span}", style="dim"))
+    else:
+        lines.append(Text("  no entries yet", style="dim"))
+    return Group(*lines)
+
+
+def entries_table(
+    rows: Iterable["EntryRow"], *, title: str | None = None, show_contact: bool = True
+) -> Table:
+    """Entries in date order; the amount and event columns appear only when something fills them."""
+    rows = list(rows)
+    show_amount = any(r.amount is not None for r in rows)
+    show_event = any(r.event for r in rows)
+    columns = [
+        Column("Id", justify="right", style="dim", no_wrap=True),
+        Column("Date", no_wrap=True, min_width=10),
+        *([_name_column("Contact", (r.contact for r in rows))] if show_contact else []),
+        Column("", no_wrap=True, min_width=6),
+        Column("Kind", no_wrap=True),
+        Column("Pts", justify="right", no_wrap=True),
+        *([Column("Amount", justify="right", no_wrap=True)] if show_amount else []),
+        Column("Description", overflow="fold", ratio=1, min_width=16),
+        *([Column("Event", overflow="fold", max_width=24)] if show_event else []),
+    ]
+    table = _table(*columns, title=title)
+    for r in rows:
+        gave = r.direction == "gave"
+        cells: list[Text | str] = [str(r.id), r.date.isoformat()]
+        if show_contact:
+            cells.append(Text(r.contact))
+        cells += [
+            Text("gave →" if gave else "← got", style=GAVE_STYLE if gave else RECEIVED_STYLE),
+            r.kind,
+            str(r.value),
+        ]
+        if show_amount:
+            cells.append(_euros(r.amount))
+        cells.append(Text(r.description))
+        if show_event:
+            cells.append(Text(r.event or ""))
+        table.add_row(*cells)
+    return table
+
+
+def balance_table(
+    rows: Sequence["BalanceRow"], total: "BalanceRow", *, hidden: int, limit: int, width: int
+) -> Group:
+    """Per contact: each kind as gave/received, then the totals, net and last date.
+
+    On a narrow terminal the organisation goes and the kinds shrink to their initials, so
+    that names are never cut.
+    """
+    wide = width >= WIDE
+    kind_headers = KINDS if wide else tuple(kind[0].upper() for kind in KINDS)
+    table = _table(
+        _name_column("Contact", (r.contact for r in [*rows, total])),
+        *(
+            [Column("Organisation", overflow="ellipsis", no_wrap=True, max_width=28)]
+            if wide
+            else []
+        ),
+        *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
+        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column("Net", justify="right", no_wrap=True),
+        Column("Last", no_wrap=True, min_width=10),
+        show_footer=True,
+    )
+    for row in rows:
+        table.add_row(*_balance_cells(row, wide=wide))
+    footer = _balance_cells(total, wide=wide)
+    for column, cell in zip(table.columns, footer, strict=True):
+        column.footer = cell
+    legend = (
+        "Per kind: gave/received points. "
+        if wide
+        else ("K knowledge, T talent, M money, A access: gave/received points. ")
+    )
+    notes = [Text(legend + SIGN_LEGEND, style="dim")]
+    if total.amount_gave or total.amount_received:
+        notes.append(_money_line(total.amount_gave, total.amount_received))
+    if hidden:
+        notes.append(
+            Text(
+                f"{hidden} more contacts with smaller imbalances are not shown (the {limit} "
+                "largest are); see all with --all or --format csv.",
+                style="yellow",
+            )
+        )
+    return Group(table, *notes)
+
+
+def _kind_cell(tally: "Tally") -> Text:
+    if not (tally.gave or tally.received):
+        return Text("·", style="dim")
+    return Text.assemble(
+        (str(tally.gave), GAVE_STYLE), ("/", "dim"), (str(tally.received), RECEIVED_STYLE)
+    )
+
+
+def _money_line(gave: Decimal, received: Decimal) -> Text:
+    return Text(
+        f"Money, in euros and apart from points: you gave {_euros(gave) or '€0.00'} "
+        f"and received {_euros(received) or '€0.00'}."
+    )
+
+
+def _balance_cells(row: "BalanceRow", *, wide: bool) -> list[Text | str]:
+    cells: list[Text | str] = [Text(row.contact)]
+    if wide:
+        cells.append(Text(row.organisation or ""))
+    cells += [_kind_cell(row.by_kind[kind]) for kind in _kinds(row)]
+    cells += [str(row.gave), str(row.received), _net(row.net)]
+    cells.append(_day(row.last_date))
+    return cells
+
+
+def _kinds(row: "BalanceRow") -> list["Kind"]:
+    return sorted(row.by_kind, key=lambda kind: KINDS.index(kind.value))
+
+
+def balance_by_kind_table(rows: Sequence["BalanceRow"]) -> Group:
+    table = _table(
+        _name_column("Contact", (r.contact for r in rows)),
+        Column("Organisation", overflow="ellipsis", no_wrap=True, ratio=1),
+        Column("Kind", no_wrap=True),
+        Column("Gave", justify="right", style=GAVE_STYLE),
+        Column("Received", justify="right", style=RECEIVED_STYLE),
+        Column("Net", justify="right"),
+        Column("Entries", justify="right"),
+        Column("Last", no_wrap=True),
+    )
+    for row in rows:
+        table.add_row(
+            Text(row.contact),
+            Text(row.organisation or ""),
+            row.kind.value if row.kind else "",
+            str(row.gave),
+            str(row.received),
+            _net(row.net),
+            str(row.entries),
+            _day(row.last_date),
+        )
+    return Group(table, Text(SIGN_LEGEND, style="dim"))
+
+
+def contact_balance(balance: "ContactBalance", words: Sequence[str]) -> Group:
+    """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
+    person = balance.contact
+    heading = Text(person.name, style="bold")
+    if person.organisation:
+        heading.append(f" · {person.organisation}", style="")
+    if person.tags:
+        heading.append(f"  [{', '.join(person.tags)}]", style="dim")
+    if balance.last_date is None:
+        since = Text("No entries in this period.", style="dim")
+    else:
+        days = balance.days_since or 0
+        ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        since = Text(f"Last contact {balance.last_date.isoformat()} ({ago}).")
+    kinds = _table(
+        Column("Kind", no_wrap=True),
+        Column("Gave", justify="right", style=GAVE_STYLE),
+        Column("Received", justify="right", style=RECEIVED_STYLE),
+        Column("Net", justify="right"),
+        Column("In words", overflow="fold"),
+    )
+    for (kind, tally), sentence in zip(balance.by_kind.items(), words[1:], strict=True):
+        kinds.add_row(
+            kind.value,
+            _points(tally.gave),
+            _points(tally.received),
+            _net(tally.net),
+            Text(sentence, style="dim"),
+        )
+    kinds.add_row(
+        Text("total", style="bold"),
+        str(balance.tally.gave),
+        str(balance.tally.received),
+        _net(balance.tally.net),
+        Text(words[0], style="bold"),
+    )
+    parts: list[Table | Text] = [heading, since, kinds]
+    if balance.amount_gave or balance.amount_received:
+        parts.append(_money_line(balance.amount_gave, balance.amount_received))
+    if balance.entries:
+        parts.append(entries_table(balance.entries, title="Timeline", show_contact=False))
+    parts.append(Text(SIGN_LEGEND, style="dim"))
+    return Group(*parts)

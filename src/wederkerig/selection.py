@@ -1,0 +1,40 @@
+"""Which entries a command looks at: the filters shared by listings, balances and exports."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement
+from sqlmodel import col, select
+
+from wederkerig.models import Entry, Tag
+from wederkerig.vocabulary import Direction, Kind
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Filters on entries; ``None`` means 'no filter'. Dates are inclusive."""
+
+    contact_id: int | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    since: date | None = None
+    until: date | None = None
+    tag: str | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """SQL conditions on :class:`Entry` rows, so filtering happens in the database."""
+        conditions: list[ColumnElement[bool]] = []
+        if self.contact_id is not None:
+            conditions.append(col(Entry.contact_id) == self.contact_id)
+        if self.kind is not None:
+            conditions.append(col(Entry.kind) == self.kind.value)
+        if self.direction is not None:
+            conditions.append(col(Entry.direction) == self.direction.value)
+        if self.since is not None:
+            conditions.append(col(Entry.occurred_on) >= self.since)
+        if self.until is not None:
+            conditions.append(col(Entry.occurred_on) <= self.until)
+        if self.tag is not None:
+            tagged = select(Tag.contact_id).where(Tag.name == self.tag)
+            conditions.append(col(Entry.contact_id).in_(tagged))
+        return conditions
