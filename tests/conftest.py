@@ -1,0 +1,110 @@
+"""Shared fixtures: every test gets its own ledger, data directory and a fixed 'today'."""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from wederkerig.cli.app import app
+from wederkerig.cli.context import AppContext
+
+TODAY = date(2026, 11, 26)  # a Thursday; tests pass it in instead of patching the clock
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real user directories; no ledger chosen through the environment."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("WEDERKERIG_DB", raising=False)
+    monkeypatch.delenv("WEDERKERIG_BUSY_TIMEOUT", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    return tmp_path / "data" / "wederkerig"
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(ledger_path: Path) -> Run:
+    """Invoke the CLI in-process on the test's ledger: ``run("log", "Anna", "gave", ...)``."""
+
+    def invoke(*args: str, today: date = TODAY, input: str | None = None, **env: str) -> Result:
+        return CliRunner().invoke(
+            app,
+            ["--db", str(ledger_path), *args],
+            obj=AppContext(today=today),
+            input=input,
+            env=env or None,
+        )
+
+    return invoke
+
+
+@pytest.fixture
+def run_json(run: Run) -> Callable[..., Any]:
+    """Run a command with ``--format json`` and return the parsed document."""
+
+    def invoke(*args: str) -> Any:
+        result = run(*args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return invoke
+
+
+def wederkerig_executable() -> str:
+    """The installed console script (the thing users run), next to this interpreter."""
+    found = shutil.which("wederkerig", path=str(Path(sys.executable).parent)) or shutil.which(
+        "wederkerig"
+    )
+    assert found, "install the package first: python3 -m pip install -e '.[test]'"
+    return found
+
+
+@pytest.fixture
+def cli(ledger_path: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the installed ``wederkerig`` as a real process on the test's ledger."""
+    executable = wederkerig_executable()
+
+    def invoke(
+        *args: str, input: str | None = None, env: dict[str, str] | None = None, db: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        environment = {
+            **os.environ,
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            **(env or {}),
+        }
+        prefix: Sequence[str] = ("--db", str(ledger_path)) if db else ()
+        return subprocess.run(
+            [executable, *prefix, *args],
+            input=input,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return invoke
+
+
+def count_rows(path: Path, table: str = "entry") -> int:
+    with sqlite3.connect(path) as connection:
+        (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+    connection.close()
+    return int(count)
