@@ -19,7 +19,7 @@ from sqlmodel import Session
 from wederkerig import paths
 from wederkerig.errors import RefusedError, StorageError
 
-SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions; a test keeps them equal
+SCHEMA_HEAD = "0002"  # the newest revision in migrations/versions; a test keeps them equal
 BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -188,17 +188,18 @@ def _upgrade(engine: Engine, where: str) -> None:
 
     config = _alembic_config()
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    with engine.connect() as connection:
+        seen = _schema_revision(connection, where)
+    _refuse_newer(seen, known, where)
+    if seen is not None and engine.dialect.name == "sqlite":
+        # Before taking the write lock: SQLite cannot back up from a connection that is writing.
+        assert engine.url.database is not None
+        _backup_before_upgrade(engine.url.database, seen)
     with engine.execution_options(**{_WRITE: True}).begin() as connection:
         revision = _schema_revision(connection, where)  # again, now under the write lock
         if revision == SCHEMA_HEAD:
             return
-        if revision is not None and revision not in known:
-            raise StorageError(
-                f"{where} was written by a newer wederkerig (schema {revision}): "
-                "upgrade wederkerig to use it"
-            )
-        if revision is not None and engine.dialect.name == "sqlite":
-            _backup_before_upgrade(connection, revision)
+        _refuse_newer(revision, known, where)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     if engine.dialect.name == "sqlite":
@@ -210,6 +211,14 @@ def _upgrade(engine: Engine, where: str) -> None:
             raw.close()
 
 
+def _refuse_newer(revision: str | None, known: set[str], where: str) -> None:
+    if revision is not None and revision not in known:
+        raise StorageError(
+            f"{where} was written by a newer wederkerig (schema {revision}): "
+            "upgrade wederkerig to use it"
+        )
+
+
 def _alembic_config() -> Any:
     from alembic.config import Config
 
@@ -218,17 +227,18 @@ def _alembic_config() -> Any:
     return config
 
 
-def _backup_before_upgrade(connection: Connection, revision: str) -> Path:
-    database = connection.engine.url.database
-    assert database is not None
+def _backup_before_upgrade(database: str, revision: str) -> Path:
+    """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{database}.schema-{revision}-{stamp}.bak")
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = connection.connection.driver_connection
-    assert isinstance(source, sqlite3.Connection)
-    with sqlite3.connect(target) as copy:
+    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
         source.backup(copy)
-    copy.close()
+    finally:
+        copy.close()
+        source.close()
     return target
 
 

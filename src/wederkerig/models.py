@@ -61,9 +61,17 @@ class Entry(SQLModel, table=True):
         CheckConstraint(
             "amount_cents IS NULL OR (amount_cents > 0 AND kind = 'money')", name="entry_amount"
         ),
-        # Measured for the per-contact aggregate: a covering index lets SQLite answer
-        # balances from the index alone (docs/performance.md).
-        Index("ix_entry_balance", "contact_id", "kind", "direction", "value"),
+        # Covers every column the balance GROUP BY reads: measured 10x faster at 1M entries
+        # than an index that makes SQLite visit the table (migration 0002, docs/performance.md).
+        Index(
+            "ix_entry_balance",
+            "contact_id",
+            "kind",
+            "direction",
+            "value",
+            "occurred_on",
+            "amount_cents",
+        ),
         Index("ix_entry_occurred_on", "occurred_on"),
         {"sqlite_autoincrement": True},  # an id once printed is never handed out again
     )

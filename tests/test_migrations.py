@@ -1,0 +1,65 @@
+"""Schema versions: models and migrations agree, and every older ledger upgrades with its data."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+from sqlmodel import SQLModel
+
+from conftest import Run, count_rows
+from wederkerig import database, models  # noqa: F401  (models registers the tables)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_schema_head_constant_is_the_newest_migration() -> None:
+    scripts = ScriptDirectory.from_config(database._alembic_config())
+    assert scripts.get_current_head() == database.SCHEMA_HEAD
+
+
+def test_models_and_migrations_agree(ledger_path: Path, run: Run) -> None:
+    """No model change can land without its migration (and the other way round)."""
+    assert run("contact", "list").exit_code == 0  # creates the ledger through the migrations
+    engine = create_engine(f"sqlite:///{ledger_path}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+    engine.dispose()
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("ledger-*.db")), ids=lambda p: p.stem)
+def test_older_ledger_upgrades_with_its_data(fixture: Path, ledger_path: Path, run: Run) -> None:
+    shutil.copy(fixture, ledger_path)
+    before = count_rows(ledger_path)
+
+    result = run("balance", "Anneke de Vries", "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    assert '"net": -1' in result.stdout  # the demo's known balance for Anneke survived
+    assert count_rows(ledger_path) == before == 28
+    assert count_rows(ledger_path, "contact") == 10
+    with sqlite3.connect(ledger_path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        (version,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        amount = connection.execute(
+            "SELECT amount_cents FROM entry WHERE description LIKE 'Sponsorship%'"
+        ).fetchone()
+    connection.close()
+    assert version == database.SCHEMA_HEAD
+    assert amount == (250000,)
+    backups = list(ledger_path.parent.glob(f"{ledger_path.name}.schema-*.bak"))
+    assert len(backups) == 1, "an upgrade first copies the old ledger aside"
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    assert count_rows(backups[0]) == before
+
+
+def test_current_ledger_is_not_backed_up_again(ledger_path: Path, run: Run) -> None:
+    run("contact", "add", "Anna")
+    run("contact", "list")
+    assert list(ledger_path.parent.glob("*.bak")) == []
