@@ -14,13 +14,13 @@ from rich.console import Console, Group
 from rich.table import Column, Table
 from rich.text import Text
 
+from wederkerig.vocabulary import Kind
+
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, Tally
     from wederkerig.contacts import ContactCard, ContactSummary
     from wederkerig.entries import EntryRow
-    from wederkerig.vocabulary import Kind
 
-KINDS = ("knowledge", "talent", "money", "access")
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
 SIGN_LEGEND = (
@@ -174,7 +174,7 @@ def balance_table(
     that names are never cut.
     """
     wide = width >= WIDE
-    kind_headers = KINDS if wide else tuple(kind[0].upper() for kind in KINDS)
+    kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = _table(
         _name_column("Contact", (r.contact for r in [*rows, total])),
         *(
@@ -232,14 +232,10 @@ def _balance_cells(row: "BalanceRow", *, wide: bool) -> list[Text | str]:
     cells: list[Text | str] = [Text(row.contact)]
     if wide:
         cells.append(Text(row.organisation or ""))
-    cells += [_kind_cell(row.by_kind[kind]) for kind in _kinds(row)]
+    cells += [_kind_cell(row.by_kind[kind]) for kind in Kind]
     cells += [str(row.gave), str(row.received), _net(row.net)]
     cells.append(_day(row.last_date))
     return cells
-
-
-def _kinds(row: "BalanceRow") -> list["Kind"]:
-    return sorted(row.by_kind, key=lambda kind: KINDS.index(kind.value))
 
 
 def balance_by_kind_table(rows: Sequence["BalanceRow"]) -> Group:
