@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
 from wederkerig.models import Alias, Contact, Entry, Tag
-from wederkerig.names import check_name, check_text, closest, name_key, tag_name, tidy
+from wederkerig.names import check_label, check_name, check_text, closest, name_key, tag_name, tidy
 
 
 class ContactCard(NamedTuple):
@@ -99,11 +99,21 @@ def add_contact(
 
 
 def _refuse_taken_name(session: Session, name: str, keep: Contact | None = None) -> None:
-    taken = session.exec(select(Contact).where(Contact.name_key == name_key(name))).first()
+    key = name_key(name)
+    taken = session.exec(select(Contact).where(Contact.name_key == key)).first()
     if taken is not None and taken is not keep:
         raise RefusedError(
             f"a contact called '{taken.name}' already exists: use it, or tell them apart "
             "(for example 'Jan de Vries (gemeente)')"
+        )
+    owner = session.exec(
+        select(Contact).join(Alias).where(Alias.key == key, Contact.id != (keep and keep.id))
+    ).first()
+    if owner is not None:
+        raise RefusedError(
+            f"'{name}' is an alias of '{owner.name}', so a contact of that name would take it "
+            f"over: choose a fuller name, or first remove the alias "
+            f"(wederkerig contact edit '{owner.name}' --unalias '{name}')"
         )
 
 
@@ -135,7 +145,7 @@ def _add_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
 def _add_aliases(session: Session, contact: Contact, aliases: Iterable[str]) -> None:
     assert contact.id is not None
     for alias in aliases:
-        alias = check_name(alias, "alias")
+        alias = check_label(alias, "alias")
         key = name_key(alias)
         if key == contact.name_key:
             continue

@@ -55,6 +55,17 @@ def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     return [by_key[key] for key in keys]
 
 
+def check_label(text: str, what: str) -> str:
+    """A tag or alias: a name that may not hold ``;``, which joins several of them in CSV."""
+    label = check_name(text, what)
+    if ";" in label:
+        raise InvalidInputError(
+            f"the {what} '{label}' contains ';', which separates several in CSV: "
+            f"give each {what} on its own"
+        )
+    return label
+
+
 def tag_name(tag: str) -> str:
     """Tags are stored in their comparison form, so ``Drechtsteden`` and ``drechtsteden`` agree."""
-    return name_key(check_name(tag, "tag"))
+    return name_key(check_label(tag, "tag"))

@@ -121,7 +121,8 @@ def contact_summary(summary: "ContactSummary") -> Group:
             lines.append(Text.assemble((f"  {label}: ", "dim"), value))
     if summary.entries:
         span = f"{_day(summary.first_date)} to {_day(summary.last_date)}"
-        lines.append(Text(f"  {summary.entries} entries, {span}", style="dim"))
+        count = "1 entry" if summary.entries == 1 else f"{summary.entries} entries"
+        lines.append(Text(f"  {count}, {span}", style="dim"))
     else:
         lines.append(Text("  no entries yet", style="dim"))
     return Group(*lines)

@@ -1,8 +1,8 @@
 """The words of the ledger: kinds, directions, points and euro amounts, in English and Dutch."""
 
 import difflib
-import math
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
@@ -80,22 +80,36 @@ def check_value(value: int) -> int:
     return value
 
 
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def parse_amount(text: str) -> Decimal:
-    """Read a euro amount: ``12.50``, ``12,50``, ``€ 1.250,00``; positive, at most two decimals."""
+    """Read a euro amount as Dutch or English write it: ``12,50``, ``1.250,00``, ``1,250.00``.
+
+    The last separator marks the cents when one or two digits follow it; a lone separator
+    followed by three digits (``1.250``) could be either reading, so it is refused.
+    """
     cleaned = text.strip().replace("€", "").replace("EUR", "").replace(" ", "")
-    if "," in cleaned:  # Dutch notation: dots group thousands, the comma marks cents
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    problem = f"amount '{text}' is not a euro amount: write it like 12.50 or 12,50"
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise InvalidInputError(problem) from None
-    if not amount.is_finite() or not math.isfinite(float(amount)):
-        raise InvalidInputError(problem)
+    if not _AMOUNT.fullmatch(cleaned):
+        raise InvalidInputError(
+            f"amount '{text}' is not a euro amount: write it like 12.50 or 12,50"
+        )
+    last = max(cleaned.rfind("."), cleaned.rfind(","))
+    tail = cleaned[last + 1 :] if last >= 0 else ""
+    separators = {char for char in cleaned if char in ".,"}
+    if len(tail) == 3 and len(separators) == 1 and cleaned.count(cleaned[last]) == 1:
+        whole = cleaned.replace(cleaned[last], "")
+        small = f"{Decimal(cleaned.replace(cleaned[last], '.')):.2f}"
+        raise InvalidInputError(
+            f"amount '{text}' could mean €{whole} or €{small}: write {whole} or {small}"
+        )
+    if last >= 0 and len(tail) <= 2:
+        cleaned = cleaned[:last].replace(".", "").replace(",", "") + "." + tail
+    else:
+        cleaned = cleaned.replace(".", "").replace(",", "")
+    amount = Decimal(cleaned)
     if amount <= 0 or amount > MAX_AMOUNT:
         raise InvalidInputError(f"amount '{text}' must be more than 0 and at most €{MAX_AMOUNT:,}")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise InvalidInputError(f"amount '{text}' has more than two decimals: round it to cents")
     return amount.quantize(Decimal("0.01"))
 
 
