@@ -1,5 +1,8 @@
 """The root command: global options, sub-commands, and the one place errors become exit codes."""
 
+import functools
+import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -8,12 +11,17 @@ from typer.core import TyperGroup
 from wederkerig import __version__, render
 from wederkerig.cli import contacts, demo, entries, export, reports
 from wederkerig.cli.context import AppContext
-from wederkerig.errors import WederkerigError
+from wederkerig.errors import ExitCode, WederkerigError
 from wederkerig.paths import DB_ENV
+
+# Typer bundles Click without exporting the base of its errors; find it through a public one.
+ClickException: type[Exception] = next(
+    base for base in typer.BadParameter.__mro__ if base.__name__ == "ClickException"
+)
 
 
 class LedgerGroup(TyperGroup):
-    """Turns a :class:`WederkerigError` from any command into one stderr line and its exit code."""
+    """The one error boundary: every problem becomes one line on stderr and an exit code."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -21,6 +29,35 @@ class LedgerGroup(TyperGroup):
         except WederkerigError as problem:
             render.error(str(problem))
             raise typer.Exit(problem.exit_code) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Report Click's own usage errors (a bad option value, a missing argument) in one line
+        too, instead of Typer's usage-and-panel block."""
+        run = functools.partial(
+            super().main, args, prog_name, complete_var, False, windows_expand_args, **extra
+        )
+        if not standalone_mode:
+            return run()
+        try:
+            outcome = run()
+        except ClickException as problem:
+            context = getattr(problem, "ctx", None)
+            if type(problem).__name__ != "NoArgsIsHelpError":  # help was shown; say no more
+                where = f" (see '{context.command_path} --help')" if context else ""
+                render.error(f"{getattr(problem, 'format_message', problem.__str__)()}{where}")
+            sys.exit(getattr(problem, "exit_code", ExitCode.USAGE))
+        except typer.Abort:
+            render.error("aborted; nothing was saved")
+            sys.exit(ExitCode.LEDGER)
+        sys.exit(outcome if isinstance(outcome, int) else ExitCode.OK)
 
 
 app = typer.Typer(
