@@ -2,6 +2,7 @@
 
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from conftest import Run, count_rows
+from conftest import Run, count_rows, wederkerig_executable
 from wederkerig import database, models  # noqa: F401  (models registers the tables)
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,3 +64,36 @@ def test_current_ledger_is_not_backed_up_again(ledger_path: Path, run: Run) -> N
     run("contact", "add", "Anna")
     run("contact", "list")
     assert list(ledger_path.parent.glob("*.bak")) == []
+
+
+def test_4_processes_opening_an_old_ledger_at_once_upgrade_it_once(ledger_path: Path) -> None:
+    shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
+    command = [wederkerig_executable(), "--db", str(ledger_path), "balance", "--format", "csv"]
+    processes = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+
+    assert [process.returncode for process in processes] == [0, 0, 0, 0], outputs
+    assert len({stdout for stdout, _ in outputs}) == 1, "every process saw the same balance"
+    assert len(list(ledger_path.parent.glob("*.schema-0001-*.bak"))) == 1
+    assert count_rows(ledger_path) == 28
+
+
+def test_a_failing_migration_leaves_the_old_version_usable(ledger_path: Path, run: Run) -> None:
+    shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
+    with sqlite3.connect(ledger_path) as connection:  # 0002 starts by dropping this index
+        connection.execute("DROP INDEX ix_entry_balance")
+    connection.close()
+
+    result = run("balance")
+
+    assert result.exit_code == 3
+    assert "ix_entry_balance" in result.stderr
+    assert "Traceback" not in result.stderr
+    with sqlite3.connect(ledger_path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM entry").fetchone() == (28,)
+    connection.close()

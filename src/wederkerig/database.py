@@ -189,17 +189,14 @@ def _upgrade(engine: Engine, where: str) -> None:
     config = _alembic_config()
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     with engine.connect() as connection:
-        seen = _schema_revision(connection, where)
-    _refuse_newer(seen, known, where)
-    if seen is not None and engine.dialect.name == "sqlite":
-        # Before taking the write lock: SQLite cannot back up from a connection that is writing.
-        assert engine.url.database is not None
-        _backup_before_upgrade(engine.url.database, seen)
+        _refuse_newer(_schema_revision(connection, where), known, where)
     with engine.execution_options(**{_WRITE: True}).begin() as connection:
         revision = _schema_revision(connection, where)  # again, now under the write lock
         if revision == SCHEMA_HEAD:
-            return
+            return  # another process upgraded it while this one waited
         _refuse_newer(revision, known, where)
+        if revision is not None and engine.dialect.name == "sqlite" and engine.url.database:
+            _backup_before_upgrade(engine.url.database, revision)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     if engine.dialect.name == "sqlite":
@@ -228,7 +225,11 @@ def _alembic_config() -> Any:
 
 
 def _backup_before_upgrade(database: str, revision: str) -> Path:
-    """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API."""
+    """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API.
+
+    It reads through a connection of its own: the upgrading one holds the write lock, and
+    SQLite refuses to back up from a connection that is writing.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{database}.schema-{revision}-{stamp}.bak")
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
