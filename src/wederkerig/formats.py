@@ -5,11 +5,14 @@ The column tuples here are a contract with scripts: add columns only at the end.
 
 import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
+
+from wederkerig.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance
@@ -21,6 +24,10 @@ ENTRY_COLUMNS = (
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
+
+
+_SPACE = re.compile(r"\s*")
+_CHUNK = 1 << 16
 
 
 class Format(StrEnum):
@@ -121,3 +128,73 @@ def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:
         "amount_gave": balance.amount_gave,
         "amount_received": balance.amount_received,
     }
+
+
+def read_csv(
+    stream: TextIO, columns: Sequence[str], source: str
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV file with exactly ``columns`` as header, with the line each row starts on."""
+    reader = csv.reader(stream)
+    header = next(reader, None)
+    if header is None:
+        raise InvalidInputError(f"{source} is empty: expected a header {','.join(columns)}")
+    if header and header[0].startswith("\ufeff"):  # written with --spreadsheet-safe
+        header[0] = header[0][1:]
+    if list(header) != list(columns):
+        raise InvalidInputError(
+            f"{source}:1: the header must be exactly {','.join(columns)} (as 'export' writes it)"
+        )
+    line = reader.line_num + 1
+    for row in reader:
+        if len(row) != len(columns):
+            raise InvalidInputError(
+                f"{source}:{line}: expected {len(columns)} columns, found {len(row)}"
+            )
+        yield line, dict(zip(columns, row, strict=True))
+        line = reader.line_num + 1
+
+
+def read_json(
+    stream: TextIO, columns: Sequence[str], source: str
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Objects of a JSON array, decoded one by one so a large file never sits in memory whole."""
+    decoder = json.JSONDecoder()
+    buffer, at, line = "", 0, 1
+    started = exhausted = False
+    while True:
+        after_space = _SPACE.match(buffer, at).end()  # type: ignore[union-attr]
+        line += buffer.count("\n", at, after_space)
+        at = after_space
+        if at == len(buffer):
+            if exhausted:
+                problem = "the JSON array is not closed" if started else "the file is empty"
+                raise InvalidInputError(f"{source}:{line}: {problem}; expected a JSON array")
+            buffer, at = stream.read(_CHUNK), 0
+            exhausted = not buffer
+            continue
+        char = buffer[at]
+        if not started:
+            if char != "[":
+                raise InvalidInputError(f"{source}:{line}: expected a JSON array of entries")
+            started, at = True, at + 1
+        elif char == "]":
+            return
+        elif char == ",":
+            at += 1
+        else:
+            try:
+                record, end = decoder.raw_decode(buffer, at)
+            except json.JSONDecodeError:
+                if exhausted:
+                    raise InvalidInputError(f"{source}:{line}: this is not valid JSON") from None
+                chunk = stream.read(_CHUNK)  # the object may go on in the next chunk
+                buffer, at, exhausted = buffer[at:] + chunk, 0, not chunk
+                continue
+            if not isinstance(record, dict) or list(record) != list(columns):
+                raise InvalidInputError(
+                    f"{source}:{line}: each entry must be an object with the keys "
+                    f"{', '.join(columns)}, in that order"
+                )
+            yield line, {key: "" if value is None else str(value) for key, value in record.items()}
+            line += buffer.count("\n", at, end)
+            at = end

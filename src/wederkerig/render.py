@@ -4,13 +4,15 @@ User data always enters as :class:`~rich.text.Text`, never as markup, so a name 
 ``[bold]Jan`` or one with terminal escapes is shown literally.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, Tally
     from wederkerig.contacts import ContactCard, ContactSummary
     from wederkerig.entries import EntryRow
+    from wederkerig.importing import ImportReport
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
@@ -307,3 +310,50 @@ def contact_balance(balance: "ContactBalance", words: Sequence[str]) -> Group:
         parts.append(entries_table(balance.entries, title="Timeline", show_contact=False))
     parts.append(Text(SIGN_LEGEND, style="dim"))
     return Group(*parts)
+
+
+@contextmanager
+def progress(description: str) -> Iterator[Callable[[int], None]]:
+    """A live row count on a terminal's stderr; nothing at all when stderr is piped."""
+    err = console(stderr=True)
+    if not err.is_terminal:
+        yield lambda rows: None
+        return
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}: {task.completed:,.0f} rows"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+        yield lambda rows: bar.advance(task, rows)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _some(names: Iterable[str], shown: int = 5) -> str:
+    """A few names and how many more: a summary stays one line for a million rows."""
+    names = list(names)
+    listed = ", ".join(f"'{name}'" for name in names[:shown])
+    return listed + (f" and {len(names) - shown:,} more" if len(names) > shown else "")
+
+
+def import_summary(report: "ImportReport") -> str:
+    """What an import did, or would do, in one or two sentences."""
+    verb = "Would add" if report.dry_run else "Added"
+    parts = [
+        f"{verb} {_plural(report.added, 'entry', 'entries')} of "
+        f"{_plural(report.rows, 'row', 'rows')}; {report.skipped:,} already in the ledger"
+    ]
+    if report.refused:
+        unknown = _some(report.unknown_contacts)
+        parts.append(f"{report.refused:,} refused for unknown contacts ({unknown})")
+    if report.new_contacts:
+        parts.append("new contacts: " + _some(report.new_contacts))
+    if report.new_events:
+        parts.append("new events: " + _some(report.new_events))
+    suffix = " (dry run: nothing was written)" if report.dry_run else ""
+    return "; ".join(parts) + "." + suffix

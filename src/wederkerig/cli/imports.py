@@ -1,0 +1,80 @@
+"""``wederkerig import …``: bring entries (and contacts) in from files, all or nothing."""
+
+import io
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, transaction
+from wederkerig.errors import InvalidInputError
+from wederkerig.formats import ENTRY_COLUMNS, read_csv, read_json
+
+app = typer.Typer(help="Import entries or contacts from files.", no_args_is_help=True)
+
+FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="A file, or - for stdin.")]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Check everything and report; write nothing.")
+]
+
+
+class ImportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+
+
+@contextmanager
+def _open_text(name: str) -> Iterator[tuple[TextIO, str]]:
+    """The file (or stdin) as UTF-8 text; a byte-order mark from a spreadsheet is dropped."""
+    if name == "-":
+        yield io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""), "stdin"
+        return
+    path = Path(name).expanduser()
+    try:
+        stream = path.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise InvalidInputError(f"cannot read {path}: {error.strerror}") from None
+    with stream:
+        try:
+            yield stream, str(path)
+        except UnicodeDecodeError:
+            raise InvalidInputError(f"{path} is not UTF-8 text: save it as UTF-8") from None
+
+
+@app.command("entries")
+def entries(
+    ctx: typer.Context,
+    file: FileArgument,
+    format: Annotated[
+        ImportFormat, typer.Option("--format", "-f", case_sensitive=False)
+    ] = ImportFormat.CSV,
+    dry_run: DryRunOption = False,
+    create_contacts: Annotated[
+        bool, typer.Option("--create-contacts", help="Add contacts the ledger does not know yet.")
+    ] = False,
+) -> None:
+    """Import entries written by 'wederkerig export' (CSV, or JSON with --format json).
+
+    Rows already in the ledger are skipped, so importing a file twice adds nothing.
+    One bad row stops the whole import: nothing is written.
+    """
+    from wederkerig.importing import import_entries
+
+    with _open_text(file) as (stream, source), render.progress("Importing entries") as advance:
+        read = read_json if format is ImportFormat.JSON else read_csv
+        with transaction(ctx, write=not dry_run) as session:
+            report = import_entries(
+                session,
+                read(stream, ENTRY_COLUMNS, source),
+                source=source,
+                now=app_context(ctx).now(),
+                create_contacts=create_contacts,
+                dry_run=dry_run,
+                progress=advance,
+            )
+    render.message(render.import_summary(report))

@@ -1,0 +1,362 @@
+"""Use cases that read files into the ledger: entries (CSV or JSON) and, later, contacts.
+
+An import is one transaction: every row is checked first, and a single bad row means nothing
+is written. Rows already in the ledger are recognised and skipped, so importing the same file
+twice adds nothing. Rows pass through a temporary table, so memory stays flat at any size.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from wederkerig.errors import InvalidInputError, RefusedError
+from wederkerig.models import Contact, Entry, Event
+from wederkerig.names import check_name, check_text, name_key
+from wederkerig.vocabulary import Direction, Kind, check_value
+
+BATCH = 5_000
+ENTRY_TABLE = Entry.metadata.tables["entry"]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    rows: int
+    added: int
+    skipped: int
+    refused: int
+    new_contacts: tuple[str, ...]
+    new_events: tuple[str, ...]
+    unknown_contacts: dict[str, list[int]] = field(default_factory=dict)
+    dry_run: bool = False
+
+
+_INCOMING = sa.Table(
+    "incoming_entry",
+    sa.MetaData(),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("file_id", sa.Integer),
+    sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
+    sa.Column("contact_name", sa.String, nullable=False),
+    sa.Column("contact_key", sa.String, nullable=False),
+    sa.Column("direction", sa.String, nullable=False),
+    sa.Column("kind", sa.String, nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("amount_cents", sa.Integer),
+    sa.Column("description", sa.String, nullable=False),
+    sa.Column("event_name", sa.String),
+    sa.Column("event_key", sa.String),
+    sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
+    prefixes=["TEMPORARY"],
+)
+_NEW = sa.Table(
+    "new_entry",
+    sa.MetaData(),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("file_id", sa.Integer),
+    sa.Column("contact_id", sa.Integer, nullable=False),
+    sa.Column("event_id", sa.Integer),
+    *(
+        sa.Column(column.name, column.type)
+        for column in _INCOMING.columns
+        if column.name
+        in {
+            "occurred_on",
+            "direction",
+            "kind",
+            "value",
+            "amount_cents",
+            "description",
+            "created_at",
+        }
+    ),
+    prefixes=["TEMPORARY"],
+)
+
+
+class _RowChecker:
+    """Turns one text row into typed values, naming file, line and column on any problem."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
+        return InvalidInputError(f"{self.source}:{line}: column {column}: {problem}")
+
+    def check(self, line: int, row: dict[str, str]) -> dict[str, object]:
+        try:
+            on = date.fromisoformat(row["date"])
+        except ValueError:
+            raise self.fail(line, "date", f"'{row['date']}' is not a YYYY-MM-DD date") from None
+        try:
+            direction = Direction(row["direction"])
+        except ValueError:
+            raise self.fail(line, "direction", "must be gave or received") from None
+        try:
+            kind = Kind(row["kind"])
+        except ValueError:
+            raise self.fail(line, "kind", "must be knowledge, talent, money or access") from None
+        try:
+            value = check_value(int(row["value"]))
+        except ValueError:
+            raise self.fail(line, "value", "must be a whole number of points, 1 or more") from None
+        except InvalidInputError as problem:
+            raise self.fail(line, "value", str(problem)) from None
+        contact = self._text(line, "contact", lambda: check_name(row["contact"], "contact"))
+        event = row["event"].strip()
+        if event:
+            event = self._text(line, "event", lambda: check_name(event, "event"))
+        description = self._text(
+            line,
+            "description",
+            lambda: check_text(row["description"], "description", max_length=2_000),
+        )
+        return {
+            "line": line,
+            "file_id": self._id(line, row["id"]),
+            "occurred_on": on,
+            "contact_name": contact,
+            "contact_key": name_key(contact),
+            "direction": direction.value,
+            "kind": kind.value,
+            "value": value,
+            "amount_cents": self._cents(line, row["amount"], kind),
+            "description": description,
+            "event_name": event or None,
+            "event_key": name_key(event) if event else None,
+            "created_at": self._moment(line, row["created_at"]),
+        }
+
+    def _text(self, line: int, column: str, check: Callable[[], str]) -> str:
+        try:
+            return check()
+        except InvalidInputError as problem:
+            raise self.fail(line, column, str(problem)) from None
+
+    def _id(self, line: int, text: str) -> int | None:
+        if not text.strip():
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            raise self.fail(line, "id", f"'{text}' is not a whole number") from None
+
+    def _cents(self, line: int, text: str, kind: Kind) -> int | None:
+        if not text.strip():
+            return None
+        if kind is not Kind.MONEY:
+            raise self.fail(line, "amount", "only money entries carry an amount")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise self.fail(line, "amount", f"'{text}' is not an amount like 12.50") from None
+        if not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+            raise self.fail(line, "amount", f"'{text}' must be positive, in whole cents")
+        return int(amount * 100)
+
+    def _moment(self, line: int, text: str) -> datetime | None:
+        if not text.strip():
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise self.fail(line, "created_at", f"'{text}' is not a timestamp") from None
+        if moment.tzinfo is None:
+            raise self.fail(line, "created_at", "give the time zone, e.g. 2026-11-26T20:00:00Z")
+        return moment.astimezone(UTC)
+
+
+def import_entries(
+    session: Session,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    *,
+    source: str,
+    now: datetime,
+    create_contacts: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Check and stage every row, then add those the ledger does not hold yet, in one go."""
+    connection = session.connection()
+    _INCOMING.drop(connection, checkfirst=True)
+    _INCOMING.create(connection)
+    checker = _RowChecker(source)
+    total = 0
+    for batch in _batches(checker.check(line, row) for line, row in rows):
+        connection.execute(_INCOMING.insert(), batch)
+        total += len(batch)
+        if progress:
+            progress(len(batch))
+
+    unknown = _unknown_contacts(connection)
+    if unknown and not create_contacts and not dry_run:
+        listed = "; ".join(
+            f"'{name}' (line {_lines(lines)})" for name, lines in list(unknown.items())[:5]
+        )
+        more = f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else ""
+        raise RefusedError(
+            f"{source}: unknown contacts {listed}{more}: add them first, or import with "
+            "--create-contacts; nothing was imported"
+        )
+    new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
+    refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
+    if dry_run:
+        added = _stage_new_rows(connection) + (
+            sum(len(lines) for lines in unknown.values()) if create_contacts else 0
+        )
+        _drop_staging(connection)
+        return ImportReport(
+            total,
+            added,
+            total - added - refused,
+            refused,
+            tuple(unknown) if create_contacts else (),
+            tuple(new_events),
+            unknown_contacts=unknown,
+            dry_run=True,
+        )
+    for name in unknown:
+        session.add(Contact(name=name, name_key=name_key(name), created_at=now))
+    for name in new_events:
+        session.add(Event(name=name, name_key=name_key(name)))
+    session.flush()
+    added = _stage_new_rows(connection)
+    _insert_new(connection, now=now)
+    _drop_staging(connection)
+    return ImportReport(
+        total, added, total - added, 0, tuple(unknown), tuple(new_events), unknown_contacts={}
+    )
+
+
+def _drop_staging(connection: sa.Connection) -> None:
+    _NEW.drop(connection, checkfirst=True)
+    _INCOMING.drop(connection, checkfirst=True)
+
+
+def _batches(
+    rows: Iterator[dict[str, object]] | Iterable[dict[str, object]],
+) -> Iterator[list[dict[str, object]]]:
+    batch: list[dict[str, object]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(str(line) for line in lines[:5])
+    return shown + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+
+
+def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
+    """Contacts the file names that the ledger lacks, with the lines that name them."""
+    missing = (
+        sa.select(_INCOMING.c.contact_key, _INCOMING.c.contact_name, _INCOMING.c.line)
+        .where(~sa.exists().where(col(Contact.name_key) == _INCOMING.c.contact_key))
+        .order_by(_INCOMING.c.line)
+    )
+    unknown: dict[str, tuple[str, list[int]]] = {}
+    for key, name, line in connection.execute(missing):
+        unknown.setdefault(key, (name, []))[1].append(line)
+    return dict(unknown.values())
+
+
+def _names_missing(
+    connection: sa.Connection, table: type[Event], key: sa.Column[str], name: sa.Column[str]
+) -> list[str]:
+    query = (
+        sa.select(key, sa.func.min(name))
+        .where(key.is_not(None), ~sa.exists().where(col(table.name_key) == key))
+        .group_by(key)
+    )
+    return [first_name for _, first_name in connection.execute(query)]
+
+
+def _stage_new_rows(connection: sa.Connection) -> int:
+    """Copy the staged rows the ledger does not hold yet into ``_NEW``, with their ids resolved.
+
+    Comparing before inserting anything means two identical rows in one file are both kept,
+    while a second import of the same file finds every row already held.
+    """
+    incoming = _INCOMING.c
+    held = sa.exists().where(
+        col(Entry.contact_id) == col(Contact.id),
+        col(Entry.kind) == incoming.kind,
+        col(Entry.direction) == incoming.direction,
+        col(Entry.value) == incoming.value,
+        col(Entry.occurred_on) == incoming.occurred_on,
+        col(Entry.amount_cents).is_not_distinct_from(incoming.amount_cents),
+        col(Entry.description) == incoming.description,
+        col(Entry.event_id).is_not_distinct_from(col(Event.id)),
+        sa.or_(incoming.created_at.is_(None), col(Entry.created_at) == incoming.created_at),
+    )
+    staged = (
+        sa.select(
+            incoming.line,
+            incoming.file_id,
+            col(Contact.id),
+            col(Event.id),
+            incoming.occurred_on,
+            incoming.direction,
+            incoming.kind,
+            incoming.value,
+            incoming.amount_cents,
+            incoming.description,
+            incoming.created_at,
+        )
+        .select_from(_INCOMING)
+        .join(Contact, col(Contact.name_key) == incoming.contact_key)
+        .outerjoin(Event, col(Event.name_key) == incoming.event_key)
+        .where(~held)
+    )
+    _NEW.drop(connection, checkfirst=True)
+    _NEW.create(connection)
+    connection.execute(_NEW.insert().from_select([c.name for c in _NEW.columns], staged))
+    return int(connection.execute(sa.select(sa.func.count()).select_from(_NEW)).scalar_one())
+
+
+def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
+    """Insert the new rows in file order, keeping the file's ids when all of them are free,
+    so that export followed by import into an empty ledger reproduces it exactly."""
+    ids = sa.select(
+        sa.func.count(), sa.func.count(sa.distinct(_NEW.c.file_id)), sa.func.count(_NEW.c.file_id)
+    )
+    rows, distinct, given = connection.execute(ids).one()
+    clash = connection.execute(
+        sa.select(sa.exists().where(col(Entry.id) == _NEW.c.file_id))
+    ).scalar_one()
+    keep_ids = rows == distinct == given and not clash
+    stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
+    columns = [
+        "id",
+        "contact_id",
+        "event_id",
+        "occurred_on",
+        "direction",
+        "kind",
+        "value",
+        "amount_cents",
+        "description",
+        "created_at",
+    ]
+    source = sa.select(
+        _NEW.c.file_id if keep_ids else sa.null(),
+        _NEW.c.contact_id,
+        _NEW.c.event_id,
+        _NEW.c.occurred_on,
+        _NEW.c.direction,
+        _NEW.c.kind,
+        _NEW.c.value,
+        _NEW.c.amount_cents,
+        _NEW.c.description,
+        sa.func.coalesce(_NEW.c.created_at, stamp),
+    ).order_by(_NEW.c.line)
+    connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
