@@ -36,6 +36,17 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class MachineFormat(StrEnum):
+    """The formats files are exported to and imported from."""
+
+    CSV = "csv"
+    JSON = "json"
+
+
+# OWASP's CSV-injection advice: a spreadsheet runs a cell starting with these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def timestamp(moment: datetime) -> str:
     """UTC, to the second, with a Z: ``2026-11-26T20:00:00Z``."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -69,11 +80,33 @@ def _json_value(value: object) -> Any:
     return value
 
 
-def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def _neutralised(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading quote."""
+    cell = _csv_cell(value)
+    if isinstance(value, str) and cell and str(cell).startswith(FORMULA_STARTS):
+        return "'" + str(cell)
+    return cell
+
+
+def write_csv(
+    stream: TextIO,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    spreadsheet_safe: bool = False,
+) -> None:
+    """RFC 4180 CSV for scripts; ``spreadsheet_safe`` adds a BOM and defuses formula cells.
+
+    Only text is touched (numbers such as a net of -3 stay numbers), and only on request:
+    the quote a spreadsheet needs would be a changed value to a script.
+    """
     writer = csv.writer(stream)
+    cell = _neutralised if spreadsheet_safe else _csv_cell
+    if spreadsheet_safe:
+        stream.write("\ufeff")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_csv_cell(value) for value in row])
+        writer.writerow([cell(value) for value in row])
 
 
 def write_json(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -88,12 +121,17 @@ def write_json(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[o
 
 
 def write_rows(
-    format: Format, stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]
+    format: Format | MachineFormat,
+    stream: TextIO,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    spreadsheet_safe: bool = False,
 ) -> None:
-    if format is Format.JSON:
+    if format == Format.JSON:
         write_json(stream, columns, rows)
     else:
-        write_csv(stream, columns, rows)
+        write_csv(stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
 
 
 def write_document(stream: TextIO, document: Mapping[str, object]) -> None:

@@ -1,5 +1,6 @@
 """``wederkerig export``: the whole ledger as CSV or JSON, streamed."""
 
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -8,7 +9,15 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
-from wederkerig.formats import CONTACT_COLUMNS, ENTRY_COLUMNS, Format, write_rows
+from wederkerig.errors import InvalidInputError
+from wederkerig.formats import (
+    BALANCE_COLUMNS,
+    CONTACT_COLUMNS,
+    ENTRY_COLUMNS,
+    MachineFormat,
+    balance_records,
+    write_rows,
+)
 
 app = typer.Typer()
 
@@ -16,17 +25,13 @@ app = typer.Typer()
 class What(StrEnum):
     ENTRIES = "entries"
     CONTACTS = "contacts"
-
-
-class MachineFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
+    BALANCE = "balance"
 
 
 @app.command(rich_help_panel="Data")
 def export(
     ctx: typer.Context,
-    what: Annotated[What, typer.Argument(help="entries or contacts.")] = What.ENTRIES,
+    what: Annotated[What, typer.Argument(help="entries, contacts or balance.")] = What.ENTRIES,
     format: Annotated[
         MachineFormat, typer.Option("--format", "-f", case_sensitive=False)
     ] = MachineFormat.CSV,
@@ -34,17 +39,32 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE (private, complete or not at all)."),
     ] = None,
+    spreadsheet_safe: Annotated[
+        bool,
+        typer.Option(
+            "--spreadsheet-safe",
+            help="For spreadsheets: a BOM, and text starting with = + - @ made inert.",
+        ),
+    ] = False,
 ) -> None:
-    """Export entries or contacts as CSV (RFC 4180, UTF-8) or JSON, on stdout or to a file."""
+    """Export entries, contacts or the balance as CSV (RFC 4180, UTF-8) or JSON."""
+    from wederkerig.balances import balance_rows
     from wederkerig.contacts import list_contacts
     from wederkerig.entries import iter_entries
     from wederkerig.selection import Selection
 
-    chosen = Format(format.value)
+    if spreadsheet_safe and format is MachineFormat.JSON:
+        raise InvalidInputError("--spreadsheet-safe is for CSV: drop it, or use --format csv")
+    columns: Sequence[str]
+    rows: Iterable[Sequence[object]]
     with transaction(ctx) as session, output_stream(output) as stream:
         if what is What.ENTRIES:
-            write_rows(chosen, stream, ENTRY_COLUMNS, iter_entries(session, Selection()))
+            columns, rows = ENTRY_COLUMNS, iter_entries(session, Selection())
+        elif what is What.CONTACTS:
+            columns, rows = CONTACT_COLUMNS, list_contacts(session)
         else:
-            write_rows(chosen, stream, CONTACT_COLUMNS, list_contacts(session))
+            balances = balance_rows(session, Selection())
+            columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
+        write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
     if output is not None:
         render.message(f"Wrote {what.value} to {output}.")

@@ -4,7 +4,6 @@ import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -13,7 +12,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.errors import InvalidInputError
-from wederkerig.formats import ENTRY_COLUMNS, read_csv, read_json
+from wederkerig.formats import ENTRY_COLUMNS, MachineFormat, read_csv, read_json
 
 app = typer.Typer(help="Import entries or contacts from files.", no_args_is_help=True)
 
@@ -21,11 +20,6 @@ FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="A file, or - 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Check everything and report; write nothing.")
 ]
-
-
-class ImportFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
 
 
 @contextmanager
@@ -51,8 +45,8 @@ def entries(
     ctx: typer.Context,
     file: FileArgument,
     format: Annotated[
-        ImportFormat, typer.Option("--format", "-f", case_sensitive=False)
-    ] = ImportFormat.CSV,
+        MachineFormat, typer.Option("--format", "-f", case_sensitive=False)
+    ] = MachineFormat.CSV,
     dry_run: DryRunOption = False,
     create_contacts: Annotated[
         bool, typer.Option("--create-contacts", help="Add contacts the ledger does not know yet.")
@@ -66,7 +60,7 @@ def entries(
     from wederkerig.importing import import_entries
 
     with _open_text(file) as (stream, source), render.progress("Importing entries") as advance:
-        read = read_json if format is ImportFormat.JSON else read_csv
+        read = read_json if format is MachineFormat.JSON else read_csv
         with transaction(ctx, write=not dry_run) as session:
             report = import_entries(
                 session,
