@@ -357,3 +357,15 @@ def import_summary(report: "ImportReport") -> str:
         parts.append("new events: " + _some(report.new_events))
     suffix = " (dry run: nothing was written)" if report.dry_run else ""
     return "; ".join(parts) + "." + suffix
+
+
+def diagnosis(facts: Sequence[tuple[str, str]], problems: Sequence[str]) -> Group:
+    table = _table(Column("Check", style="dim", no_wrap=True), Column("Found", overflow="fold"))
+    for label, value in facts:
+        table.add_row(label, Text(value))
+    verdict = (
+        Text("All is well.", style="green")
+        if not problems
+        else Text("\n".join(f"Problem: {problem}" for problem in problems), style="red")
+    )
+    return Group(table, verdict)

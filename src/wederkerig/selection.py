@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import col, select
 
 from wederkerig.models import Entry, Tag
@@ -20,6 +20,7 @@ class Selection:
     since: date | None = None
     until: date | None = None
     tag: str | None = None
+    mentioning: tuple[str, ...] = ()  # descriptions naming any of these (ASCII case ignored)
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """SQL conditions on :class:`Entry` rows, so filtering happens in the database."""
@@ -37,4 +38,9 @@ class Selection:
         if self.tag is not None:
             tagged = select(Tag.contact_id).where(Tag.name == self.tag)
             conditions.append(col(Entry.contact_id).in_(tagged))
+        if self.mentioning:
+            description = col(Entry.description)
+            conditions.append(
+                or_(*(description.contains(word, autoescape=True) for word in self.mentioning))
+            )
         return conditions

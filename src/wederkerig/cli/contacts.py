@@ -1,14 +1,15 @@
 """``wederkerig contact …``: the people in the ledger."""
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.context import app_context, output_stream, transaction
 from wederkerig.cli.options import FormatOption
-from wederkerig.formats import CONTACT_COLUMNS, Format, write_rows
+from wederkerig.formats import CONTACT_COLUMNS, Format, write_document, write_rows
 
 app = typer.Typer(help="Add, list, show, edit and remove contacts.", no_args_is_help=True)
 
@@ -124,3 +125,25 @@ def remove(ctx: typer.Context, name: NameArgument) -> None:
     with transaction(ctx, write=True) as session:
         card = remove_contact(session, name)
     render.message(f"Removed contact '{card.name}'.")
+
+
+@app.command("export")
+def export_person(
+    ctx: typer.Context,
+    name: NameArgument,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE (private, 0600).")
+    ] = None,
+) -> None:
+    """Everything stored about one person, as JSON: the answer to a subject-access request."""
+    from wederkerig.privacy import person_record
+
+    with transaction(ctx) as session:
+        record = person_record(session, name)
+    document = {
+        "contact": record.contact,
+        "entries": [row._asdict() for row in record.entries],
+        "mentioned_in": [row._asdict() for row in record.mentioned_in],
+    }
+    with output_stream(output) as stream:
+        write_document(stream, document)

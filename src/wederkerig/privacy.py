@@ -1,0 +1,58 @@
+"""The people in the ledger are third parties: everything about one person, and erasing them."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from wederkerig.contacts import card, resolve_contact
+from wederkerig.entries import EntryRow, iter_entries
+from wederkerig.models import Contact, Entry
+from wederkerig.selection import Selection
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """Everything the ledger holds about one person: the answer to a subject-access request."""
+
+    contact: dict[str, object]
+    entries: list[EntryRow]
+    mentioned_in: list[EntryRow]
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What ``forget`` removed, and where the person may still be named."""
+
+    name: str
+    entries: int
+    mentioned_in: list[int]
+
+
+def _mentions(session: Session, contact: Contact) -> list[EntryRow]:
+    """Other people's entries whose description names this person, by name or alias."""
+    words = (contact.name, *card(session, contact).aliases)
+    mentioning = iter_entries(session, Selection(mentioning=words))
+    return [row for row in mentioning if row.contact != contact.name]
+
+
+def person_record(session: Session, name: str) -> PersonRecord:
+    contact = resolve_contact(session, name)
+    details = card(session, contact)._asdict()
+    details["created_at"] = contact.created_at
+    return PersonRecord(
+        contact=details,
+        entries=list(iter_entries(session, Selection(contact_id=contact.id))),
+        mentioned_in=_mentions(session, contact),
+    )
+
+
+def forget_person(session: Session, name: str) -> Erasure:
+    """Delete a person and every entry with them. The caller scrubs the file afterwards."""
+    contact = resolve_contact(session, name)
+    mentioned_in = [row.id for row in _mentions(session, contact)]
+    count = session.exec(select(func.count()).where(Entry.contact_id == contact.id)).one()
+    session.exec(delete(Entry).where(col(Entry.contact_id) == contact.id))
+    session.delete(contact)  # aliases and tags go with it (ON DELETE CASCADE)
+    session.flush()
+    return Erasure(contact.name, count, mentioned_in)
