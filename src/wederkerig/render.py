@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
@@ -38,6 +38,12 @@ def console(*, stderr: bool = False) -> Console:
     Messages on stderr are never wrapped: one problem, one line, whatever the width.
     """
     return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=stderr)
+
+
+def show(build: Callable[..., RenderableType], *args: Any, **kwargs: Any) -> None:
+    """Print a report on stdout, built for the width of the terminal (80 when piped)."""
+    out = console()
+    out.print(build(*args, width=out.width, **kwargs))
 
 
 def message(text: str) -> None:
@@ -84,30 +90,35 @@ def _table(*columns: Column | str, title: str | None = None, show_footer: bool =
         title=title,
         show_footer=show_footer,
         box=box.SIMPLE_HEAD,
+        show_edge=False,
         title_justify="left",
         header_style="bold",
     )
 
 
-def contacts_table(cards: Sequence["ContactCard"]) -> Table:
+def contacts_table(cards: Sequence["ContactCard"], *, width: int) -> Group:
+    """Contacts; a narrow terminal shows name, organisation and tags, and says what it left out."""
+    wide = width >= WIDE
     table = _table(
         _name_column("Name", (c.name for c in cards)),
         Column("Organisation", overflow="fold"),
-        Column("Email", overflow="fold"),
+        *([Column("Email", overflow="fold")] if wide else []),
         Column("Tags", overflow="fold"),
-        Column("Aliases", overflow="fold"),
-        Column("Note", overflow="ellipsis", no_wrap=True, max_width=40),
+        *([Column("Aliases", overflow="fold"), Column("Note", overflow="fold")] if wide else []),
     )
     for c in cards:
-        table.add_row(
-            Text(c.name),
-            Text(c.organisation or ""),
-            Text(c.email or ""),
-            Text(", ".join(c.tags)),
-            Text(", ".join(c.aliases)),
-            Text(c.note or ""),
-        )
-    return table
+        cells = [Text(c.name), Text(c.organisation or "")]
+        if wide:
+            cells.append(Text(c.email or ""))
+        cells.append(Text(", ".join(c.tags)))
+        if wide:
+            cells += [Text(", ".join(c.aliases)), Text(c.note or "")]
+        table.add_row(*cells)
+    if wide:
+        return Group(table)
+    return Group(
+        table, Text("Email, aliases and notes: a wider terminal or --format csv.", style="dim")
+    )
 
 
 def contact_summary(summary: "ContactSummary") -> Group:
@@ -132,40 +143,49 @@ def contact_summary(summary: "ContactSummary") -> Group:
 
 
 def entries_table(
-    rows: Iterable["EntryRow"], *, title: str | None = None, show_contact: bool = True
+    rows: Iterable["EntryRow"],
+    *,
+    width: int,
+    title: str | None = None,
+    show_contact: bool = True,
 ) -> Table:
-    """Entries in date order; the amount and event columns appear only when something fills them."""
+    """Entries in date order. Only the description wraps; on a narrow terminal the direction
+    becomes an arrow and the amount moves into the description, the event is left out."""
     rows = list(rows)
-    show_amount = any(r.amount is not None for r in rows)
-    show_event = any(r.event for r in rows)
-    columns = [
+    wide = width >= WIDE
+    show_amount = wide and any(r.amount is not None for r in rows)
+    show_event = wide and any(r.event for r in rows)
+    table = _table(
         Column("Id", justify="right", style="dim", no_wrap=True),
         Column("Date", no_wrap=True, min_width=10),
         *([_name_column("Contact", (r.contact for r in rows))] if show_contact else []),
-        Column("", no_wrap=True, min_width=6),
+        Column("", no_wrap=True),
         Column("Kind", no_wrap=True),
         Column("Pts", justify="right", no_wrap=True),
         *([Column("Amount", justify="right", no_wrap=True)] if show_amount else []),
-        Column("Description", overflow="fold", ratio=1, min_width=16),
-        *([Column("Event", overflow="fold", max_width=24)] if show_event else []),
-    ]
-    table = _table(*columns, title=title)
+        Column("Description", overflow="fold", min_width=20),
+        *([Column("Event", overflow="fold", max_width=28)] if show_event else []),
+        title=title,
+    )
     for r in rows:
         gave = r.direction == "gave"
+        arrow = ("gave →" if gave else "← got") if wide else ("→" if gave else "←")
         cells: list[Text | str] = [str(r.id), r.date.isoformat()]
         if show_contact:
             cells.append(Text(r.contact))
-        cells += [
-            Text("gave →" if gave else "← got", style=GAVE_STYLE if gave else RECEIVED_STYLE),
-            r.kind,
-            str(r.value),
-        ]
+        cells += [Text(arrow, style=GAVE_STYLE if gave else RECEIVED_STYLE), r.kind, str(r.value)]
         if show_amount:
             cells.append(_euros(r.amount))
-        cells.append(Text(r.description))
+        description = Text(r.description)
+        if r.amount is not None and not show_amount:
+            description = Text.assemble((f"{_euros(r.amount)} ", "bold"), description)
+        cells.append(description)
         if show_event:
             cells.append(Text(r.event or ""))
         table.add_row(*cells)
+    if not wide:
+        table.caption = "→ you gave, ← you received"
+        table.caption_justify = "left"
     return table
 
 
@@ -242,32 +262,39 @@ def _balance_cells(row: "BalanceRow", *, wide: bool) -> list[Text | str]:
     return cells
 
 
-def balance_by_kind_table(rows: Sequence["BalanceRow"]) -> Group:
+def balance_by_kind_table(rows: Sequence["BalanceRow"], *, width: int) -> Group:
+    wide = width >= WIDE
     table = _table(
         _name_column("Contact", (r.contact for r in rows)),
-        Column("Organisation", overflow="ellipsis", no_wrap=True, ratio=1),
+        *(
+            [Column("Organisation", overflow="ellipsis", no_wrap=True, max_width=28)]
+            if wide
+            else []
+        ),
         Column("Kind", no_wrap=True),
-        Column("Gave", justify="right", style=GAVE_STYLE),
-        Column("Received", justify="right", style=RECEIVED_STYLE),
-        Column("Net", justify="right"),
-        Column("Entries", justify="right"),
+        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column("Net", justify="right", no_wrap=True),
+        Column("Entries", justify="right", no_wrap=True),
         Column("Last", no_wrap=True),
     )
     for row in rows:
-        table.add_row(
-            Text(row.contact),
-            Text(row.organisation or ""),
+        cells: list[Text | str] = [Text(row.contact)]
+        if wide:
+            cells.append(Text(row.organisation or ""))
+        cells += [
             row.kind.value if row.kind else "",
             str(row.gave),
             str(row.received),
             _net(row.net),
             str(row.entries),
             _day(row.last_date),
-        )
+        ]
+        table.add_row(*cells)
     return Group(table, Text(SIGN_LEGEND, style="dim"))
 
 
-def contact_balance(balance: "ContactBalance", words: Sequence[str]) -> Group:
+def contact_balance(balance: "ContactBalance", words: Sequence[str], *, width: int) -> Group:
     """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
     person = balance.contact
     heading = Text(person.name, style="bold")
@@ -307,7 +334,9 @@ def contact_balance(balance: "ContactBalance", words: Sequence[str]) -> Group:
     if balance.amount_gave or balance.amount_received:
         parts.append(_money_line(balance.amount_gave, balance.amount_received))
     if balance.entries:
-        parts.append(entries_table(balance.entries, title="Timeline", show_contact=False))
+        parts.append(
+            entries_table(balance.entries, title="Timeline", show_contact=False, width=width)
+        )
     parts.append(Text(SIGN_LEGEND, style="dim"))
     return Group(*parts)
 

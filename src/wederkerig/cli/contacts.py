@@ -68,7 +68,7 @@ def list_(
         if not cards:
             render.message("No contacts yet: add one with 'wederkerig contact add NAME'.")
             return
-        render.console().print(render.contacts_table(cards))
+        render.show(render.contacts_table, cards)
     else:
         write_rows(format, sys.stdout, CONTACT_COLUMNS, cards)
 

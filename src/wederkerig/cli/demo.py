@@ -29,8 +29,7 @@ def demo(ctx: typer.Context) -> None:
             rows = balance_rows(session, Selection())
     finally:
         ledger.dispose()
-    out = render.console()
-    out.print(render.balance_table(rows, total(rows), hidden=0, limit=len(rows), width=out.width))
+    render.show(render.balance_table, rows, total(rows), hidden=0, limit=len(rows))
     render.message(
         f"This is a sample ledger in {target}; your own ledger is untouched.\n"
         f'Look around: wederkerig --db "{target}" balance "Anneke de Vries"'

@@ -142,7 +142,7 @@ def list_entries(
     if not rows:
         render.message("No entries match.")
         return
-    render.console().print(render.entries_table(rows))
+    render.show(render.entries_table, rows)
     if count > len(rows):
         render.message(
             f"Showing the newest {len(rows)} of {count} entries; "

@@ -66,14 +66,11 @@ def balance(
         render.message("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
         return
     if by_kind:
-        render.console().print(render.balance_by_kind_table(rows))
+        render.show(render.balance_by_kind_table, rows)
         return
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
-    out = render.console()
     hidden = len(rows) - len(shown)
-    out.print(
-        render.balance_table(shown, total(rows), hidden=hidden, limit=TABLE_LIMIT, width=out.width)
-    )
+    render.show(render.balance_table, shown, total(rows), hidden=hidden, limit=TABLE_LIMIT)
 
 
 def _contact_balance(
@@ -94,4 +91,4 @@ def _contact_balance(
         write_document(sys.stdout, contact_balance_document(result))
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        render.console().print(render.contact_balance(result, words))
+        render.show(render.contact_balance, result, words)
