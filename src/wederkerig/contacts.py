@@ -118,10 +118,15 @@ def _refuse_taken_name(session: Session, name: str, keep: Contact | None = None)
 
 
 def _optional_text(text: str | None, what: str, *, max_length: int = 200) -> str | None:
+    """A free-text field; '' clears it. Only notes may span several lines."""
     if text is None:
         return None
     cleaned = text.strip()
-    return check_text(cleaned, what, max_length=max_length) if cleaned else None
+    if not cleaned:
+        return None
+    if what != "note" and ("\n" in cleaned or "\r" in cleaned):
+        raise InvalidInputError(f"the {what} spans several lines: give it on one line")
+    return check_text(cleaned, what, max_length=max_length)
 
 
 def _check_email(email: str | None) -> str | None:

@@ -8,12 +8,13 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from wederkerig import paths
@@ -26,12 +27,22 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _WRITE = "wederkerig_write"
 
 
+@dataclass(frozen=True)
+class Upgrade:
+    """An older ledger brought to the current schema, and where its old copy was kept."""
+
+    old: str
+    new: str
+    backup: Path | None
+
+
 class Ledger:
     """One opened ledger: its engine and where it lives, ready to hand out transactions."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
         self.where = where
+        self.upgrade: Upgrade | None = None  # set when opening changed an older schema
 
     @contextmanager
     def transaction(self, *, write: bool = False) -> Iterator[Session]:
@@ -64,19 +75,25 @@ def open_ledger(target: str) -> Ledger:
     ledger, a damaged file) is refused with :class:`StorageError` and left untouched.
     """
     where = paths.describe(target)
-    if paths.is_url(target):
-        url = target
-    else:
-        path = Path(target).expanduser().absolute()
+    path = paths.sqlite_file(target)
+    if path is not None:
         _prepare_sqlite_file(path)
         url = f"sqlite:///{path}"
-    engine = _create_engine(url)
+    else:
+        url = target
+    try:
+        engine = _create_engine(url)
+    except (ArgumentError, ImportError) as error:
+        raise StorageError(
+            f"cannot use {where}: {error}. Give a file path or a SQLAlchemy URL whose driver "
+            "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
+        ) from None
     ledger = Ledger(engine, where)
     try:
         with engine.connect() as connection:
             revision = _schema_revision(connection, where)
         if revision != SCHEMA_HEAD:
-            _upgrade(engine, where)
+            ledger.upgrade = _upgrade(engine, where)
     except DBAPIError as error:
         engine.dispose()
         raise storage_error(error, where) from None
@@ -183,7 +200,7 @@ def _schema_revision(connection: Connection, where: str) -> str | None:
     return str(revision) if revision is not None else None
 
 
-def _upgrade(engine: Engine, where: str) -> None:
+def _upgrade(engine: Engine, where: str) -> Upgrade | None:
     """Bring the schema to head, exactly once even when several processes try at the same time."""
     from alembic import command  # only paid for when the schema changes
     from alembic.script import ScriptDirectory
@@ -195,10 +212,11 @@ def _upgrade(engine: Engine, where: str) -> None:
     with engine.execution_options(**{_WRITE: True}).begin() as connection:
         revision = _schema_revision(connection, where)  # again, now under the write lock
         if revision == SCHEMA_HEAD:
-            return  # another process upgraded it while this one waited
+            return None  # another process upgraded it while this one waited
         _refuse_newer(revision, known, where)
+        backup = None
         if revision is not None and engine.dialect.name == "sqlite" and engine.url.database:
-            _backup_before_upgrade(engine.url.database, revision)
+            backup = _backup_before_upgrade(engine.url.database, revision)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     if engine.dialect.name == "sqlite":
@@ -208,6 +226,7 @@ def _upgrade(engine: Engine, where: str) -> None:
             raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
         finally:
             raw.close()
+    return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
 
 
 def _refuse_newer(revision: str | None, known: set[str], where: str) -> None:

@@ -24,14 +24,13 @@ def backup_dir() -> Path:
 
 def sqlite_path(target: str) -> Path:
     """The file behind a target, or a clear refusal for a server database."""
-    if paths.is_url(target):
-        if not target.startswith("sqlite:///"):
-            raise StorageError(
-                f"{paths.describe(target)} is a database server: back it up with its own tools "
-                "(for PostgreSQL, pg_dump)"
-            )
-        return Path(target.removeprefix("sqlite:///"))
-    return Path(target).expanduser().absolute()
+    path = paths.sqlite_file(target)
+    if path is None:
+        raise StorageError(
+            f"{paths.describe(target)} is a database server: back it up and check it with its "
+            "own tools (for PostgreSQL, pg_dump)"
+        )
+    return path
 
 
 def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> Path:

@@ -32,6 +32,15 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+def sqlite_file(target: str) -> Path | None:
+    """The file behind a plain path or a ``sqlite:///`` URL; ``None`` for a database server."""
+    if target.startswith("sqlite:///"):
+        target = target.removeprefix("sqlite:///").split("?", 1)[0]
+    elif is_url(target):
+        return None
+    return Path(target).expanduser().absolute()
+
+
 def make_private_dir(path: Path) -> None:
     """Create a directory readable by its owner only: the ledger holds other people's data."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)

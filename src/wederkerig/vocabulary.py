@@ -99,9 +99,9 @@ def parse_amount(text: str) -> Decimal:
     separators = {char for char in cleaned if char in ".,"}
     if len(tail) == 3 and len(separators) == 1 and cleaned.count(cleaned[last]) == 1:
         whole = cleaned.replace(cleaned[last], "")
-        small = f"{Decimal(cleaned.replace(cleaned[last], '.')):.2f}"
         raise InvalidInputError(
-            f"amount '{text}' could mean €{whole} or €{small}: write {whole} or {small}"
+            f"amount '{text}' is unclear: for €{int(whole):,} write {whole}; for cents, "
+            "write at most two decimals (12.50 or 12,50)"
         )
     if last >= 0 and len(tail) <= 2:
         cleaned = cleaned[:last].replace(".", "").replace(",", "") + "." + tail

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from wederkerig import paths
+from wederkerig import paths, render
 from wederkerig.dates import parse_date
 from wederkerig.errors import WederkerigError
 
@@ -50,6 +50,12 @@ def transaction(ctx: typer.Context, *, write: bool = False) -> Iterator["Session
     from wederkerig.database import open_ledger
 
     ledger = open_ledger(app_context(ctx).target)
+    if ledger.upgrade is not None:
+        kept = f"; the old one is kept at {ledger.upgrade.backup}" if ledger.upgrade.backup else ""
+        render.message(
+            f"Upgraded the ledger {ledger.where} from schema {ledger.upgrade.old} to "
+            f"{ledger.upgrade.new}{kept}."
+        )
     try:
         with ledger.transaction(write=write) as session:
             yield session
