@@ -16,9 +16,10 @@ from sqlmodel import Session, col
 from wederkerig.errors import InvalidInputError, RefusedError
 from wederkerig.models import Contact, Entry, Event
 from wederkerig.names import check_name, check_text, name_key
-from wederkerig.vocabulary import Direction, Kind, check_value
+from wederkerig.vocabulary import MAX_AMOUNT, Direction, Kind, check_value
 
 BATCH = 5_000
+MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
 ENTRY_TABLE = Entry.metadata.tables["entry"]
 
 
@@ -142,9 +143,12 @@ class _RowChecker:
         if not text.strip():
             return None
         try:
-            return int(text)
+            number = int(text)
         except ValueError:
             raise self.fail(line, "id", f"'{text}' is not a whole number") from None
+        if not 1 <= number <= MAX_ID:
+            raise self.fail(line, "id", f"{number} is outside 1 to {MAX_ID:,}")
+        return number
 
     def _cents(self, line: int, text: str, kind: Kind) -> int | None:
         if not text.strip():
@@ -153,10 +157,13 @@ class _RowChecker:
             raise self.fail(line, "amount", "only money entries carry an amount")
         try:
             amount = Decimal(text)
+            in_cents = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
         except InvalidOperation:
-            raise self.fail(line, "amount", f"'{text}' is not an amount like 12.50") from None
-        if not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
-            raise self.fail(line, "amount", f"'{text}' must be positive, in whole cents")
+            in_cents = False
+        if not in_cents or not 0 < amount <= MAX_AMOUNT:
+            raise self.fail(
+                line, "amount", f"'{text}' must be euros like 12.50, from 0.01 to {MAX_AMOUNT:,}"
+            )
         return int(amount * 100)
 
     def _moment(self, line: int, text: str) -> datetime | None:
@@ -297,6 +304,8 @@ def _stage_new_rows(connection: sa.Connection) -> int:
         col(Entry.description) == incoming.description,
         col(Entry.event_id).is_not_distinct_from(col(Event.id)),
         sa.or_(incoming.created_at.is_(None), col(Entry.created_at) == incoming.created_at),
+        # A row naming an event the ledger lacks (in a dry run, not yet created) is new.
+        sa.or_(incoming.event_key.is_(None), col(Event.id).is_not(None)),
     )
     staged = (
         sa.select(
@@ -323,6 +332,14 @@ def _stage_new_rows(connection: sa.Connection) -> int:
     return int(connection.execute(sa.select(sa.func.count()).select_from(_NEW)).scalar_one())
 
 
+def _highest_id_ever(connection: sa.Connection) -> int:
+    """The highest entry id ever handed out, removed entries included: ids are never reused."""
+    if connection.dialect.name == "sqlite":
+        seq = sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'entry'")
+        return int(connection.execute(seq).scalar() or 0)
+    return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
+
+
 def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
     """Insert the new rows in file order, keeping the file's ids when all of them are free,
     so that export followed by import into an empty ledger reproduces it exactly."""
@@ -330,10 +347,8 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
         sa.func.count(), sa.func.count(sa.distinct(_NEW.c.file_id)), sa.func.count(_NEW.c.file_id)
     )
     rows, distinct, given = connection.execute(ids).one()
-    clash = connection.execute(
-        sa.select(sa.exists().where(col(Entry.id) == _NEW.c.file_id))
-    ).scalar_one()
-    keep_ids = rows == distinct == given and not clash
+    lowest = connection.execute(sa.select(sa.func.min(_NEW.c.file_id))).scalar_one()
+    keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
     columns = [
         "id",

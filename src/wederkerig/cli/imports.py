@@ -26,18 +26,23 @@ DryRunOption = Annotated[
 def _open_text(name: str) -> Iterator[tuple[TextIO, str]]:
     """The file (or stdin) as UTF-8 text; a byte-order mark from a spreadsheet is dropped."""
     if name == "-":
-        yield io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""), "stdin"
-        return
-    path = Path(name).expanduser()
-    try:
-        stream = path.open(encoding="utf-8-sig", newline="")
-    except OSError as error:
-        raise InvalidInputError(f"cannot read {path}: {error.strerror}") from None
-    with stream:
+        stream, source = (
+            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""),
+            "stdin",
+        )
+    else:
+        path = Path(name).expanduser()
         try:
-            yield stream, str(path)
-        except UnicodeDecodeError:
-            raise InvalidInputError(f"{path} is not UTF-8 text: save it as UTF-8") from None
+            stream, source = path.open(encoding="utf-8-sig", newline=""), str(path)
+        except OSError as error:
+            raise InvalidInputError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        yield stream, source
+    except UnicodeDecodeError:
+        raise InvalidInputError(f"{source} is not UTF-8 text: save it as UTF-8") from None
+    finally:
+        if name != "-":
+            stream.close()
 
 
 @app.command("entries")
