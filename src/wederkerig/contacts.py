@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
@@ -292,3 +292,50 @@ def remove_contact(session: Session, query: str) -> ContactCard:
     removed = card(session, contact)
     session.delete(contact)
     return removed
+
+
+@dataclass(frozen=True)
+class Merge:
+    """What ``merge`` moved from one contact into another, and what it kept."""
+
+    kept: str
+    absorbed: str
+    entries: int
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...]
+    conflicts: tuple[str, ...]  # fields where both had a value: the kept contact's stays
+
+
+def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
+    """Fold ``absorb`` into ``keep``: entries move, tags and aliases join, empty fields fill in.
+
+    The absorbed name becomes an alias, so scripts and habits that used it still work.
+    """
+    kept, gone = resolve_contact(session, keep), resolve_contact(session, absorb)
+    if kept.id == gone.id:
+        raise RefusedError(f"'{kept.name}' and '{gone.name}' are the same contact")
+    before, other = card(session, kept), card(session, gone)
+    moved = session.exec(
+        update(Entry).where(col(Entry.contact_id) == gone.id).values(contact_id=kept.id)
+    ).rowcount
+    conflicts = []
+    for field_name in ("organisation", "email", "note"):
+        mine, theirs = getattr(kept, field_name), getattr(gone, field_name)
+        if theirs and not mine:
+            setattr(kept, field_name, theirs)
+        elif theirs and theirs != mine:
+            conflicts.append(f"{field_name} '{theirs}'")
+    aliases = [alias for alias in (*other.aliases, gone.name) if name_key(alias) != kept.name_key]
+    session.delete(gone)
+    session.flush()
+    _add_tags(session, kept, other.tags)
+    _add_aliases(session, kept, aliases)
+    after = card(session, kept)
+    return Merge(
+        kept=kept.name,
+        absorbed=gone.name,
+        entries=moved,
+        tags=tuple(t for t in after.tags if t not in before.tags),
+        aliases=tuple(a for a in after.aliases if a not in before.aliases),
+        conflicts=tuple(conflicts),
+    )

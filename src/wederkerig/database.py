@@ -45,16 +45,21 @@ class Ledger:
         self.upgrade: Upgrade | None = None  # set when opening changed an older schema
 
     @contextmanager
-    def transaction(self, *, write: bool = False) -> Iterator[Session]:
-        """One command's unit of work: committed as a whole on success, rolled back otherwise.
+    def transaction(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
+        """One command's unit of work: committed as a whole on success, rolled back otherwise
+        (and always, for a ``dry_run``, which does everything and keeps nothing).
 
         A writing transaction takes SQLite's write lock up front (``BEGIN IMMEDIATE``), so two
         processes never both read and then fail to upgrade their lock: the second one waits.
         """
         bind = self.engine.execution_options(**{_WRITE: write})
         try:
-            with Session(bind, expire_on_commit=False) as session, session.begin():
+            with Session(bind, expire_on_commit=False) as session:
                 yield session
+                if dry_run:
+                    session.rollback()
+                else:
+                    session.commit()
         except IntegrityError as error:
             raise RefusedError(
                 f"the change conflicts with what the ledger {self.where} already holds "

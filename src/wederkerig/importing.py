@@ -11,8 +11,9 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
+from wederkerig.contacts import add_contact, card, edit_contact
 from wederkerig.errors import InvalidInputError, RefusedError
 from wederkerig.models import Contact, Entry, Event
 from wederkerig.names import check_name, check_text, name_key
@@ -375,3 +376,81 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
         sa.func.coalesce(_NEW.c.created_at, stamp),
     ).order_by(_NEW.c.line)
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
+
+
+@dataclass(frozen=True)
+class ContactImportReport:
+    rows: int
+    added: tuple[str, ...]
+    merged: tuple[str, ...]
+    skipped: int
+    dry_run: bool = False
+
+
+def import_contacts(
+    session: Session,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    *,
+    source: str,
+    now: datetime,
+    dry_run: bool = False,
+) -> ContactImportReport:
+    """Add new contacts and complete known ones, matched by name (however typed) or email.
+
+    A known contact only gains: empty fields are filled and tags and aliases added; nothing
+    they already have is overwritten. For a dry run the caller rolls the transaction back.
+    """
+    added: list[str] = []
+    merged: list[str] = []
+    total = 0
+    for line, row in rows:
+        total += 1
+        name = row["name"]
+        try:
+            existing = _match_contact(session, name, row["email"])
+            tags, aliases = _split(row["tags"]), _split(row["aliases"])
+            if existing is None:
+                add_contact(
+                    session,
+                    name,
+                    now=now,
+                    organisation=row["organisation"] or None,
+                    email=row["email"] or None,
+                    tags=tags,
+                    aliases=aliases,
+                    note=row["note"] or None,
+                )
+                added.append(name)
+                continue
+            before = card(session, existing)
+            edit_contact(
+                session,
+                existing.name,
+                organisation=None if before.organisation else row["organisation"] or None,
+                email=None if before.email else row["email"] or None,
+                note=None if before.note else row["note"] or None,
+                add_tags=tags,
+                add_aliases=[a for a in aliases if name_key(a) != existing.name_key],
+            )
+        except (InvalidInputError, RefusedError) as problem:
+            raise InvalidInputError(f"{source}:{line}: {problem}") from None
+        if card(session, existing) != before:
+            merged.append(existing.name)
+    return ContactImportReport(
+        total, tuple(added), tuple(merged), total - len(added) - len(merged), dry_run
+    )
+
+
+def _split(joined: str) -> list[str]:
+    return [part.strip() for part in joined.split(";") if part.strip()]
+
+
+def _match_contact(session: Session, name: str, email: str) -> Contact | None:
+    found = session.exec(
+        select(Contact).where(Contact.name_key == name_key(check_name(name)))
+    ).first()
+    if found is None and email.strip():
+        found = session.exec(
+            select(Contact).where(sa.func.lower(Contact.email) == email.strip().lower())
+        ).first()
+    return found

@@ -41,14 +41,10 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
     """
     if destination is None:
         paths.make_private_dir(backup_dir())
-        destination = (
-            backup_dir() / f"{BACKUP_PREFIX}{now.astimezone(UTC):%Y%m%dT%H%M%SZ}{BACKUP_SUFFIX}"
-        )
+        destination = _fresh_name(backup_dir(), now)
     destination = destination.expanduser()
     if destination.is_dir():
-        destination = (
-            destination / f"{BACKUP_PREFIX}{now.astimezone(UTC):%Y%m%dT%H%M%SZ}{BACKUP_SUFFIX}"
-        )
+        destination = _fresh_name(destination, now)
     draft = destination.with_name(f".{destination.name}.part")
     try:
         os.close(os.open(draft, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
@@ -99,22 +95,28 @@ def known_backups(directory: Path | None = None, ledger: Path | None = None) -> 
     return found
 
 
-def scrub(ledger: Path) -> None:
+def scrub(ledger: Path, *, busy_timeout: float) -> None:
     """Make deleted rows unrecoverable from the file: fold the WAL in, rebuild, empty the WAL.
 
     Deletions already overwrite their pages (``secure_delete`` is on for every connection);
     VACUUM also drops free pages and stale copies, and the final checkpoint truncates the WAL.
     """
-    connection = sqlite3.connect(ledger, isolation_level=None)
+    connection = sqlite3.connect(ledger, isolation_level=None, timeout=busy_timeout)
     try:
         connection.execute("PRAGMA secure_delete = ON")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.execute("VACUUM")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        (blocked, _, _) = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.Error as error:
         raise StorageError(f"cannot scrub {ledger}: {error}") from None
     finally:
         connection.close()
+    if blocked:
+        raise StorageError(
+            f"the data is deleted, but another process reading {ledger} kept old copies in its "
+            "write-ahead log: close other wederkerig processes and run 'wederkerig doctor' "
+            "(any command that writes then clears it)"
+        )
 
 
 @dataclass

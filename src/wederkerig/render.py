@@ -20,9 +20,9 @@ from wederkerig.vocabulary import Kind
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, Tally
-    from wederkerig.contacts import ContactCard, ContactSummary
+    from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
-    from wederkerig.importing import ImportReport
+    from wederkerig.importing import ContactImportReport, ImportReport
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
@@ -398,3 +398,33 @@ def diagnosis(facts: Sequence[tuple[str, str]], problems: Sequence[str]) -> Grou
         else Text("\n".join(f"Problem: {problem}" for problem in problems), style="red")
     )
     return Group(table, verdict)
+
+
+def contact_import_summary(report: "ContactImportReport") -> str:
+    verb = ("Would add", "would complete") if report.dry_run else ("Added", "completed")
+    parts = [f"{verb[0]} {_plural(len(report.added), 'contact', 'contacts')}"]
+    if report.added:
+        parts[0] += f" ({_some(report.added)})"
+    parts.append(
+        f"{verb[1]} {len(report.merged):,}"
+        + (f" ({_some(report.merged)})" if report.merged else "")
+    )
+    parts.append(f"{report.skipped:,} already up to date")
+    suffix = " (dry run: nothing was written)" if report.dry_run else ""
+    return f"{'; '.join(parts)}, of {_plural(report.rows, 'card or row', 'cards or rows')}.{suffix}"
+
+
+def merge_summary(merge: "Merge") -> str:
+    moved = [_plural(merge.entries, "entry", "entries")]
+    if merge.tags:
+        moved.append("tags " + _some(merge.tags))
+    if merge.aliases:
+        moved.append("aliases " + _some(merge.aliases))
+    text = f"Merged '{merge.absorbed}' into '{merge.kept}': moved {', '.join(moved)}."
+    if merge.conflicts:
+        text += (
+            f" Kept '{merge.kept}''s own values; '{merge.absorbed}' also had "
+            + ", ".join(merge.conflicts)
+            + " (now gone: set them with 'contact edit' if they were right)."
+        )
+    return text

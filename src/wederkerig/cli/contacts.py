@@ -147,3 +147,18 @@ def export_person(
     }
     with output_stream(output) as stream:
         write_document(stream, document)
+
+
+@app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(metavar="A", help="The contact to keep.")],
+    absorb: Annotated[str, typer.Argument(metavar="B", help="The contact folded into A.")],
+) -> None:
+    """Fold contact B into A: B's entries, tags and aliases move to A, and B's name becomes
+    an alias of A. A's own fields stay; B's fill only those A left empty."""
+    from wederkerig.contacts import merge_contacts
+
+    with transaction(ctx, write=True) as session:
+        merged = merge_contacts(session, keep, absorb)
+    render.message(render.merge_summary(merged))

@@ -45,7 +45,9 @@ def app_context(ctx: typer.Context) -> AppContext:
 
 
 @contextmanager
-def transaction(ctx: typer.Context, *, write: bool = False) -> Iterator["Session"]:
+def transaction(
+    ctx: typer.Context, *, write: bool = False, dry_run: bool = False
+) -> Iterator["Session"]:
     """Open the ledger and run the command's one transaction (committed only on success)."""
     from wederkerig.database import open_ledger
 
@@ -57,7 +59,7 @@ def transaction(ctx: typer.Context, *, write: bool = False) -> Iterator["Session
             f"{ledger.upgrade.new}{kept}."
         )
     try:
-        with ledger.transaction(write=write) as session:
+        with ledger.transaction(write=write, dry_run=dry_run) as session:
             yield session
     finally:
         ledger.dispose()

@@ -12,7 +12,14 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.errors import InvalidInputError
-from wederkerig.formats import ENTRY_COLUMNS, MachineFormat, read_csv, read_json
+from wederkerig.formats import (
+    CONTACT_COLUMNS,
+    ENTRY_COLUMNS,
+    MachineFormat,
+    read_csv,
+    read_json,
+    read_vcards,
+)
 
 app = typer.Typer(help="Import entries or contacts from files.", no_args_is_help=True)
 
@@ -77,3 +84,34 @@ def entries(
                 progress=advance,
             )
     render.message(render.import_summary(report))
+
+
+@app.command("contacts")
+def contacts(
+    ctx: typer.Context,
+    file: FileArgument,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Import contacts from a vCard file (.vcf, vCard 3 or 4) or a CSV like 'contact list' writes.
+
+    A contact already in the ledger (same name however typed, or same email) is completed,
+    never overwritten: empty fields are filled, tags and aliases added.
+    """
+    from wederkerig.importing import import_contacts
+
+    with _open_text(file) as (stream, source):
+        vcard = file.lower().endswith((".vcf", ".vcard")) or _looks_like_vcard(stream)
+        rows = read_vcards(stream, source) if vcard else read_csv(stream, CONTACT_COLUMNS, source)
+        with transaction(ctx, write=True, dry_run=dry_run) as session:
+            report = import_contacts(
+                session, rows, source=source, now=app_context(ctx).now(), dry_run=dry_run
+            )
+    render.message(render.contact_import_summary(report))
+
+
+def _looks_like_vcard(stream: TextIO) -> bool:
+    if not stream.seekable():
+        return False
+    start = stream.read(64)
+    stream.seek(0)
+    return start.lstrip("\ufeff \r\n").upper().startswith("BEGIN:VCARD")

@@ -25,6 +25,7 @@ def forget(
     For a request to be forgotten: the contact, their aliases and tags and every entry with
     them are deleted and overwritten in the file. Backups made earlier may still hold them.
     """
+    from wederkerig.database import busy_timeout
     from wederkerig.maintenance import known_backups, scrub, sqlite_path
     from wederkerig.privacy import forget_person, person_record
 
@@ -43,7 +44,7 @@ def forget(
     with transaction(ctx, write=True) as session:
         erased = forget_person(session, name)
     ledger = sqlite_path(target)
-    scrub(ledger)
+    scrub(ledger, busy_timeout=busy_timeout())
     render.message(f"Erased '{erased.name}' and {erased.entries} entries from {ledger}.")
     if erased.mentioned_in:
         ids = ", ".join(str(entry_id) for entry_id in erased.mentioned_in)
