@@ -56,6 +56,10 @@ _INCOMING = sa.Table(
     sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
     prefixes=["TEMPORARY"],
 )
+# The entry columns an import copies as they are, in the order of the insert below.
+_ENTRY_FIELDS = (
+    "occurred_on", "direction", "kind", "value", "amount_cents", "description", "created_at",
+)  # fmt: skip
 _NEW = sa.Table(
     "new_entry",
     sa.MetaData(),
@@ -63,20 +67,7 @@ _NEW = sa.Table(
     sa.Column("file_id", sa.Integer),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
-    *(
-        sa.Column(column.name, column.type)
-        for column in _INCOMING.columns
-        if column.name
-        in {
-            "occurred_on",
-            "direction",
-            "kind",
-            "value",
-            "amount_cents",
-            "description",
-            "created_at",
-        }
-    ),
+    *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
     prefixes=["TEMPORARY"],
 )
 
@@ -351,28 +342,12 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
     lowest = connection.execute(sa.select(sa.func.min(_NEW.c.file_id))).scalar_one()
     keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
-    columns = [
-        "id",
-        "contact_id",
-        "event_id",
-        "occurred_on",
-        "direction",
-        "kind",
-        "value",
-        "amount_cents",
-        "description",
-        "created_at",
-    ]
+    columns = ["id", "contact_id", "event_id", *_ENTRY_FIELDS]
     source = sa.select(
         _NEW.c.file_id if keep_ids else sa.null(),
         _NEW.c.contact_id,
         _NEW.c.event_id,
-        _NEW.c.occurred_on,
-        _NEW.c.direction,
-        _NEW.c.kind,
-        _NEW.c.value,
-        _NEW.c.amount_cents,
-        _NEW.c.description,
+        *(_NEW.c[name] for name in _ENTRY_FIELDS if name != "created_at"),
         sa.func.coalesce(_NEW.c.created_at, stamp),
     ).order_by(_NEW.c.line)
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
