@@ -18,7 +18,7 @@ from conftest import TODAY, Run
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at",
+    "created_at", "status", "due",
 ]  # fmt: skip
 
 
@@ -171,7 +171,9 @@ def test_relative_dates_count_from_the_injected_today(
     assert only_entry(anna)["date"] == expected.isoformat()
 
 
-@pytest.mark.parametrize("typed", ["2026-11-27", "27-11-2026", "2027-01-01"])
+@pytest.mark.parametrize(
+    "typed", ["2026-11-27", "27-11-2026", "2027-01-01", "morgen", "tomorrow", "next friday"]
+)
 def test_future_dates_are_refused(anna: Run, typed: str, refused: Refused) -> None:
     result = refused(2, "log", "Anna", "gave", "knowledge", "--on", typed)
     assert "future" in result.stderr
@@ -183,7 +185,8 @@ def test_the_future_is_judged_by_the_injected_today(anna: Run, refused: Refused)
 
 
 @pytest.mark.parametrize(
-    "typed", ["2026-02-30", "30-2-2026", "2026-13-01", "31/12/2026", "2026/01/05", "morgen", ""]
+    "typed",
+    ["2026-02-30", "30-2-2026", "2026-13-01", "31/12/2026", "2026/01/05", "vorige week", ""],
 )
 def test_impossible_or_unreadable_dates_are_refused(
     anna: Run, typed: str, refused: Refused
@@ -502,3 +505,21 @@ def test_undo_without_yes_outside_a_terminal_removes_nothing(
     result = refused(2, "undo", input=typed)
     assert "--yes" in result.stderr
     assert [row["description"] for row in exported(anna)] == ["blijft staan"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("friday", "2026-11-20"),
+        ("vrijdag", "2026-11-20"),
+        ("thursday", "2026-11-26"),
+        ("last thursday", "2026-11-19"),
+        ("vorige donderdag", "2026-11-19"),
+        ("afgelopen maandag", "2026-11-23"),
+    ],
+)
+def test_weekdays_mean_the_last_one(anna: Run, typed: str, expected: str) -> None:
+    """TODAY is a Thursday: a bare weekday is the most recent one, today included."""
+    entry_id = ok(anna("log", "Anna", "gave", "knowledge", "--on", typed)).stdout.strip()
+    rows = json.loads(ok(anna("entries", "--format", "json")).stdout)
+    assert {row["id"]: row["date"] for row in rows}[int(entry_id)] == expected

@@ -104,3 +104,16 @@ def test_a_failing_migration_leaves_the_old_version_usable(ledger_path: Path, ru
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM entry").fetchone() == (28,)
     connection.close()
+
+
+@pytest.mark.parametrize("start", ["new", *sorted(p.stem for p in FIXTURES.glob("ledger-*.db"))])
+def test_entry_ids_are_never_reused_after_any_upgrade(
+    start: str, ledger_path: Path, run: Run
+) -> None:
+    """SQLite rebuilds tables in some migrations; AUTOINCREMENT must survive every rebuild."""
+    if start != "new":
+        shutil.copy(FIXTURES / f"{start}.db", ledger_path)
+    run("log", "--create", "Anna", "gave", "talent")
+    newest = int(run("log", "Anna", "gave", "talent").stdout)
+    assert run("rm", str(newest)).exit_code == 0
+    assert int(run("log", "Anna", "gave", "talent").stdout) == newest + 1

@@ -326,6 +326,9 @@ def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
         elif theirs and theirs != mine:
             conflicts.append(f"{field_name} '{theirs}'")
     aliases = [alias for alias in (*other.aliases, gone.name) if name_key(alias) != kept.name_key]
+    if ";" in gone.name:  # ';' joins aliases in CSV, so this name cannot become one
+        aliases.remove(gone.name)
+        conflicts.append(f"name '{gone.name}' (not kept as an alias: it holds ';')")
     session.delete(gone)
     session.flush()
     _add_tags(session, kept, other.tags)

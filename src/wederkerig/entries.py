@@ -15,9 +15,12 @@ from wederkerig.errors import InvalidInputError, NotFoundError, did_you_mean
 from wederkerig.models import Contact, Entry, Event
 from wederkerig.names import check_name, check_text, closest, name_key, tidy
 from wederkerig.selection import Selection
-from wederkerig.vocabulary import Direction, Kind, check_value
+from wederkerig.vocabulary import Direction, Kind, Status, check_value
 
 MAX_DESCRIPTION = 2_000
+
+
+Day = date  # the field named ``date`` below hides the type inside the class body
 
 
 class EntryRow(NamedTuple):
@@ -33,6 +36,8 @@ class EntryRow(NamedTuple):
     description: str
     event: str | None
     created_at: datetime
+    status: str
+    due: Day | None
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ def _row_query() -> Select[*tuple[Any, ...]]:
             col(Entry.description),
             col(Event.name),
             col(Entry.created_at),
+            col(Entry.status),
+            col(Entry.due),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
@@ -69,9 +76,11 @@ def _row_query() -> Select[*tuple[Any, ...]]:
 
 
 def _to_row(raw: Row[*tuple[Any, ...]]) -> EntryRow:
-    id_, on, contact, direction, kind, value, cents, description, event, created = raw
+    id_, on, contact, direction, kind, value, cents, description, event, created, status, due = raw
     amount = None if cents is None else Decimal(cents).scaleb(-2)
-    return EntryRow(id_, on, contact, direction, kind, value, amount, description, event, created)
+    return EntryRow(
+        id_, on, contact, direction, kind, value, amount, description, event, created, status, due
+    )
 
 
 def _cents(amount: Decimal | None) -> int | None:
@@ -119,10 +128,20 @@ def log_entry(
     on: date,
     event: str | None = None,
     create: bool = False,
+    promise: bool = False,
+    due: date | None = None,
     now: datetime,
 ) -> EntryRow:
-    """Record one thing given or received; with ``create`` an unknown contact or event is added."""
+    """Record one thing given or received; with ``create`` an unknown contact or event is added.
+
+    With ``promise`` it is recorded as promised on ``on`` (and perhaps due on ``due``): it
+    counts in balances only once kept.
+    """
     check_value(value)
+    if due is not None and not promise:
+        raise InvalidInputError("--due belongs to a promise: add --promise, or drop --due")
+    if due is not None and due < on:
+        raise InvalidInputError(f"the promise is due {due} but made {on}: a due date comes later")
     _check_amount(kind, amount)
     description = _check_description(description)
     try:
@@ -143,6 +162,8 @@ def log_entry(
         occurred_on=on,
         event_id=occasion.id if occasion else None,
         created_at=now.astimezone(UTC).replace(microsecond=0),
+        status=(Status.PROMISED if promise else Status.DONE).value,
+        due=due,
     )
     session.add(entry)
     session.flush()

@@ -19,14 +19,17 @@ if TYPE_CHECKING:
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at",
+    "created_at", "status", "due",
 )  # fmt: skip
+FIRST_ENTRY_COLUMNS = ENTRY_COLUMNS[:10]  # what exports wrote before promises; still imported
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
 
 
 _SPACE = re.compile(r"\s*")
+_CARD_START = re.compile(r"^BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
+_NICKNAME = re.compile(r"(?:[\w-]+\.)?NICKNAME(?:;[^:]*)?:(.*)", re.IGNORECASE)
 _CHUNK = 1 << 16
 
 
@@ -172,32 +175,46 @@ def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:
     }
 
 
+def _accepted(keys: Sequence[str], columns: Sequence[str], older: Sequence[Sequence[str]]) -> bool:
+    return list(keys) == list(columns) or any(list(keys) == list(old) for old in older)
+
+
 def read_csv(
-    stream: TextIO, columns: Sequence[str], source: str
+    stream: TextIO,
+    columns: Sequence[str],
+    source: str,
+    *,
+    older: Sequence[Sequence[str]] = (),
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV file with exactly ``columns`` as header, with the line each row starts on."""
+    """Rows of a CSV file whose header is ``columns`` (or an ``older`` layout of them), with
+    the line each row starts on; columns an older file lacks come back empty."""
     reader = csv.reader(stream)
     header = next(reader, None)
     if header is None:
         raise InvalidInputError(f"{source} is empty: expected a header {','.join(columns)}")
     if header and header[0].startswith("\ufeff"):  # written with --spreadsheet-safe
         header[0] = header[0][1:]
-    if list(header) != list(columns):
+    if not _accepted(header, columns, older):
         raise InvalidInputError(
             f"{source}:1: the header must be exactly {','.join(columns)} (as 'export' writes it)"
         )
+    missing = dict.fromkeys(columns[len(header) :], "")
     line = reader.line_num + 1
     for row in reader:
-        if len(row) != len(columns):
+        if len(row) != len(header):
             raise InvalidInputError(
-                f"{source}:{line}: expected {len(columns)} columns, found {len(row)}"
+                f"{source}:{line}: expected {len(header)} columns, found {len(row)}"
             )
-        yield line, dict(zip(columns, row, strict=True))
+        yield line, {**dict(zip(header, row, strict=True)), **missing}
         line = reader.line_num + 1
 
 
 def read_json(
-    stream: TextIO, columns: Sequence[str], source: str
+    stream: TextIO,
+    columns: Sequence[str],
+    source: str,
+    *,
+    older: Sequence[Sequence[str]] = (),
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Objects of a JSON array, decoded one by one so a large file never sits in memory whole."""
     decoder = json.JSONDecoder()
@@ -232,12 +249,15 @@ def read_json(
                 chunk = stream.read(_CHUNK)  # the object may go on in the next chunk
                 buffer, at, exhausted = buffer[at:] + chunk, 0, not chunk
                 continue
-            if not isinstance(record, dict) or list(record) != list(columns):
+            if not isinstance(record, dict) or not _accepted(list(record), columns, older):
                 raise InvalidInputError(
                     f"{source}:{line}: each entry must be an object with the keys "
                     f"{', '.join(columns)}, in that order"
                 )
-            yield line, {key: "" if value is None else str(value) for key, value in record.items()}
+            yield (
+                line,
+                {key: "" if record.get(key) is None else str(record[key]) for key in columns},
+            )
             line += buffer.count("\n", at, end)
             at = end
 
@@ -251,28 +271,38 @@ def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, st
     import vobject  # only paid for when a vCard file is read
 
     text = stream.read()
-    starts = [
-        number
-        for number, line in enumerate(text.splitlines(), 1)
-        if line.upper().startswith("BEGIN:VCARD")
-    ]
+    starts = [text.count("\n", 0, found.start()) + 1 for found in _CARD_START.finditer(text)]
     try:
         cards = list(vobject.readComponents(text))
     except Exception as error:  # vobject raises its own ParseError and plain ValueErrors
         raise InvalidInputError(f"{source}: not a readable vCard file ({error})") from None
+    nicknames = _nicknames(text)
     for number, card in enumerate(cards):
-        line = starts[number] if number < len(starts) else 0
         yield (
-            line,
+            starts[number] if number < len(starts) else 0,
             {
                 "name": _vcard_name(card),
                 "organisation": _first(card, "org"),
                 "email": _first(card, "email"),
                 "tags": ";".join(_listed(card, "categories")),
-                "aliases": ";".join(_listed(card, "nickname")),
+                "aliases": ";".join(nicknames[number] if number < len(nicknames) else []),
                 "note": _first(card, "note"),
             },
         )
+
+
+def _nicknames(text: str) -> list[list[str]]:
+    """NICKNAME values per card. vobject keeps only the first of a comma-separated list, so
+    these few lines are read here: unfolded (RFC 6350 3.2), split on unescaped commas."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    per_card: list[list[str]] = []
+    for line in unfolded.splitlines():
+        if _CARD_START.match(line):
+            per_card.append([])
+        elif (nickname := _NICKNAME.match(line)) and per_card:
+            values = re.split(r"(?<!\\),", nickname.group(1))
+            per_card[-1] += [v.replace("\\,", ",").strip() for v in values if v.strip()]
+    return per_card
 
 
 def _vcard_values(card: Any, key: str) -> list[Any]:

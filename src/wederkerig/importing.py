@@ -15,9 +15,9 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import add_contact, card, edit_contact
 from wederkerig.errors import InvalidInputError, RefusedError
-from wederkerig.models import Contact, Entry, Event
+from wederkerig.models import Alias, Contact, Entry, Event
 from wederkerig.names import check_name, check_text, name_key
-from wederkerig.vocabulary import MAX_AMOUNT, Direction, Kind, check_value
+from wederkerig.vocabulary import MAX_AMOUNT, Direction, Kind, Status, check_value
 
 BATCH = 5_000
 MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
@@ -54,11 +54,14 @@ _INCOMING = sa.Table(
     sa.Column("event_name", sa.String),
     sa.Column("event_key", sa.String),
     sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
+    sa.Column("status", sa.String, nullable=False),
+    sa.Column("due", ENTRY_TABLE.c.due.type),
     prefixes=["TEMPORARY"],
 )
 # The entry columns an import copies as they are, in the order of the insert below.
 _ENTRY_FIELDS = (
-    "occurred_on", "direction", "kind", "value", "amount_cents", "description", "created_at",
+    "occurred_on", "direction", "kind", "value", "amount_cents", "description", "status", "due",
+    "created_at",
 )  # fmt: skip
 _NEW = sa.Table(
     "new_entry",
@@ -123,6 +126,8 @@ class _RowChecker:
             "event_name": event or None,
             "event_key": name_key(event) if event else None,
             "created_at": self._moment(line, row["created_at"]),
+            "status": self._status(line, row["status"]),
+            "due": self._due(line, row["due"]),
         }
 
     def _text(self, line: int, column: str, check: Callable[[], str]) -> str:
@@ -130,6 +135,18 @@ class _RowChecker:
             return check()
         except InvalidInputError as problem:
             raise self.fail(line, column, str(problem)) from None
+
+    def _status(self, line: int, text: str) -> str:
+        try:
+            return Status(text or Status.DONE).value  # files from before promises: all done
+        except ValueError:
+            raise self.fail(line, "status", "must be done, promised or dropped") from None
+
+    def _due(self, line: int, text: str) -> date | None:
+        try:
+            return date.fromisoformat(text) if text.strip() else None
+        except ValueError:
+            raise self.fail(line, "due", f"'{text}' is not a YYYY-MM-DD date") from None
 
     def _id(self, line: int, text: str) -> int | None:
         if not text.strip():
@@ -295,6 +312,8 @@ def _stage_new_rows(connection: sa.Connection) -> int:
         col(Entry.amount_cents).is_not_distinct_from(incoming.amount_cents),
         col(Entry.description) == incoming.description,
         col(Entry.event_id).is_not_distinct_from(col(Event.id)),
+        col(Entry.status) == incoming.status,
+        col(Entry.due).is_not_distinct_from(incoming.due),
         sa.or_(incoming.created_at.is_(None), col(Entry.created_at) == incoming.created_at),
         # A row naming an event the ledger lacks (in a dry run, not yet created) is new.
         sa.or_(incoming.event_key.is_(None), col(Event.id).is_not(None)),
@@ -305,13 +324,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.file_id,
             col(Contact.id),
             col(Event.id),
-            incoming.occurred_on,
-            incoming.direction,
-            incoming.kind,
-            incoming.value,
-            incoming.amount_cents,
-            incoming.description,
-            incoming.created_at,
+            *(incoming[name] for name in _ENTRY_FIELDS),
         )
         .select_from(_INCOMING)
         .join(Contact, col(Contact.name_key) == incoming.contact_key)
@@ -377,12 +390,13 @@ def import_contacts(
     """
     added: list[str] = []
     merged: list[str] = []
+    touched: set[str] = set()  # name keys of contacts this import added or completed
     total = 0
     for line, row in rows:
         total += 1
         name = row["name"]
         try:
-            existing = _match_contact(session, name, row["email"])
+            existing = _match_contact(session, name, row["email"], touched)
             tags, aliases = _split(row["tags"]), _split(row["aliases"])
             if existing is None:
                 add_contact(
@@ -396,6 +410,7 @@ def import_contacts(
                     note=row["note"] or None,
                 )
                 added.append(name)
+                touched.add(name_key(name))
                 continue
             before = card(session, existing)
             edit_contact(
@@ -409,6 +424,7 @@ def import_contacts(
             )
         except (InvalidInputError, RefusedError) as problem:
             raise InvalidInputError(f"{source}:{line}: {problem}") from None
+        touched.add(existing.name_key)
         if card(session, existing) != before:
             merged.append(existing.name)
     return ContactImportReport(
@@ -420,12 +436,21 @@ def _split(joined: str) -> list[str]:
     return [part.strip() for part in joined.split(";") if part.strip()]
 
 
-def _match_contact(session: Session, name: str, email: str) -> Contact | None:
-    found = session.exec(
-        select(Contact).where(Contact.name_key == name_key(check_name(name)))
-    ).first()
-    if found is None and email.strip():
-        found = session.exec(
+def _match_contact(session: Session, name: str, email: str, touched: set[str]) -> Contact | None:
+    """The contact a card or row describes: same name however typed, else a unique alias,
+    else the one contact with that email (not one this import already added or completed,
+    so two people sharing an email address both survive a round trip)."""
+    key = name_key(check_name(name))
+    found = session.exec(select(Contact).where(Contact.name_key == key)).first()
+    if found is not None:
+        return found
+    by_alias = session.exec(select(Contact).join(Alias).where(Alias.key == key)).all()
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if email.strip():
+        by_email = session.exec(
             select(Contact).where(sa.func.lower(Contact.email) == email.strip().lower())
-        ).first()
-    return found
+        ).all()
+        if len(by_email) == 1 and by_email[0].name_key not in touched:
+            return by_email[0]
+    return None

@@ -5,10 +5,11 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from wederkerig.vocabulary import Direction, Kind
+from wederkerig.vocabulary import Direction, Kind, Status
 
 KIND_VALUES = ", ".join(f"'{kind.value}'" for kind in Kind)
 DIRECTION_VALUES = ", ".join(f"'{direction.value}'" for direction in Direction)
+STATUS_VALUES = ", ".join(f"'{status.value}'" for status in Status)
 
 
 class Contact(SQLModel, table=True):
@@ -61,10 +62,12 @@ class Entry(SQLModel, table=True):
         CheckConstraint(
             "amount_cents IS NULL OR (amount_cents > 0 AND kind = 'money')", name="entry_amount"
         ),
-        # Covers every column the balance GROUP BY reads: measured 10x faster at 1M entries
-        # than an index that makes SQLite visit the table (migration 0002, docs/performance.md).
+        # Covers every column the balance GROUP BY reads, led by the status it filters on:
+        # measured 10x faster at 1M entries than an index that makes SQLite visit the table
+        # (migrations 0002 and 0003, docs/performance.md).
         Index(
             "ix_entry_balance",
+            "status",
             "contact_id",
             "kind",
             "direction",
@@ -72,6 +75,7 @@ class Entry(SQLModel, table=True):
             "occurred_on",
             "amount_cents",
         ),
+        CheckConstraint(f"status IN ({STATUS_VALUES})", name="entry_status"),
         Index("ix_entry_occurred_on", "occurred_on"),
         {"sqlite_autoincrement": True},  # an id once printed is never handed out again
     )
@@ -86,3 +90,7 @@ class Entry(SQLModel, table=True):
     occurred_on: date
     event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="SET NULL")
     created_at: datetime
+    # A promise is an entry that has not happened yet: it counts once it is kept.
+    status: str = Field(default=Status.DONE.value, sa_column_kwargs={"server_default": "done"})
+    due: date | None = None
+    dropped_reason: str | None = None

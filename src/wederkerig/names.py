@@ -24,7 +24,11 @@ def _is_control(char: str) -> bool:
 
 
 def check_text(text: str, what: str, *, max_length: int = MAX_NAME_LENGTH) -> str:
-    """Refuse control characters (NUL, ESC, bidi overrides) that would corrupt a terminal."""
+    """Refuse control characters (NUL, ESC, bidi overrides) that would corrupt a terminal.
+
+    Windows line breaks (CRLF, as spreadsheets write them) are kept as plain newlines.
+    """
+    text = text.replace("\r\n", "\n")
     if any(_is_control(char) for char in text.replace("\n", "").replace("\t", "")):
         raise InvalidInputError(
             f"the {what} contains control characters (such as NUL or ESC): type it as plain text"

@@ -32,7 +32,7 @@ class Erasure:
 def _mentions(session: Session, contact: Contact) -> list[EntryRow]:
     """Other people's entries whose description names this person, by name or alias."""
     words = (contact.name, *card(session, contact).aliases)
-    mentioning = iter_entries(session, Selection(mentioning=words))
+    mentioning = iter_entries(session, Selection(mentioning=words, statuses=None))
     return [row for row in mentioning if row.contact != contact.name]
 
 
@@ -42,7 +42,7 @@ def person_record(session: Session, name: str) -> PersonRecord:
     details["created_at"] = contact.created_at
     return PersonRecord(
         contact=details,
-        entries=list(iter_entries(session, Selection(contact_id=contact.id))),
+        entries=list(iter_entries(session, Selection(contact_id=contact.id, statuses=None))),
         mentioned_in=_mentions(session, contact),
     )
 

@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlmodel import col, select
 
 from wederkerig.models import Entry, Tag
-from wederkerig.vocabulary import Direction, Kind
+from wederkerig.vocabulary import Direction, Kind, Status
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Selection:
     until: date | None = None
     tag: str | None = None
     mentioning: tuple[str, ...] = ()  # descriptions naming any of these (ASCII case ignored)
+    statuses: tuple[Status, ...] | None = (Status.DONE,)  # what happened; None: promises too
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """SQL conditions on :class:`Entry` rows, so filtering happens in the database."""
@@ -38,6 +39,8 @@ class Selection:
         if self.tag is not None:
             tagged = select(Tag.contact_id).where(Tag.name == self.tag)
             conditions.append(col(Entry.contact_id).in_(tagged))
+        if self.statuses is not None:
+            conditions.append(col(Entry.status).in_([status.value for status in self.statuses]))
         if self.mentioning:
             description = col(Entry.description)
             conditions.append(

@@ -25,6 +25,14 @@ class Direction(StrEnum):
     RECEIVED = "received"
 
 
+class Status(StrEnum):
+    """Whether an entry happened, was promised, or was a promise withdrawn."""
+
+    DONE = "done"
+    PROMISED = "promised"
+    DROPPED = "dropped"
+
+
 KIND_WORDS: dict[str, Kind] = {
     **{kind.value: kind for kind in Kind},
     "kennis": Kind.KNOWLEDGE,

@@ -59,7 +59,7 @@ def export(
     rows: Iterable[Sequence[object]]
     with transaction(ctx) as session, output_stream(output) as stream:
         if what is What.ENTRIES:
-            columns, rows = ENTRY_COLUMNS, iter_entries(session, Selection())
+            columns, rows = ENTRY_COLUMNS, iter_entries(session, Selection(statuses=None))
         elif what is What.CONTACTS:
             columns, rows = CONTACT_COLUMNS, list_contacts(session)
         else:

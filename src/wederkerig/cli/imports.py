@@ -15,6 +15,7 @@ from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
+    FIRST_ENTRY_COLUMNS,
     MachineFormat,
     read_csv,
     read_json,
@@ -76,7 +77,7 @@ def entries(
         with transaction(ctx, write=not dry_run) as session:
             report = import_entries(
                 session,
-                read(stream, ENTRY_COLUMNS, source),
+                read(stream, ENTRY_COLUMNS, source, older=[FIRST_ENTRY_COLUMNS]),
                 source=source,
                 now=app_context(ctx).now(),
                 create_contacts=create_contacts,
@@ -99,7 +100,8 @@ def contacts(
     """
     from wederkerig.importing import import_contacts
 
-    with _open_text(file) as (stream, source):
+    with _open_text(file) as (opened, source):
+        stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small
         vcard = file.lower().endswith((".vcf", ".vcard")) or _looks_like_vcard(stream)
         rows = read_vcards(stream, source) if vcard else read_csv(stream, CONTACT_COLUMNS, source)
         with transaction(ctx, write=True, dry_run=dry_run) as session:
@@ -110,8 +112,6 @@ def contacts(
 
 
 def _looks_like_vcard(stream: TextIO) -> bool:
-    if not stream.seekable():
-        return False
     start = stream.read(64)
     stream.seek(0)
     return start.lstrip("\ufeff \r\n").upper().startswith("BEGIN:VCARD")
