@@ -265,7 +265,15 @@ def describe(row: EntryRow) -> str:
     words = " ".join(row.description.split())
     what = f' "{words[:60]}…"' if len(words) > 60 else f' "{words}"' if words else ""
     preposition = "to" if row.direction == Direction.GAVE else "from"
+    if row.status == Status.DONE:
+        verb, when = row.direction, f"on {row.date.isoformat()}"
+    else:  # what a promise says: who will give, and by when
+        verb = "promised" if row.direction == Direction.GAVE else "was promised"
+        verb = f"{'dropped: ' if row.status == Status.DROPPED else ''}{verb}"
+        preposition = "to" if row.direction == Direction.GAVE else "by"
+        due = f", due {row.due.isoformat()}" if row.due else ""
+        when = f"on {row.date.isoformat()}{due}"
     return (
-        f"entry {row.id}: {row.direction} {row.kind}{what} {preposition} {tidy(row.contact)} "
-        f"on {row.date.isoformat()} ({row.value} {points}{amount})"
+        f"entry {row.id}: {verb} {row.kind}{what} {preposition} {tidy(row.contact)} "
+        f"{when} ({row.value} {points}{amount})"
     )

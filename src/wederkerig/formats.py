@@ -16,12 +16,17 @@ from wederkerig.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance
+    from wederkerig.promises import OpenPromise
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
     "created_at", "status", "due",
 )  # fmt: skip
 FIRST_ENTRY_COLUMNS = ENTRY_COLUMNS[:10]  # what exports wrote before promises; still imported
+PROMISE_COLUMNS = (
+    "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",
+    "age_days", "due_in_days", "overdue",
+)  # fmt: skip
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
@@ -56,6 +61,8 @@ def timestamp(moment: datetime) -> str:
 
 
 def _csv_cell(value: object) -> object:
+    if isinstance(value, bool):  # before numbers: a bool is an int to Python
+        return "true" if value else "false"
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -153,6 +160,14 @@ def balance_records(rows: Iterable["BalanceRow"], *, by_kind: bool) -> Iterable[
         if by_kind:
             head += (row.kind.value if row.kind else None,)
         yield (*head, row.gave, row.received, row.net, row.entries, row.last_date)
+
+
+def promise_records(promises: Iterable["OpenPromise"]) -> Iterable[tuple[object, ...]]:
+    """Open promises as ``PROMISE_COLUMNS`` tuples."""
+    for promise in promises:
+        e = promise.entry
+        yield (e.id, e.date, e.contact, e.direction, e.kind, e.value, e.amount, e.description,
+               e.due, promise.age_days, promise.due_in_days, promise.overdue)  # fmt: skip
 
 
 def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
     from wederkerig.importing import ContactImportReport, ImportReport
+    from wederkerig.promises import OpenPromise
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
@@ -190,7 +191,13 @@ def entries_table(
 
 
 def balance_table(
-    rows: Sequence["BalanceRow"], total: "BalanceRow", *, hidden: int, limit: int, width: int
+    rows: Sequence["BalanceRow"],
+    total: "BalanceRow",
+    *,
+    hidden: int,
+    limit: int,
+    width: int,
+    promises: Sequence["OpenPromise"] = (),
 ) -> Group:
     """Per contact: each kind as gave/received, then the totals, net and last date.
 
@@ -226,6 +233,8 @@ def balance_table(
     notes = [Text(legend + SIGN_LEGEND, style="dim")]
     if total.amount_gave or total.amount_received:
         notes.append(_money_line(total.amount_gave, total.amount_received))
+    if promises:
+        notes.append(_promises_line(promises))
     if hidden:
         notes.append(
             Text(
@@ -242,6 +251,21 @@ def _kind_cell(tally: "Tally") -> Text:
         return Text("·", style="dim")
     return Text.assemble(
         (str(tally.gave), GAVE_STYLE), ("/", "dim"), (str(tally.received), RECEIVED_STYLE)
+    )
+
+
+def _promises_line(promises: Sequence["OpenPromise"]) -> Text:
+    """Open promises, which do not count in the numbers above, summed up in one line."""
+
+    def side(mine: bool) -> str:
+        own = [p for p in promises if p.mine is mine]
+        late = sum(p.overdue for p in own)
+        return f"{len(own)}" + (f" ({late} overdue)" if late else "")
+
+    return Text(
+        f"Open promises, not counted above: yours {side(True)}, theirs {side(False)}; "
+        "see 'wederkerig promises'.",
+        style="yellow" if any(p.overdue for p in promises) else "",
     )
 
 
@@ -294,7 +318,13 @@ def balance_by_kind_table(rows: Sequence["BalanceRow"], *, width: int) -> Group:
     return Group(table, Text(SIGN_LEGEND, style="dim"))
 
 
-def contact_balance(balance: "ContactBalance", words: Sequence[str], *, width: int) -> Group:
+def contact_balance(
+    balance: "ContactBalance",
+    words: Sequence[str],
+    *,
+    width: int,
+    promises: Sequence["OpenPromise"] = (),
+) -> Group:
     """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
     person = balance.contact
     heading = Text(person.name, style="bold")
@@ -333,6 +363,9 @@ def contact_balance(balance: "ContactBalance", words: Sequence[str], *, width: i
     parts: list[Table | Text] = [heading, since, kinds]
     if balance.amount_gave or balance.amount_received:
         parts.append(_money_line(balance.amount_gave, balance.amount_received))
+    if promises:
+        parts.append(Text("Open promises (not counted above)", style="bold"))
+        parts.append(promises_table(promises, width=width))
     if balance.entries:
         parts.append(
             entries_table(balance.entries, title="Timeline", show_contact=False, width=width)
@@ -428,3 +461,42 @@ def merge_summary(merge: "Merge") -> str:
             + " (now gone: set them with 'contact edit' if they were right)."
         )
     return text
+
+
+def _due_state(promise: "OpenPromise") -> Text:
+    days = promise.due_in_days
+    if days is None:
+        return Text("no due date", style="dim")
+    if days < 0:
+        return Text(f"overdue {-days} d", style="bold red")
+    return Text(
+        "due today" if days == 0 else f"due in {days} d", style="yellow" if days <= 7 else ""
+    )
+
+
+def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
+    """Open promises: who owes what to whom, how old, and whether it is overdue."""
+    table = _table(
+        Column("Id", justify="right", style="dim", no_wrap=True),
+        Column("Made", no_wrap=True),
+        _name_column("Contact", (p.entry.contact for p in promises)),
+        Column("Who", no_wrap=True),
+        Column("Kind", no_wrap=True),
+        Column("Description", overflow="fold", min_width=16),
+        Column("Age", justify="right", no_wrap=True),
+        Column("Due", no_wrap=True),
+    )
+    for promise in promises:
+        e = promise.entry
+        who = Text("you", GAVE_STYLE) if promise.mine else Text("they", RECEIVED_STYLE)
+        table.add_row(
+            str(e.id),
+            e.date.isoformat(),
+            Text(e.contact),
+            who,
+            e.kind,
+            Text(e.description),
+            f"{promise.age_days} d",
+            _due_state(promise),
+        )
+    return table

@@ -9,7 +9,17 @@ import typer
 from typer.core import TyperGroup
 
 from wederkerig import __version__, render
-from wederkerig.cli import contacts, demo, entries, export, imports, privacy, reports, upkeep
+from wederkerig.cli import (
+    contacts,
+    demo,
+    entries,
+    export,
+    imports,
+    privacy,
+    promises,
+    reports,
+    upkeep,
+)
 from wederkerig.cli.context import AppContext
 from wederkerig.errors import ExitCode, WederkerigError
 from wederkerig.paths import DB_ENV
@@ -106,7 +116,15 @@ def root(
 
 app.add_typer(contacts.app, name="contact", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
-for commands in (entries.app, reports.app, export.app, privacy.app, upkeep.app, demo.app):
+for commands in (
+    entries.app,
+    promises.app,
+    reports.app,
+    export.app,
+    privacy.app,
+    upkeep.app,
+    demo.app,
+):
     app.add_typer(commands)
 
 

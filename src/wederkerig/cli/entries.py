@@ -62,8 +62,16 @@ def log(
     create: Annotated[
         bool, typer.Option("--create", help="Add the contact or event if it is new.")
     ] = False,
+    promise: Annotated[
+        bool,
+        typer.Option("--promise", help="Promised, not yet done: counts once kept ('keep ID')."),
+    ] = False,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="DATE", help="When a promise is due ('next friday')."),
+    ] = None,
 ) -> None:
-    """Log something you gave or received. Prints the new entry's id."""
+    """Log something you gave or received (or promised). Prints the new entry's id."""
     from wederkerig.entries import describe, log_entry
 
     app_ctx = app_context(ctx)
@@ -82,6 +90,8 @@ def log(
             on=day,
             event=event,
             create=create,
+            promise=promise,
+            due=app_ctx.date(due, allow_future=True),
             now=app_ctx.now(),
         )
     print(row.id)

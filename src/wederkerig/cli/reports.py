@@ -1,6 +1,7 @@
 """``wederkerig balance``: where value has flowed, per contact or for one contact."""
 
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,9 +21,11 @@ from wederkerig.cli.options import (
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
     BALANCE_COLUMNS,
+    PROMISE_COLUMNS,
     Format,
     balance_records,
     contact_balance_document,
+    promise_records,
     write_document,
     write_rows,
 )
@@ -55,9 +58,11 @@ def balance(
         _contact_balance(ctx, contact, selection, format)
         return
     from wederkerig.balances import balance_rows, largest_imbalances, total
+    from wederkerig.promises import open_promises
 
     with transaction(ctx) as session:
         rows = balance_rows(session, selection, by_kind=by_kind)
+        pending = open_promises(session, _undated(selection), today=app_context(ctx).today)
     if format is not Format.TABLE:
         columns = BALANCE_BY_KIND_COLUMNS if by_kind else BALANCE_COLUMNS
         write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind))
@@ -70,7 +75,14 @@ def balance(
         return
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
     hidden = len(rows) - len(shown)
-    render.show(render.balance_table, shown, total(rows), hidden=hidden, limit=TABLE_LIMIT)
+    render.show(
+        render.balance_table, shown, total(rows), hidden=hidden, limit=TABLE_LIMIT, promises=pending
+    )
+
+
+def _undated(selection: "Selection") -> "Selection":
+    """Promises are shown beside a balance whenever they were made: they are still open."""
+    return replace(selection, since=None, until=None)
 
 
 def _contact_balance(
@@ -78,17 +90,25 @@ def _contact_balance(
 ) -> None:
     from wederkerig.balances import balance_rows, contact_balance, in_words
     from wederkerig.entries import narrow_to_contact
+    from wederkerig.promises import open_promises
 
     with transaction(ctx) as session:
         if format is Format.CSV:  # a table has no room for the timeline: one row per kind
             narrowed = narrow_to_contact(session, selection, contact)
             rows = balance_rows(session, narrowed, by_kind=True)
         else:
-            result = contact_balance(session, contact, selection, today=app_context(ctx).today)
+            today = app_context(ctx).today
+            result = contact_balance(session, contact, selection, today=today)
+            narrowed = narrow_to_contact(session, _undated(selection), contact)
+            pending = open_promises(session, narrowed, today=today)
     if format is Format.CSV:
         write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
     elif format is Format.JSON:
-        write_document(sys.stdout, contact_balance_document(result))
+        document = contact_balance_document(result)
+        document["promises"] = [
+            dict(zip(PROMISE_COLUMNS, record, strict=True)) for record in promise_records(pending)
+        ]
+        write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        render.show(render.contact_balance, result, words)
+        render.show(render.contact_balance, result, words, promises=pending)

@@ -1,0 +1,87 @@
+"""``wederkerig promises``, ``keep`` and ``drop``: what was promised in a conversation."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.entries import selection_from
+from wederkerig.cli.options import FormatOption
+from wederkerig.errors import InvalidInputError
+from wederkerig.formats import PROMISE_COLUMNS, Format, promise_records, write_rows
+
+app = typer.Typer()
+
+IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The promise's entry id.")]
+
+
+@app.command(rich_help_panel="Report")
+def promises(
+    ctx: typer.Context,
+    contact: Annotated[str | None, typer.Argument(help="Only promises with this contact.")] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="Only what you promised.")] = False,
+    theirs: Annotated[
+        bool, typer.Option("--theirs", help="Only what was promised to you.")
+    ] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only promises past their due date.")
+    ] = False,
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """List open promises, overdue first, with their age and due state."""
+    from wederkerig.entries import narrow_to_contact
+    from wederkerig.promises import open_promises
+
+    if mine and theirs:
+        raise InvalidInputError("--mine and --theirs exclude each other: give one, or neither")
+    app_ctx = app_context(ctx)
+    with transaction(ctx) as session:
+        selection = narrow_to_contact(session, selection_from(ctx), contact)
+        found = open_promises(
+            session,
+            selection,
+            today=app_ctx.today,
+            mine=True if mine else False if theirs else None,
+            overdue_only=overdue,
+        )
+    if format is not Format.TABLE:
+        write_rows(format, sys.stdout, PROMISE_COLUMNS, promise_records(found))
+    elif not found:
+        render.message("No open promises.")
+    else:
+        render.show(render.promises_table, found)
+
+
+@app.command(rich_help_panel="Record")
+def keep(
+    ctx: typer.Context,
+    entry_id: IdArgument,
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="DATE", help="When it was kept (default today).")
+    ] = None,
+) -> None:
+    """Mark a promise as kept: from then on it counts, dated the day it was kept."""
+    from wederkerig.entries import describe
+    from wederkerig.promises import keep_promise
+
+    app_ctx = app_context(ctx)
+    with transaction(ctx, write=True) as session:
+        kept = keep_promise(session, entry_id, on=app_ctx.date(on) or app_ctx.today)
+    render.message(f"Kept: {describe(kept)}.")
+
+
+@app.command(rich_help_panel="Record")
+def drop(
+    ctx: typer.Context,
+    entry_id: IdArgument,
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was withdrawn.")] = "",
+) -> None:
+    """Withdraw a promise: it stays on record with the reason, and never counts."""
+    from wederkerig.entries import describe
+    from wederkerig.promises import drop_promise
+
+    with transaction(ctx, write=True) as session:
+        dropped = drop_promise(session, entry_id, reason=reason)
+    render.message(f"Updated {describe(dropped)}.")

@@ -1,0 +1,91 @@
+"""Promises made in a conversation: open until kept (then they count) or dropped. Never prints."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session
+
+from wederkerig.entries import EntryRow, get_entry, iter_entries
+from wederkerig.errors import InvalidInputError, RefusedError
+from wederkerig.models import Entry
+from wederkerig.names import check_text
+from wederkerig.selection import Selection
+from wederkerig.vocabulary import Direction, Status
+
+
+@dataclass(frozen=True)
+class OpenPromise:
+    """A promise not yet kept, seen from ``today``."""
+
+    entry: EntryRow
+    age_days: int  # since it was made
+    due_in_days: int | None  # negative: overdue by that many days
+
+    @property
+    def mine(self) -> bool:
+        return self.entry.direction == Direction.GAVE
+
+    @property
+    def overdue(self) -> bool:
+        return self.due_in_days is not None and self.due_in_days < 0
+
+
+def open_promises(
+    session: Session,
+    selection: Selection,
+    *,
+    today: date,
+    mine: bool | None = None,
+    overdue_only: bool = False,
+) -> list[OpenPromise]:
+    """Open promises, overdue first (most overdue first), then by due date, then oldest."""
+    direction = None if mine is None else Direction.GAVE if mine else Direction.RECEIVED
+    promised = replace(selection, statuses=(Status.PROMISED,), direction=direction)
+    found = [
+        OpenPromise(
+            entry=row,
+            age_days=(today - row.date).days,
+            due_in_days=None if row.due is None else (row.due - today).days,
+        )
+        for row in iter_entries(session, promised)
+    ]
+    if overdue_only:
+        found = [promise for promise in found if promise.overdue]
+    never = 10**9  # promises without a due date come after those with one
+    return sorted(
+        found,
+        key=lambda p: (not p.overdue, p.due_in_days if p.due_in_days is not None else never,
+                       -p.age_days),
+    )  # fmt: skip
+
+
+def _promise(session: Session, entry_id: int) -> Entry:
+    row = get_entry(session, entry_id)  # the same 'no entry with id' message as everywhere
+    entry = session.get_one(Entry, entry_id)
+    if entry.status != Status.PROMISED:
+        state = "already kept" if entry.status == Status.DONE else "dropped"
+        raise RefusedError(f"entry {entry_id} is not an open promise: it is {state} ({row.date})")
+    return entry
+
+
+def keep_promise(session: Session, entry_id: int, *, on: date) -> EntryRow:
+    """The promise happened: it becomes a done entry, dated when it was kept."""
+    entry = _promise(session, entry_id)
+    if on < entry.occurred_on:
+        raise InvalidInputError(
+            f"a promise made on {entry.occurred_on} cannot be kept on {on}, before it was made"
+        )
+    entry.status, entry.occurred_on = Status.DONE.value, on
+    session.add(entry)
+    session.flush()
+    return get_entry(session, entry_id)
+
+
+def drop_promise(session: Session, entry_id: int, *, reason: str) -> EntryRow:
+    """Withdraw a promise; it stays on record, with the reason, but never counts."""
+    entry = _promise(session, entry_id)
+    entry.status = Status.DROPPED.value
+    entry.dropped_reason = check_text(reason.strip(), "reason", max_length=500) or None
+    session.add(entry)
+    session.flush()
+    return get_entry(session, entry_id)
