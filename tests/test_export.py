@@ -16,7 +16,7 @@ from conftest import Run
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due",
+    "created_at", "status", "due", "answers",
 ]  # fmt: skip
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 BOM = b"\xef\xbb\xbf"

@@ -22,7 +22,7 @@ from conftest import TODAY, Run, count_rows
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due",
+    "created_at", "status", "due", "answers",
 ]  # fmt: skip
 BOM = b"\xef\xbb\xbf"
 # a colour terminal, but one that Rich must still detect as a pipe (whatever CI sets)

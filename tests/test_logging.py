@@ -18,7 +18,7 @@ from conftest import TODAY, Run
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due",
+    "created_at", "status", "due", "answers",
 ]  # fmt: skip
 
 

@@ -46,7 +46,7 @@ def test_older_ledger_upgrades_with_its_data(fixture: Path, ledger_path: Path, r
 
     assert result.exit_code == 0, result.stderr
     assert '"net": -1' in result.stdout  # the demo's known balance for Anneke survived
-    assert count_rows(ledger_path) == before == 28
+    assert count_rows(ledger_path) == before >= 28  # the demo, plus what later versions add
     assert count_rows(ledger_path, "contact") == 10
     with sqlite3.connect(ledger_path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -110,6 +110,17 @@ ENTRIES: tuple[tuple[int, str, Direction, Kind, int, str | None, str, bool], ...
 )  # fmt: skip
 
 
+# (days ago made, contact, direction, kind, description, due in days: negative is overdue)
+PROMISES: tuple[tuple[int, str, Direction, Kind, str, int], ...] = (
+    (20, "Zoë Janssen", Direction.GAVE, Kind.ACCESS,
+     "Introduce her to the port's training centre", -6),
+    (2, "Pieter van den Berg", Direction.RECEIVED, Kind.KNOWLEDGE,
+     "Share the draft of the quay-wall tender", 8),
+    (12, "Anneke de Vries", Direction.GAVE, Kind.TALENT,
+     "Chair the SME round table on procurement", 30),
+)  # fmt: skip
+
+
 def fill_demo_ledger(session: Session, *, today: date, now: datetime) -> int:
     """Write the sample contacts and entries, dated relative to ``today``; returns entries."""
     for contact in CONTACTS:
@@ -139,4 +150,16 @@ def fill_demo_ledger(session: Session, *, today: date, now: datetime) -> int:
             create=True,
             now=now,
         )
-    return len(ENTRIES)
+    for days_ago, name, direction, kind, description, due_in in PROMISES:
+        log_entry(
+            session,
+            contact=name,
+            direction=direction,
+            kind=kind,
+            description=description,
+            on=today - timedelta(days=days_ago),
+            promise=True,
+            due=today + timedelta(days=due_in),
+            now=now,
+        )
+    return len(ENTRIES) + len(PROMISES)

@@ -11,7 +11,7 @@ from sqlalchemy import Row, Select, func
 from sqlmodel import Session, col, select
 
 from wederkerig.contacts import add_contact, resolve_contact
-from wederkerig.errors import InvalidInputError, NotFoundError, did_you_mean
+from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
 from wederkerig.models import Contact, Entry, Event
 from wederkerig.names import check_name, check_text, closest, name_key, tidy
 from wederkerig.selection import Selection
@@ -38,6 +38,7 @@ class EntryRow(NamedTuple):
     created_at: datetime
     status: str
     due: Day | None
+    answers: int | None
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def _row_query() -> Select[*tuple[Any, ...]]:
             col(Entry.created_at),
             col(Entry.status),
             col(Entry.due),
+            col(Entry.answers_id),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
@@ -76,11 +78,9 @@ def _row_query() -> Select[*tuple[Any, ...]]:
 
 
 def _to_row(raw: Row[*tuple[Any, ...]]) -> EntryRow:
-    id_, on, contact, direction, kind, value, cents, description, event, created, status, due = raw
+    cents = raw.amount_cents  # stored in whole cents, shown in euros
     amount = None if cents is None else Decimal(cents).scaleb(-2)
-    return EntryRow(
-        id_, on, contact, direction, kind, value, amount, description, event, created, status, due
-    )
+    return EntryRow._make((*raw[:6], amount, *raw[7:]))
 
 
 def _cents(amount: Decimal | None) -> int | None:
@@ -130,6 +130,7 @@ def log_entry(
     create: bool = False,
     promise: bool = False,
     due: date | None = None,
+    answers: int | None = None,
     now: datetime,
 ) -> EntryRow:
     """Record one thing given or received; with ``create`` an unknown contact or event is added.
@@ -152,6 +153,8 @@ def log_entry(
         add_contact(session, contact, now=now)
         person = resolve_contact(session, contact)
     occasion = _find_event(session, event, create=create, on=on) if event else None
+    if answers is not None:
+        _check_answer(session, answers, direction)
     entry = Entry(
         contact_id=person.id,  # type: ignore[arg-type]
         direction=direction.value,
@@ -164,11 +167,24 @@ def log_entry(
         created_at=now.astimezone(UTC).replace(microsecond=0),
         status=(Status.PROMISED if promise else Status.DONE).value,
         due=due,
+        answers_id=answers,
     )
     session.add(entry)
     session.flush()
     assert entry.id is not None
     return get_entry(session, entry.id)
+
+
+def _check_answer(session: Session, answered_id: int, direction: Direction) -> None:
+    """An answer goes the other way: a give answers a receive, a receive answers a give."""
+    answered = get_entry(session, answered_id)
+    if answered.direction == direction.value:
+        raise InvalidInputError(
+            f"entry {answered_id} is also '{direction.value}': an answer goes the other way "
+            f"(a give answers what you received)"
+        )
+    if answered.status == Status.DROPPED:
+        raise RefusedError(f"entry {answered_id} is a dropped promise: there is nothing to answer")
 
 
 def get_entry(session: Session, entry_id: int) -> EntryRow:

@@ -16,13 +16,16 @@ from wederkerig.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance
+    from wederkerig.loops import OpenLoop
     from wederkerig.promises import OpenPromise
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due",
+    "created_at", "status", "due", "answers",
 )  # fmt: skip
-FIRST_ENTRY_COLUMNS = ENTRY_COLUMNS[:10]  # what exports wrote before promises; still imported
+# Earlier layouts, still imported: before promises, and before open loops.
+OLDER_ENTRY_COLUMNS = (ENTRY_COLUMNS[:10], ENTRY_COLUMNS[:12])
+LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",
     "age_days", "due_in_days", "overdue",
@@ -168,6 +171,12 @@ def promise_records(promises: Iterable["OpenPromise"]) -> Iterable[tuple[object,
         e = promise.entry
         yield (e.id, e.date, e.contact, e.direction, e.kind, e.value, e.amount, e.description,
                e.due, promise.age_days, promise.due_in_days, promise.overdue)  # fmt: skip
+
+
+def loop_records(loops: Iterable["OpenLoop"]) -> Iterable[tuple[object, ...]]:
+    for loop in loops:
+        e = loop.entry
+        yield (e.id, e.date, e.contact, e.direction, e.kind, e.value, e.description, loop.age_days)
 
 
 def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from wederkerig.contacts import add_contact, card, edit_contact
@@ -36,6 +37,7 @@ class ImportReport:
     new_events: tuple[str, ...]
     unknown_contacts: dict[str, list[int]] = field(default_factory=dict)
     dry_run: bool = False
+    unlinked: int = 0  # 'answers' links not kept: the ids they point at changed on import
 
 
 _INCOMING = sa.Table(
@@ -43,6 +45,7 @@ _INCOMING = sa.Table(
     sa.MetaData(),
     sa.Column("line", sa.Integer, nullable=False),
     sa.Column("file_id", sa.Integer),
+    sa.Column("answers", sa.Integer),
     sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
     sa.Column("contact_name", sa.String, nullable=False),
     sa.Column("contact_key", sa.String, nullable=False),
@@ -68,6 +71,7 @@ _NEW = sa.Table(
     sa.MetaData(),
     sa.Column("line", sa.Integer, nullable=False),
     sa.Column("file_id", sa.Integer),
+    sa.Column("answers", sa.Integer),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
     *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
@@ -115,6 +119,7 @@ class _RowChecker:
         return {
             "line": line,
             "file_id": self._id(line, row["id"]),
+            "answers": self._id(line, row["answers"], column="answers"),
             "occurred_on": on,
             "contact_name": contact,
             "contact_key": name_key(contact),
@@ -148,15 +153,15 @@ class _RowChecker:
         except ValueError:
             raise self.fail(line, "due", f"'{text}' is not a YYYY-MM-DD date") from None
 
-    def _id(self, line: int, text: str) -> int | None:
+    def _id(self, line: int, text: str, *, column: str = "id") -> int | None:
         if not text.strip():
             return None
         try:
             number = int(text)
         except ValueError:
-            raise self.fail(line, "id", f"'{text}' is not a whole number") from None
+            raise self.fail(line, column, f"'{text}' is not a whole number") from None
         if not 1 <= number <= MAX_ID:
-            raise self.fail(line, "id", f"{number} is outside 1 to {MAX_ID:,}")
+            raise self.fail(line, column, f"{number} is outside 1 to {MAX_ID:,}")
         return number
 
     def _cents(self, line: int, text: str, kind: Kind) -> int | None:
@@ -242,10 +247,10 @@ def import_entries(
         session.add(Event(name=name, name_key=name_key(name)))
     session.flush()
     added = _stage_new_rows(connection)
-    _insert_new(connection, now=now)
+    unlinked = _insert_new(connection, now=now)
     _drop_staging(connection)
     return ImportReport(
-        total, added, total - added, 0, tuple(unknown), tuple(new_events), unknown_contacts={}
+        total, added, total - added, 0, tuple(unknown), tuple(new_events), unlinked=unlinked
     )
 
 
@@ -322,6 +327,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
         sa.select(
             incoming.line,
             incoming.file_id,
+            incoming.answers,
             col(Contact.id),
             col(Event.id),
             *(incoming[name] for name in _ENTRY_FIELDS),
@@ -345,9 +351,12 @@ def _highest_id_ever(connection: sa.Connection) -> int:
     return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
 
 
-def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
+def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     """Insert the new rows in file order, keeping the file's ids when all of them are free,
-    so that export followed by import into an empty ledger reproduces it exactly."""
+    so that export followed by import into an empty ledger reproduces it exactly.
+
+    'answers' links point at ids, so they survive only when the ids are kept; returns how
+    many links had to be left out."""
     ids = sa.select(
         sa.func.count(), sa.func.count(sa.distinct(_NEW.c.file_id)), sa.func.count(_NEW.c.file_id)
     )
@@ -364,6 +373,18 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> None:
         sa.func.coalesce(_NEW.c.created_at, stamp),
     ).order_by(_NEW.c.line)
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
+    linked = _NEW.c.answers.is_not(None)
+    if not keep_ids:
+        return int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())
+    answer = sa.select(_NEW.c.answers).where(_NEW.c.file_id == ENTRY_TABLE.c.id, linked)
+    target = aliased(Entry)
+    exists_target = sa.exists().where(col(target.id) == answer.scalar_subquery())
+    connection.execute(
+        sa.update(ENTRY_TABLE)
+        .where(ENTRY_TABLE.c.id.in_(sa.select(_NEW.c.file_id).where(linked)), exists_target)
+        .values(answers_id=answer.scalar_subquery())
+    )
+    return 0
 
 
 @dataclass(frozen=True)

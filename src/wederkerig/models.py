@@ -94,3 +94,5 @@ class Entry(SQLModel, table=True):
     status: str = Field(default=Status.DONE.value, sa_column_kwargs={"server_default": "done"})
     due: date | None = None
     dropped_reason: str | None = None
+    # The entry of the other direction this one answers: a give closing a loop, or thanks.
+    answers_id: int | None = Field(default=None, foreign_key="entry.id", ondelete="SET NULL")

@@ -63,8 +63,8 @@ def _promise(session: Session, entry_id: int) -> Entry:
     row = get_entry(session, entry_id)  # the same 'no entry with id' message as everywhere
     entry = session.get_one(Entry, entry_id)
     if entry.status != Status.PROMISED:
-        state = "already kept" if entry.status == Status.DONE else "dropped"
-        raise RefusedError(f"entry {entry_id} is not an open promise: it is {state} ({row.date})")
+        state = "done (kept or logged" if entry.status == Status.DONE else "dropped (made"
+        raise RefusedError(f"entry {entry_id} is not an open promise: it is {state} on {row.date})")
     return entry
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
     from wederkerig.importing import ContactImportReport, ImportReport
+    from wederkerig.loops import OpenLoop
     from wederkerig.promises import OpenPromise
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
@@ -234,7 +235,7 @@ def balance_table(
     if total.amount_gave or total.amount_received:
         notes.append(_money_line(total.amount_gave, total.amount_received))
     if promises:
-        notes.append(_promises_line(promises))
+        notes.append(promises_line(promises))
     if hidden:
         notes.append(
             Text(
@@ -254,7 +255,7 @@ def _kind_cell(tally: "Tally") -> Text:
     )
 
 
-def _promises_line(promises: Sequence["OpenPromise"]) -> Text:
+def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
     """Open promises, which do not count in the numbers above, summed up in one line."""
 
     def side(mine: bool) -> str:
@@ -417,6 +418,11 @@ def import_summary(report: "ImportReport") -> str:
         parts.append("new contacts: " + _some(report.new_contacts))
     if report.new_events:
         parts.append("new events: " + _some(report.new_events))
+    if report.unlinked:
+        parts.append(
+            f"{report.unlinked:,} 'answers' links left out (the ledger already had entries, "
+            "so the ids they point at changed)"
+        )
     suffix = " (dry run: nothing was written)" if report.dry_run else ""
     return "; ".join(parts) + "." + suffix
 
@@ -499,4 +505,34 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
             f"{promise.age_days} d",
             _due_state(promise),
         )
+    return table
+
+
+def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
+    """Unanswered entries, oldest first, with how long they have waited."""
+    table = _table(
+        Column("Id", justify="right", style="dim", no_wrap=True),
+        Column("Date", no_wrap=True),
+        _name_column("Contact", (loop.entry.contact for loop in loops)),
+        Column("", no_wrap=True),
+        Column("Kind", no_wrap=True),
+        Column("Pts", justify="right", no_wrap=True),
+        Column("Description", overflow="fold", min_width=16),
+        Column("Waiting", justify="right", no_wrap=True),
+    )
+    for loop in loops:
+        e = loop.entry
+        gave = e.direction == "gave"
+        table.add_row(
+            str(e.id),
+            e.date.isoformat(),
+            Text(e.contact),
+            Text("gave →" if gave else "← got", style=GAVE_STYLE if gave else RECEIVED_STYLE),
+            e.kind,
+            str(e.value),
+            Text(e.description),
+            f"{loop.age_days} d",
+        )
+    table.caption = "Close one by logging the answer: wederkerig log NAME gave KIND --answers ID"
+    table.caption_justify = "left"
     return table

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, exists, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from wederkerig.models import Entry, Tag
@@ -22,6 +23,7 @@ class Selection:
     tag: str | None = None
     mentioning: tuple[str, ...] = ()  # descriptions naming any of these (ASCII case ignored)
     statuses: tuple[Status, ...] | None = (Status.DONE,)  # what happened; None: promises too
+    unanswered: bool = False  # open loops: answers nothing, and nothing done answers it
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """SQL conditions on :class:`Entry` rows, so filtering happens in the database."""
@@ -41,6 +43,15 @@ class Selection:
             conditions.append(col(Entry.contact_id).in_(tagged))
         if self.statuses is not None:
             conditions.append(col(Entry.status).in_([status.value for status in self.statuses]))
+        if self.unanswered:
+            answer = aliased(Entry)
+            conditions.append(col(Entry.answers_id).is_(None))
+            conditions.append(
+                ~exists().where(
+                    col(answer.answers_id) == col(Entry.id),
+                    col(answer.status) == Status.DONE.value,
+                )
+            )
         if self.mentioning:
             description = col(Entry.description)
             conditions.append(

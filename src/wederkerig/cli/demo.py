@@ -16,6 +16,7 @@ def demo(ctx: typer.Context) -> None:
     from wederkerig.balances import balance_rows, total
     from wederkerig.database import open_ledger
     from wederkerig.demo import fill_demo_ledger
+    from wederkerig.promises import open_promises
     from wederkerig.selection import Selection
 
     target = paths.demo_target()
@@ -27,9 +28,12 @@ def demo(ctx: typer.Context) -> None:
         with ledger.transaction(write=True) as session:
             fill_demo_ledger(session, today=app_ctx.today, now=app_ctx.now())
             rows = balance_rows(session, Selection())
+            pending = open_promises(session, Selection(), today=app_ctx.today)
     finally:
         ledger.dispose()
-    render.show(render.balance_table, rows, total(rows), hidden=0, limit=len(rows))
+    render.show(
+        render.balance_table, rows, total(rows), hidden=0, limit=len(rows), promises=pending
+    )
     render.message(
         f"This is a sample ledger in {target}; your own ledger is untouched.\n"
         f'Look around: wederkerig --db "{target}" balance "Anneke de Vries"'

@@ -70,6 +70,10 @@ def log(
         str | None,
         typer.Option("--due", metavar="DATE", help="When a promise is due ('next friday')."),
     ] = None,
+    answers: Annotated[
+        int | None,
+        typer.Option("--answers", metavar="ID", help="The entry (the other way) this one answers."),
+    ] = None,
 ) -> None:
     """Log something you gave or received (or promised). Prints the new entry's id."""
     from wederkerig.entries import describe, log_entry
@@ -92,6 +96,7 @@ def log(
             create=create,
             promise=promise,
             due=app_ctx.date(due, allow_future=True),
+            answers=answers,
             now=app_ctx.now(),
         )
     print(row.id)

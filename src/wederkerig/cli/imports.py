@@ -15,7 +15,7 @@ from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
-    FIRST_ENTRY_COLUMNS,
+    OLDER_ENTRY_COLUMNS,
     MachineFormat,
     read_csv,
     read_json,
@@ -77,7 +77,7 @@ def entries(
         with transaction(ctx, write=not dry_run) as session:
             report = import_entries(
                 session,
-                read(stream, ENTRY_COLUMNS, source, older=[FIRST_ENTRY_COLUMNS]),
+                read(stream, ENTRY_COLUMNS, source, older=OLDER_ENTRY_COLUMNS),
                 source=source,
                 now=app_context(ctx).now(),
                 create_contacts=create_contacts,

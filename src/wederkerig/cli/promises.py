@@ -1,4 +1,4 @@
-"""``wederkerig promises``, ``keep`` and ``drop``: what was promised in a conversation."""
+"""``promises``, ``keep``, ``drop`` and ``loops``: what is still open between people."""
 
 import sys
 from typing import Annotated
@@ -10,7 +10,14 @@ from wederkerig.cli.context import app_context, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import FormatOption
 from wederkerig.errors import InvalidInputError
-from wederkerig.formats import PROMISE_COLUMNS, Format, promise_records, write_rows
+from wederkerig.formats import (
+    LOOP_COLUMNS,
+    PROMISE_COLUMNS,
+    Format,
+    loop_records,
+    promise_records,
+    write_rows,
+)
 
 app = typer.Typer()
 
@@ -85,3 +92,30 @@ def drop(
     with transaction(ctx, write=True) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
     render.message(f"Updated {describe(dropped)}.")
+
+
+@app.command(rich_help_panel="Report")
+def loops(
+    ctx: typer.Context,
+    contact: Annotated[str | None, typer.Argument(help="Only loops with this contact.")] = None,
+    both: Annotated[
+        bool, typer.Option("--both", help="Also what you gave that was never answered.")
+    ] = False,
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """What you received and have not answered yet, oldest first: the gratitude you owe.
+
+    Close a loop by logging the answer with --answers ID.
+    """
+    from wederkerig.entries import narrow_to_contact
+    from wederkerig.loops import open_loops
+
+    with transaction(ctx) as session:
+        selection = narrow_to_contact(session, selection_from(ctx), contact)
+        found = open_loops(session, selection, today=app_context(ctx).today, both=both)
+    if format is not Format.TABLE:
+        write_rows(format, sys.stdout, LOOP_COLUMNS, loop_records(found))
+    elif not found:
+        render.message("No open loops.")
+    else:
+        render.show(render.loops_table, found)

@@ -69,6 +69,8 @@ def balance(
         return
     if not rows:
         render.message("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
+        if pending:
+            render.show(render.promises_line, pending)
         return
     if by_kind:
         render.show(render.balance_by_kind_table, rows)

@@ -1,0 +1,27 @@
+"""Open loops: what was received and not answered yet (or, if asked, given). Never prints."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session
+
+from wederkerig.entries import EntryRow, iter_entries
+from wederkerig.selection import Selection
+from wederkerig.vocabulary import Direction
+
+
+@dataclass(frozen=True)
+class OpenLoop:
+    entry: EntryRow
+    age_days: int
+
+
+def open_loops(
+    session: Session, selection: Selection, *, today: date, both: bool = False
+) -> list[OpenLoop]:
+    """Received entries nothing answers yet, oldest first: the gratitude still owed. With
+    ``both``, also what was given and never answered (giving without keeping score is the
+    default, so that side is only shown on request)."""
+    direction = None if both else Direction.RECEIVED
+    unanswered = replace(selection, unanswered=True, direction=direction)
+    return [OpenLoop(row, (today - row.date).days) for row in iter_entries(session, unanswered)]
