@@ -237,7 +237,10 @@ def test_export_into_head_closes_quietly(ledger: Path, tmp_path: Path, format: s
     export.stderr.close()
     export.wait(timeout=60)
 
-    header = b"id,date,contact,direction,kind,value,amount,description,event,created_at,status,due,answers"
+    header = (
+        b"id,date,contact,direction,kind,value,amount,description,event,created_at,status,due,"
+        b"answers"
+    )
     assert first_line.strip() == (header if format == "csv" else b"[")
     assert "Traceback" not in errors, errors
     assert "BrokenPipeError" not in errors, errors
