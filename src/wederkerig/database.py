@@ -99,6 +99,8 @@ def open_ledger(target: str) -> Ledger:
             revision = _schema_revision(connection, where)
         if revision != SCHEMA_HEAD:
             ledger.upgrade = _upgrade(engine, where)
+        elif engine.dialect.name == "sqlite":
+            _ensure_wal(engine)
     except DBAPIError as error:
         engine.dispose()
         raise storage_error(error, where) from None
@@ -225,13 +227,20 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     if engine.dialect.name == "sqlite":
-        # Readers never block the writer, and the setting persists in the file.
-        raw = engine.raw_connection()
-        try:
-            raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
-        finally:
-            raw.close()
+        _ensure_wal(engine)
     return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
+
+
+def _ensure_wal(engine: Engine) -> None:
+    """WAL: readers never block the writer. The setting persists in the file, but a restored
+    backup (written in rollback-journal mode, to be one self-contained file) lacks it."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.driver_connection.execute("PRAGMA journal_mode")  # type: ignore[union-attr]
+        if cursor.fetchone()[0] != "wal":
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def _refuse_newer(revision: str | None, known: set[str], where: str) -> None:

@@ -82,8 +82,9 @@ _NEW = sa.Table(
 class _RowChecker:
     """Turns one text row into typed values, naming file, line and column on any problem."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, today: date) -> None:
         self.source = source
+        self.today = today
 
     def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
         return InvalidInputError(f"{self.source}:{line}: column {column}: {problem}")
@@ -131,7 +132,7 @@ class _RowChecker:
             "event_name": event or None,
             "event_key": name_key(event) if event else None,
             "created_at": self._moment(line, row["created_at"]),
-            "status": self._status(line, row["status"]),
+            "status": self._status(line, row["status"], on),
             "due": self._due(line, row["due"]),
         }
 
@@ -141,11 +142,14 @@ class _RowChecker:
         except InvalidInputError as problem:
             raise self.fail(line, column, str(problem)) from None
 
-    def _status(self, line: int, text: str) -> str:
+    def _status(self, line: int, text: str, on: date) -> str:
         try:
-            return Status(text or Status.DONE).value  # files from before promises: all done
+            status = Status(text or Status.DONE)  # files from before promises: all done
         except ValueError:
             raise self.fail(line, "status", "must be done, promised or dropped") from None
+        if on > self.today:
+            raise self.fail(line, "date", f"{on} is in the future: entries record what happened")
+        return status.value
 
     def _due(self, line: int, text: str) -> date | None:
         try:
@@ -198,6 +202,7 @@ def import_entries(
     *,
     source: str,
     now: datetime,
+    today: date,
     create_contacts: bool = False,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
@@ -206,7 +211,7 @@ def import_entries(
     connection = session.connection()
     _INCOMING.drop(connection, checkfirst=True)
     _INCOMING.create(connection)
-    checker = _RowChecker(source)
+    checker = _RowChecker(source, today)
     total = 0
     for batch in _batches(checker.check(line, row) for line, row in rows):
         connection.execute(_INCOMING.insert(), batch)
@@ -224,6 +229,7 @@ def import_entries(
             f"{source}: unknown contacts {listed}{more}: add them first, or import with "
             "--create-contacts; nothing was imported"
         )
+    _refuse_alias_names(connection, unknown, source)
     new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
     refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
     if dry_run:
@@ -288,6 +294,24 @@ def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
     for key, name, line in connection.execute(missing):
         unknown.setdefault(key, (name, []))[1].append(line)
     return dict(unknown.values())
+
+
+def _refuse_alias_names(
+    connection: sa.Connection, unknown: dict[str, list[int]], source: str
+) -> None:
+    """A new contact may not take a name that is already another contact's alias."""
+    keys = {name_key(name): name for name in unknown}
+    taken = connection.execute(
+        sa.select(col(Alias.key), col(Contact.name))
+        .join(Contact, col(Contact.id) == col(Alias.contact_id))
+        .where(col(Alias.key).in_(keys))
+    ).first()
+    if taken is not None:
+        alias, owner = keys[taken[0]], taken[1]
+        raise RefusedError(
+            f"{source}: '{alias}' (line {_lines(unknown[alias])}) is an alias of '{owner}': "
+            f"write the full name in the file, or remove the alias first; nothing was imported"
+        )
 
 
 def _names_missing(

@@ -5,6 +5,7 @@ copy, and a health check must read a ledger without upgrading or otherwise chang
 """
 
 import os
+import re
 import sqlite3
 import stat
 from dataclasses import dataclass, field
@@ -14,7 +15,6 @@ from pathlib import Path
 from wederkerig import paths
 from wederkerig.errors import StorageError
 
-BACKUP_PREFIX = "ledger-"
 BACKUP_SUFFIX = ".db"
 
 
@@ -41,10 +41,14 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
     """
     if destination is None:
         paths.make_private_dir(backup_dir())
-        destination = _fresh_name(backup_dir(), now)
+        destination = _fresh_name(backup_dir(), ledger, now)
     destination = destination.expanduser()
     if destination.is_dir():
-        destination = _fresh_name(destination, now)
+        destination = _fresh_name(destination, ledger, now)
+    elif destination.exists():
+        raise StorageError(
+            f"{destination} already exists: give a new file name, or a folder to write into"
+        )
     draft = destination.with_name(f".{destination.name}.part")
     try:
         os.close(os.open(draft, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
@@ -67,32 +71,35 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
     return destination
 
 
-def _fresh_name(directory: Path, now: datetime) -> Path:
-    """A timestamped name that sorts by age and never overwrites an earlier backup."""
+def _fresh_name(directory: Path, ledger: Path, now: datetime) -> Path:
+    """``<ledger name>-<UTC time>.db``: sorts by age, tells ledgers apart, never overwrites."""
     stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-    candidate = directory / f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+    candidate = directory / f"{ledger.stem}-{stamp}{BACKUP_SUFFIX}"
     number = 1
     while candidate.exists():
         number += 1
-        candidate = directory / f"{BACKUP_PREFIX}{stamp}-{number}{BACKUP_SUFFIX}"
+        candidate = directory / f"{ledger.stem}-{stamp}-{number}{BACKUP_SUFFIX}"
     return candidate
 
 
-def prune_backups(keep: int, directory: Path | None = None) -> list[Path]:
-    """Remove all but the ``keep`` newest backups that wederkerig made; returns the removed."""
-    made = known_backups(directory)
+def _made_by_backup(ledger: Path) -> list[Path]:
+    """This ledger's backups in the default folder, oldest first."""
+    name = re.compile(rf"{re.escape(ledger.stem)}-\d{{8}}T\d{{6}}Z(-\d+)?{BACKUP_SUFFIX}")
+    return sorted(path for path in backup_dir().glob("*") if name.fullmatch(path.name))
+
+
+def prune_backups(ledger: Path, keep: int) -> list[Path]:
+    """Remove all but this ledger's ``keep`` newest default backups; returns the removed."""
+    made = _made_by_backup(ledger)
     doomed = made[: max(0, len(made) - keep)]
     for path in doomed:
         path.unlink()
     return doomed
 
 
-def known_backups(directory: Path | None = None, ledger: Path | None = None) -> list[Path]:
-    """Backups wederkerig made (by ``backup`` and before schema upgrades), oldest first."""
-    found = sorted((directory or backup_dir()).glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"))
-    if ledger is not None:
-        found += sorted(ledger.parent.glob(f"{ledger.name}.schema-*.bak"))
-    return found
+def known_backups(ledger: Path) -> list[Path]:
+    """Copies of this ledger wederkerig made: by ``backup``, and before schema upgrades."""
+    return _made_by_backup(ledger) + sorted(ledger.parent.glob(f"{ledger.name}.schema-*.bak"))
 
 
 def scrub(ledger: Path, *, busy_timeout: float) -> None:
@@ -113,9 +120,9 @@ def scrub(ledger: Path, *, busy_timeout: float) -> None:
         connection.close()
     if blocked:
         raise StorageError(
-            f"the data is deleted, but another process reading {ledger} kept old copies in its "
-            "write-ahead log: close other wederkerig processes and run 'wederkerig doctor' "
-            "(any command that writes then clears it)"
+            f"the data is deleted, but another process reading {ledger} kept old copies in "
+            "the write-ahead log; they are overwritten once that process has finished and the "
+            "next command writes"
         )
 
 
@@ -135,9 +142,6 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
         found.problems.append(f"{ledger} does not exist yet (it is created on first use)")
         return found
     found.facts.append(("size", f"{ledger.stat().st_size:,} bytes"))
-    _check_mode(found, ledger, 0o600)
-    if ledger.parent == paths.data_dir():  # a folder the user chose for --db is theirs to set
-        _check_mode(found, ledger.parent, 0o700)
     try:
         connection = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -149,11 +153,14 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
         found.problems.append(f"{ledger} is damaged or not a wederkerig ledger: {error}")
     finally:
         connection.close()
+    _check_mode(found, ledger, 0o600)  # after what the file is: that is the first problem
+    if ledger.parent == paths.data_dir():  # a folder the user chose for --db is theirs to set
+        _check_mode(found, ledger.parent, 0o700)
     wal = Path(f"{ledger}-wal")
     found.facts.append(
         ("write-ahead log", f"{wal.stat().st_size:,} bytes" if wal.exists() else "none")
     )
-    backups = known_backups(ledger=ledger)
+    backups = known_backups(ledger)
     found.facts.append(("backups by wederkerig", str(len(backups))))
     return found
 

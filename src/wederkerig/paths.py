@@ -42,8 +42,11 @@ def sqlite_file(target: str) -> Path | None:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create a directory readable by its owner only: the ledger holds other people's data."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create a directory, and any missing parents, readable by their owner only: the ledger
+    holds other people's data. (``mkdir(parents=True)`` would give the parents 0755.)"""
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
 
 
 def describe(target: str) -> str:

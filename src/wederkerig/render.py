@@ -393,7 +393,7 @@ def progress(description: str) -> Iterator[Callable[[int], None]]:
         yield lambda rows: bar.advance(task, rows)
 
 
-def _plural(count: int, one: str, many: str) -> str:
+def plural(count: int, one: str, many: str) -> str:
     return f"{count:,} {one if count == 1 else many}"
 
 
@@ -408,8 +408,8 @@ def import_summary(report: "ImportReport") -> str:
     """What an import did, or would do, in one or two sentences."""
     verb = "Would add" if report.dry_run else "Added"
     parts = [
-        f"{verb} {_plural(report.added, 'entry', 'entries')} of "
-        f"{_plural(report.rows, 'row', 'rows')}; {report.skipped:,} already in the ledger"
+        f"{verb} {plural(report.added, 'entry', 'entries')} of "
+        f"{plural(report.rows, 'row', 'rows')}; {report.skipped:,} already in the ledger"
     ]
     if report.refused:
         unknown = _some(report.unknown_contacts)
@@ -441,7 +441,7 @@ def diagnosis(facts: Sequence[tuple[str, str]], problems: Sequence[str]) -> Grou
 
 def contact_import_summary(report: "ContactImportReport") -> str:
     verb = ("Would add", "would complete") if report.dry_run else ("Added", "completed")
-    parts = [f"{verb[0]} {_plural(len(report.added), 'contact', 'contacts')}"]
+    parts = [f"{verb[0]} {plural(len(report.added), 'contact', 'contacts')}"]
     if report.added:
         parts[0] += f" ({_some(report.added)})"
     parts.append(
@@ -450,11 +450,11 @@ def contact_import_summary(report: "ContactImportReport") -> str:
     )
     parts.append(f"{report.skipped:,} already up to date")
     suffix = " (dry run: nothing was written)" if report.dry_run else ""
-    return f"{'; '.join(parts)}, of {_plural(report.rows, 'card or row', 'cards or rows')}.{suffix}"
+    return f"{'; '.join(parts)}, of {plural(report.rows, 'card or row', 'cards or rows')}.{suffix}"
 
 
 def merge_summary(merge: "Merge") -> str:
-    moved = [_plural(merge.entries, "entry", "entries")]
+    moved = [plural(merge.entries, "entry", "entries")]
     if merge.tags:
         moved.append("tags " + _some(merge.tags))
     if merge.aliases:
@@ -462,7 +462,7 @@ def merge_summary(merge: "Merge") -> str:
     text = f"Merged '{merge.absorbed}' into '{merge.kept}': moved {', '.join(moved)}."
     if merge.conflicts:
         text += (
-            f" Kept '{merge.kept}''s own values; '{merge.absorbed}' also had "
+            f" Kept the values of '{merge.kept}'; '{merge.absorbed}' also had "
             + ", ".join(merge.conflicts)
             + " (now gone: set them with 'contact edit' if they were right)."
         )

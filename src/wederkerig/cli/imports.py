@@ -58,8 +58,11 @@ def entries(
     ctx: typer.Context,
     file: FileArgument,
     format: Annotated[
-        MachineFormat, typer.Option("--format", "-f", case_sensitive=False)
-    ] = MachineFormat.CSV,
+        MachineFormat | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="csv or json; default: by the file name."
+        ),
+    ] = None,
     dry_run: DryRunOption = False,
     create_contacts: Annotated[
         bool, typer.Option("--create-contacts", help="Add contacts the ledger does not know yet.")
@@ -73,13 +76,15 @@ def entries(
     from wederkerig.importing import import_entries
 
     with _open_text(file) as (stream, source), render.progress("Importing entries") as advance:
-        read = read_json if format is MachineFormat.JSON else read_csv
+        json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
+        read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:
             report = import_entries(
                 session,
                 read(stream, ENTRY_COLUMNS, source, older=OLDER_ENTRY_COLUMNS),
                 source=source,
                 now=app_context(ctx).now(),
+                today=app_context(ctx).today,
                 create_contacts=create_contacts,
                 dry_run=dry_run,
                 progress=advance,

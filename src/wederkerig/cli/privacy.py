@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
+from wederkerig import paths, render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.errors import InvalidInputError
 
@@ -26,35 +26,39 @@ def forget(
     them are deleted and overwritten in the file. Backups made earlier may still hold them.
     """
     from wederkerig.database import busy_timeout
-    from wederkerig.maintenance import known_backups, scrub, sqlite_path
+    from wederkerig.maintenance import known_backups, scrub
     from wederkerig.privacy import forget_person, person_record
 
     target = app_context(ctx).target
     with transaction(ctx) as session:
         record = person_record(session, name)
-    who, count = record.contact["name"], len(record.entries)
+    who = record.contact["name"]
+    entries = render.plural(len(record.entries), "entry", "entries")
     if not yes:
         if not sys.stdin.isatty():
             raise InvalidInputError(
-                f"forget would erase '{who}' and {count} entries; add --yes outside a terminal"
+                f"forget would erase '{who}' and {entries}; add --yes outside a terminal"
             )
-        if not typer.confirm(f"Erase '{who}' and {count} entries for good?", err=True):
+        if not typer.confirm(f"Erase '{who}' and {entries} for good?", err=True):
             render.message("Nothing was erased.")
             return
     with transaction(ctx, write=True) as session:
         erased = forget_person(session, name)
-    ledger = sqlite_path(target)
-    scrub(ledger, busy_timeout=busy_timeout())
-    render.message(f"Erased '{erased.name}' and {erased.entries} entries from {ledger}.")
+    ledger = paths.sqlite_file(target)
+    if ledger is not None:  # a database server reclaims space its own way (VACUUM, pg_repack)
+        scrub(ledger, busy_timeout=busy_timeout())
+    erased_entries = render.plural(erased.entries, "entry", "entries")
+    render.message(f"Erased '{erased.name}' and {erased_entries} from {paths.describe(target)}.")
     if erased.mentioned_in:
         ids = ", ".join(str(entry_id) for entry_id in erased.mentioned_in)
         render.message(
             f"Other entries still mention them in their description: {ids} "
             "(change them with 'wederkerig edit ID --description ...')."
         )
-    backups = known_backups(ledger=ledger)
+    backups = known_backups(ledger) if ledger is not None else []
     if backups:
         render.message(
-            f"{len(backups)} backups made by wederkerig may still contain them: "
+            f"{len(backups)} {'copy' if len(backups) == 1 else 'copies'} made by wederkerig "
+            "may still contain them (delete or keep them as your retention rules say): "
             + ", ".join(str(path) for path in backups)
         )

@@ -35,7 +35,7 @@ def backup(
     print(written)
     render.message(f"Backed up to {written} (integrity check: ok).")
     if keep is not None:
-        for removed in prune_backups(keep):
+        for removed in prune_backups(sqlite_path(target), keep):
             render.message(f"Removed old backup {removed}.")
 
 
