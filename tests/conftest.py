@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,66 @@ def count_rows(path: Path, table: str = "entry") -> int:
         (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
     connection.close()
     return int(count)
+
+
+def ok(result: Result) -> Result:
+    """The command succeeded, without a traceback."""
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def snapshot(ledger: Path) -> list[str]:
+    """Every row of every table, schema included: equal before and after a refused command."""
+    with closing(sqlite3.connect(ledger)) as connection:
+        return list(connection.iterdump())
+
+
+def on(run: Run, path: Path) -> Run:
+    """A runner on another ledger: the global ``--db`` given last wins."""
+    return lambda *args, **options: run("--db", str(path), *args, **options)
+
+
+Refused = Callable[..., Result]
+
+
+@pytest.fixture
+def refused(run: Run, ledger_path: Path) -> Refused:
+    """Run a command that must fail with ``code``: one line on stderr, nothing on stdout, no
+    traceback, and the ledger exactly as it was."""
+
+    def check(code: int, *args: str, **options: Any) -> Result:
+        if not ledger_path.exists():
+            ok(run("contact", "list"))  # create it, so there is a before
+        before = snapshot(ledger_path)
+        result = run(*args, **options)
+        assert result.exit_code == code, (result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stdout == ""
+        one_line(result.stderr)
+        assert snapshot(ledger_path) == before
+        return result
+
+    return check
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder per test module for ledgers built once and copied into each test."""
+    return tmp_path_factory.mktemp("templates")
+
+
+def once_per_module(template: Path, ledger_path: Path, build: Callable[[], None]) -> None:
+    """Build a ledger through the CLI once, then give every later test its own copy of it."""
+    if template.exists():
+        shutil.copy2(template, ledger_path)
+        return
+    build()
+    assert [p.name for p in ledger_path.parent.glob(f"{ledger_path.name}*")] == [ledger_path.name]
+    shutil.copy2(ledger_path, template)

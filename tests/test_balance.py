@@ -4,25 +4,17 @@ import csv
 import io
 import json
 import re
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
-from conftest import Run
+from conftest import Run, ok, once_per_module
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
 BY_KIND_COLUMNS = ["contact", "organisation", "kind", *BALANCE_COLUMNS[2:]]
 KINDS = ["knowledge", "talent", "money", "access"]
 SIGN_LEGEND = "net = gave − received"
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def balance_csv(run: Run, *args: str) -> tuple[list[str], dict[str, dict[str, str]]]:
@@ -39,21 +31,6 @@ def balance_csv(run: Run, *args: str) -> tuple[list[str], dict[str, dict[str, st
 
 def balance_json(run: Run, *args: str) -> Any:
     return json.loads(ok(run("balance", *args, "--format", "json")).stdout)
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("templates")
-
-
-def once_per_module(template: Path, ledger_path: Path, build: Callable[[], None]) -> None:
-    """Build a ledger through the CLI once, then give every later test its own copy of it."""
-    if template.exists():
-        shutil.copy2(template, ledger_path)
-        return
-    build()
-    assert [p.name for p in ledger_path.parent.glob(f"{ledger_path.name}*")] == [ledger_path.name]
-    shutil.copy2(ledger_path, template)
 
 
 @pytest.fixture

@@ -3,52 +3,15 @@
 import csv
 import io
 import json
-import sqlite3
-from collections.abc import Callable
-from contextlib import closing
-from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
-from conftest import Run
+from conftest import Refused, Run, ok
 
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 JOSE_NFC = "Jos\u00e9 Garc\u00eda"  # é and í as single code points
 JOSE_NFD = "Jose\u0301 Garci\u0301a"  # e and i followed by a combining acute accent
-
-
-def snapshot(ledger: Path) -> list[str]:
-    """Every row of every table, schema included: equal before and after a refused command."""
-    with closing(sqlite3.connect(ledger)) as connection:
-        return list(connection.iterdump())
-
-
-Refused = Callable[..., Result]
-
-
-@pytest.fixture
-def refused(run: Run, ledger_path: Path) -> Refused:
-    """Run a command that must fail with ``code`` and leave the ledger exactly as it was."""
-
-    def check(code: int, *args: str, **options: Any) -> Result:
-        if not ledger_path.exists():
-            assert run("contact", "list").exit_code == 0  # create it, so there is a before
-        before = snapshot(ledger_path)
-        result = run(*args, **options)
-        assert result.exit_code == code, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert result.stdout == ""
-        assert snapshot(ledger_path) == before
-        return result
-
-    return check
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def contacts_json(run: Run, *args: str) -> list[dict[str, Any]]:

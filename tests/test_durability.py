@@ -15,17 +15,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from conftest import TODAY, Run, count_rows, wederkerig_executable
+from conftest import TODAY, Run, count_rows, ok, wederkerig_executable
 from wederkerig.cli.app import app
 from wederkerig.cli.context import AppContext
 
 BACKUP_NAME = re.compile(r"ledger-\d{8}T\d{6}Z(-\d+)?\.db")
 WRITES = 40  # entries the concurrent writer logs
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
 
 
 def integrity(path: Path) -> str:

@@ -4,15 +4,12 @@ import csv
 import io
 import json
 import os
-import shutil
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from conftest import Run
+from conftest import Run, ok, once_per_module
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
@@ -40,29 +37,9 @@ AWKWARD_DESCRIPTIONS = [
 ]
 
 
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.stderr
-    return result
-
-
 def read_csv(data: bytes) -> list[list[str]]:
     """Parse CSV the way a careful script does: strict UTF-8, newline='' as the csv docs say."""
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True))
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("templates")
-
-
-def once_per_module(template: Path, ledger_path: Path, build: Callable[[], None]) -> None:
-    """Build a ledger through the CLI once, then give every later test its own copy of it."""
-    if template.exists():
-        shutil.copy2(template, ledger_path)
-        return
-    build()
-    assert [p.name for p in ledger_path.parent.glob(f"{ledger_path.name}*")] == [ledger_path.name]
-    shutil.copy2(ledger_path, template)
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ import csv
 import io
 import json
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
-from contextlib import closing
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -16,9 +14,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import Result
 
-from conftest import TODAY, Run, count_rows
+from conftest import TODAY, Refused, Run, count_rows, ok, on, one_line, snapshot
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
@@ -52,29 +49,6 @@ CONTACTS = ["Zoë Ĳzerman", "李小龍", 'Anna, de "Vries"', "=Gemeente+Dordrec
 EVENTS = ["Nieuwjaarsreceptie", 'Borrel "Haven", Dordrecht', "=Vergadering"]
 JOSE_NFD = "Jose\u0301 Garci\u0301a"  # e and i followed by a combining accent
 AMOUNTS = ["1250.50", "0.01", "999999999.99", "12,50", "1.250,50"]
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result
-
-
-def snapshot(ledger: Path) -> list[str]:
-    """Every row of every table, schema included: equal before and after a refused command."""
-    with closing(sqlite3.connect(ledger)) as connection:
-        return list(connection.iterdump())
-
-
-def on(run: Run, path: Path) -> Run:
-    """A runner on another ledger: the global ``--db`` given last wins."""
-    return lambda *args, **options: run("--db", str(path), *args, **options)
-
-
-def one_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def record(**fields: str) -> dict[str, str]:
@@ -162,28 +136,6 @@ def awkward(run: Run, tmp_path: Path, awkward_template: Path) -> Path:
         build_awkward_ledger(on(run, awkward_template))
     path.write_bytes(awkward_template.read_bytes())
     return path
-
-
-Refused = Callable[..., Result]
-
-
-@pytest.fixture
-def refused(run: Run, ledger_path: Path) -> Refused:
-    """Run a command that must fail with ``code``, in one line, leaving the ledger as it was."""
-
-    def check(code: int, *args: str, **options: Any) -> Result:
-        if not ledger_path.exists():
-            ok(run("contact", "list"))  # create it, so there is a before
-        before = snapshot(ledger_path)
-        result = run(*args, **options)
-        assert result.exit_code == code, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert result.stdout == ""
-        one_line(result.stderr)
-        assert snapshot(ledger_path) == before
-        return result
-
-    return check
 
 
 @pytest.fixture

@@ -2,17 +2,14 @@
 
 import json
 import re
-import sqlite3
 import subprocess
 from collections.abc import Callable, Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
-from conftest import Run
+from conftest import Refused, Run, ok, on, one_line, snapshot
 
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 JOSE_NFC = "Jos\u00e9 Garc\u00eda"  # é and í as single code points
@@ -22,29 +19,6 @@ ULKU = "Ülkü Yılmaz"
 LI_NA = "李娜"
 LAYLA = "ليلى حداد"  # Arabic: Layla Haddad
 CRLF = "\r\n"
-
-
-def snapshot(ledger: Path) -> list[str]:
-    """Every row of every table, schema included: equal before and after a refused command."""
-    with closing(sqlite3.connect(ledger)) as connection:
-        return list(connection.iterdump())
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result
-
-
-def one_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
-
-
-def on(run: Run, path: Path) -> Run:
-    """A runner on another ledger: the global ``--db`` given last wins."""
-    return lambda *args, **options: run("--db", str(path), *args, **options)
 
 
 def contacts_json(run: Run) -> list[dict[str, Any]]:
@@ -95,27 +69,6 @@ def summary(stderr: str) -> tuple[int, int, int, int]:
     assert found, line
     added, completed, up_to_date, total = (int(n.replace(",", "")) for n in found.groups())
     return added, completed, up_to_date, total
-
-
-Refused = Callable[..., Result]
-
-
-@pytest.fixture
-def refused(run: Run, ledger_path: Path) -> Refused:
-    """Run a command that must fail with ``code`` and leave the ledger exactly as it was."""
-
-    def check(code: int, *args: str, **options: Any) -> Result:
-        if not ledger_path.exists():
-            assert run("contact", "list").exit_code == 0  # create it, so there is a before
-        before = snapshot(ledger_path)
-        result = run(*args, **options)
-        assert result.exit_code == code, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert result.stdout == ""
-        assert snapshot(ledger_path) == before
-        return result
-
-    return check
 
 
 # --- vCard: several cards, versions 3 and 4, folding, non-ASCII ------------------------------

@@ -3,55 +3,17 @@
 import csv
 import io
 import json
-import shutil
-import sqlite3
-from collections.abc import Callable
-from contextlib import closing
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import Result
 
-from conftest import TODAY, Run
+from conftest import TODAY, Refused, Run, ok, once_per_module
 
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
     "created_at", "status", "due", "answers",
 ]  # fmt: skip
-
-
-def snapshot(ledger: Path) -> list[str]:
-    """Every row of every table, schema included: equal before and after a refused command."""
-    with closing(sqlite3.connect(ledger)) as connection:
-        return list(connection.iterdump())
-
-
-Refused = Callable[..., Result]
-
-
-@pytest.fixture
-def refused(run: Run, ledger_path: Path) -> Refused:
-    """Run a command that must fail with ``code`` and leave the ledger exactly as it was."""
-
-    def check(code: int, *args: str, **options: Any) -> Result:
-        if not ledger_path.exists():
-            assert run("contact", "list").exit_code == 0  # create it, so there is a before
-        before = snapshot(ledger_path)
-        result = run(*args, **options)
-        assert result.exit_code == code, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert result.stdout == ""
-        assert snapshot(ledger_path) == before
-        return result
-
-    return check
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def exported(run: Run) -> list[dict[str, str]]:
@@ -286,21 +248,6 @@ def test_unknown_contact_and_event_without_create_adds_neither(run: Run, refused
 
 
 # --- entries ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("templates")
-
-
-def once_per_module(template: Path, ledger_path: Path, build: Callable[[], None]) -> None:
-    """Build a ledger through the CLI once, then give every later test its own copy of it."""
-    if template.exists():
-        shutil.copy2(template, ledger_path)
-        return
-    build()
-    assert [p.name for p in ledger_path.parent.glob(f"{ledger_path.name}*")] == [ledger_path.name]
-    shutil.copy2(ledger_path, template)
 
 
 @pytest.fixture

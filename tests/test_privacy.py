@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import Run
+from conftest import Run, ok, snapshot
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
@@ -32,18 +32,8 @@ EMAIL = "quaresma.zygmunt@example.no"
 DESCRIPTIONS = ["leerde mij Hornborgasjön-kraanvogels tellen", "Qwertysleutel van het Fjordlab"]
 
 
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
-
-
 def read_csv(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True))
-
-
-def snapshot(ledger: Path) -> list[str]:
-    with closing(sqlite3.connect(ledger)) as connection:
-        return list(connection.iterdump())
 
 
 def logged(result: Result) -> int:
@@ -59,11 +49,6 @@ def names(run: Run) -> list[str]:
 def entries(run: Run) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = json.loads(ok(run("export", "--format", "json")).stdout)
     return records
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("templates")
 
 
 @pytest.fixture

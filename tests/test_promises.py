@@ -4,17 +4,13 @@ import csv
 import io
 import json
 import re
-import sqlite3
-from collections.abc import Callable
-from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import Result
 
-from conftest import TODAY, Run
+from conftest import TODAY, Refused, Run, ok, on
 
 # what exports wrote before promises; promises appended status and due (later features may
 # append more columns after these, so the tests below look at the first twelve)
@@ -30,51 +26,12 @@ PROMISE_COLUMNS = [
 YESTERDAY = TODAY - timedelta(days=1)
 
 
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result
-
-
-def snapshot(ledger: Path) -> list[str]:
-    """Every row of every table, schema included: equal before and after a refused command."""
-    with closing(sqlite3.connect(ledger)) as connection:
-        return list(connection.iterdump())
-
-
-Refused = Callable[..., Result]
-
-
-@pytest.fixture
-def refused(run: Run, ledger_path: Path) -> Refused:
-    """Run a command that must fail with ``code`` and leave the ledger exactly as it was."""
-
-    def check(code: int, *args: str, **options: Any) -> Result:
-        if not ledger_path.exists():
-            ok(run("contact", "list"))  # create it, so there is a before
-        before = snapshot(ledger_path)
-        result = run(*args, **options)
-        assert result.exit_code == code, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        assert result.stdout == ""
-        assert result.stderr.strip(), "a refusal says why"
-        assert snapshot(ledger_path) == before
-        return result
-
-    return check
-
-
 @pytest.fixture
 def jan(run: Run) -> Run:
     """The test's ledger, knowing Jan and Anna de Vries but holding no entries."""
     ok(run("contact", "add", "Jan"))
     ok(run("contact", "add", "Anna de Vries", "--alias", "Anna"))
     return run
-
-
-def on(run: Run, path: Path) -> Run:
-    """A runner on another ledger: the global ``--db`` given last wins."""
-    return lambda *args, **options: run("--db", str(path), *args, **options)
 
 
 def log(run: Run, *args: str, today: date = TODAY) -> int:

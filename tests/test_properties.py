@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import Result
 
-from conftest import TODAY, Run
+from conftest import TODAY, Run, ok
 
 SETTINGS = settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -45,11 +44,6 @@ printable_name = st.text(
     min_size=1,
     max_size=100,
 ).filter(lambda name: name.strip() != "")
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
 
 
 NewLedger = Callable[[], Run]
