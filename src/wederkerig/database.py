@@ -216,19 +216,42 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     with engine.connect() as connection:
         _refuse_newer(_schema_revision(connection, where), known, where)
-    with engine.execution_options(**{_WRITE: True}).begin() as connection:
-        revision = _schema_revision(connection, where)  # again, now under the write lock
-        if revision == SCHEMA_HEAD:
-            return None  # another process upgraded it while this one waited
-        _refuse_newer(revision, known, where)
-        backup = None
-        if revision is not None and engine.dialect.name == "sqlite" and engine.url.database:
-            backup = _backup_before_upgrade(engine.url.database, revision)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.execution_options(**{_WRITE: True}).connect() as connection:
+        if sqlite:  # see _foreign_keys; set before the transaction, as SQLite requires
+            _foreign_keys(connection, on=False)
+        with connection.begin():
+            revision = _schema_revision(connection, where)  # again, now under the write lock
+            if revision == SCHEMA_HEAD:
+                return None  # another process upgraded it while this one waited
+            _refuse_newer(revision, known, where)
+            backup = None
+            if revision is not None and sqlite and engine.url.database:
+                backup = _backup_before_upgrade(engine.url.database, revision)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise StorageError(
+                    f"upgrading {where} would leave rows pointing at missing rows; "
+                    "it was left as it was: restore it from a backup"
+                )
+        if sqlite:
+            _foreign_keys(connection, on=True)
     if engine.dialect.name == "sqlite":
         _ensure_wal(engine)
     return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign-key enforcement for this connection.
+
+    Migrations that rebuild a table (copy, drop the old, rename) must run with it off: with it
+    on, dropping the old table checks every row against the new one, which took longer than
+    twenty minutes for a million entries. The whole result is checked once afterwards.
+    """
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
 def _ensure_wal(engine: Engine) -> None:

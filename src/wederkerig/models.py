@@ -95,4 +95,7 @@ class Entry(SQLModel, table=True):
     due: date | None = None
     dropped_reason: str | None = None
     # The entry of the other direction this one answers: a give closing a loop, or thanks.
-    answers_id: int | None = Field(default=None, foreign_key="entry.id", ondelete="SET NULL")
+    # Indexed: 'loops' asks, for every entry, whether anything answers it.
+    answers_id: int | None = Field(
+        default=None, foreign_key="entry.id", ondelete="SET NULL", index=True
+    )

@@ -27,9 +27,11 @@ def upgrade() -> None:
         batch.create_foreign_key(
             "fk_entry_answers_id", "entry", ["answers_id"], ["id"], ondelete="SET NULL"
         )
+        batch.create_index("ix_entry_answers_id", ["answers_id"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("entry", table_kwargs=KEEP_AUTOINCREMENT) as batch:
+        batch.drop_index("ix_entry_answers_id")
         batch.drop_constraint("fk_entry_answers_id", type_="foreignkey")
         batch.drop_column("answers_id")
