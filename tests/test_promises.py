@@ -532,7 +532,7 @@ def test_contact_balance_json_has_the_open_promises(jan: Run, mixed: dict[str, i
     assert narrowed["promises"] == document["promises"]
     assert narrowed["gave"] == 0
     ok(jan("keep", str(mixed["mine"])))
-    ok(jan("drop", str(mixed["theirs"])))
+    ok(jan("drop", str(mixed["theirs"]), "--reason", "they moved on"))
     assert json.loads(ok(jan("balance", "Jan", "--format", "json")).stdout)["promises"] == []
 
 
@@ -690,3 +690,8 @@ def test_ten_key_json_from_before_promises_still_imports_all_done(run: Run, tmp_
     imported = json.loads(ok(target("export", "--format", "json")).stdout)
     assert [{key: r[key] for key in FIRST_ENTRY_COLUMNS} for r in imported] == old
     assert {(r["status"], r["due"]) for r in imported} == {("done", None)}
+
+
+def test_drop_needs_a_reason(jan: Run, mixed: dict[str, int], refused: Refused) -> None:
+    refused(2, "drop", str(mixed["mine"]))
+    refused(2, "drop", str(mixed["mine"]), "--reason", "   ")

@@ -29,8 +29,9 @@ _DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _AGO = re.compile(r"(\d{1,5}) *(?:days?|dagen|dag) *(?:ago|geleden)")
 
 ACCEPTED = (
-    "YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'last friday', 'next friday', "
-    "'in N days' (or vandaag, gisteren, 'N dagen geleden', 'vorige vrijdag', 'volgende vrijdag')"
+    "YYYY-MM-DD, D-M-YYYY, today, yesterday, tomorrow, 'N days ago', 'in N days', 'friday', "
+    "'last friday', 'next friday' (or vandaag, gisteren, morgen, 'N dagen geleden', "
+    "'over N dagen', 'vrijdag', 'vorige vrijdag', 'volgende vrijdag')"
 )
 
 

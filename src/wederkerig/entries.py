@@ -285,7 +285,6 @@ def describe(row: EntryRow) -> str:
         verb, when = row.direction, f"on {row.date.isoformat()}"
     else:  # what a promise says: who will give, and by when
         verb = "promised" if row.direction == Direction.GAVE else "was promised"
-        verb = f"{'dropped: ' if row.status == Status.DROPPED else ''}{verb}"
         preposition = "to" if row.direction == Direction.GAVE else "by"
         due = f", due {row.due.isoformat()}" if row.due else ""
         when = f"on {row.date.isoformat()}{due}"

@@ -1,5 +1,6 @@
 """Open loops: what was received and not answered yet (or, if asked, given). Never prints."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -18,10 +19,11 @@ class OpenLoop:
 
 def open_loops(
     session: Session, selection: Selection, *, today: date, both: bool = False
-) -> list[OpenLoop]:
+) -> Iterator[OpenLoop]:
     """Received entries nothing answers yet, oldest first: the gratitude still owed. With
     ``both``, also what was given and never answered (giving without keeping score is the
     default, so that side is only shown on request)."""
     direction = None if both else Direction.RECEIVED
     unanswered = replace(selection, unanswered=True, direction=direction)
-    return [OpenLoop(row, (today - row.date).days) for row in iter_entries(session, unanswered)]
+    for row in iter_entries(session, unanswered):  # streamed: a long ledger has many
+        yield OpenLoop(row, (today - row.date).days)

@@ -84,8 +84,10 @@ def _fresh_name(directory: Path, ledger: Path, now: datetime) -> Path:
 
 def _made_by_backup(ledger: Path) -> list[Path]:
     """This ledger's backups in the default folder, oldest first."""
-    name = re.compile(rf"{re.escape(ledger.stem)}-\d{{8}}T\d{{6}}Z(-\d+)?{BACKUP_SUFFIX}")
-    return sorted(path for path in backup_dir().glob("*") if name.fullmatch(path.name))
+    name = re.compile(rf"{re.escape(ledger.stem)}-(\d{{8}}T\d{{6}}Z)(?:-(\d+))?{BACKUP_SUFFIX}")
+    found = [(name.fullmatch(path.name), path) for path in backup_dir().glob("*")]
+    by_age = sorted((match[1], int(match[2] or 1), path) for match, path in found if match)
+    return [path for _, _, path in by_age]
 
 
 def prune_backups(ledger: Path, keep: int) -> list[Path]:

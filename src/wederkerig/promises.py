@@ -85,7 +85,10 @@ def drop_promise(session: Session, entry_id: int, *, reason: str) -> EntryRow:
     """Withdraw a promise; it stays on record, with the reason, but never counts."""
     entry = _promise(session, entry_id)
     entry.status = Status.DROPPED.value
-    entry.dropped_reason = check_text(reason.strip(), "reason", max_length=500) or None
+    reason = check_text(reason.strip(), "reason", max_length=500)
+    if not reason:
+        raise InvalidInputError("say why the promise is dropped: --reason 'no longer needed'")
+    entry.dropped_reason = reason
     session.add(entry)
     session.flush()
     return get_entry(session, entry_id)

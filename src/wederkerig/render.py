@@ -469,70 +469,68 @@ def merge_summary(merge: "Merge") -> str:
     return text
 
 
-def _due_state(promise: "OpenPromise") -> Text:
+def _due_state(promise: "OpenPromise", *, wide: bool) -> Text:
     days = promise.due_in_days
     if days is None:
-        return Text("no due date", style="dim")
+        return Text("no due date" if wide else "–", style="dim")
     if days < 0:
-        return Text(f"overdue {-days} d", style="bold red")
-    return Text(
-        "due today" if days == 0 else f"due in {days} d", style="yellow" if days <= 7 else ""
-    )
+        return Text(f"overdue {-days} d" if wide else f"{days} d", style="bold red")
+    if days == 0:
+        return Text("due today" if wide else "today", style="yellow")
+    return Text(f"due in {days} d" if wide else f"+{days} d", style="yellow" if days <= 7 else "")
 
 
 def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
-    """Open promises: who owes what to whom, how old, and whether it is overdue."""
+    """Open promises: who owes what to whom, how old, and whether it is overdue. On a narrow
+    terminal the dates give way and the due state is a count of days (−6 d: overdue)."""
+    wide = width >= WIDE
     table = _table(
         Column("Id", justify="right", style="dim", no_wrap=True),
-        Column("Made", no_wrap=True),
+        *([Column("Made", no_wrap=True)] if wide else []),
         _name_column("Contact", (p.entry.contact for p in promises)),
         Column("Who", no_wrap=True),
         Column("Kind", no_wrap=True),
-        Column("Description", overflow="fold", min_width=16),
-        Column("Age", justify="right", no_wrap=True),
-        Column("Due", no_wrap=True),
+        Column("Description", overflow="fold", min_width=12),
+        *([Column("Age", justify="right", no_wrap=True)] if wide else []),
+        Column("Due", justify="left" if wide else "right", no_wrap=True),
     )
     for promise in promises:
         e = promise.entry
         who = Text("you", GAVE_STYLE) if promise.mine else Text("they", RECEIVED_STYLE)
-        table.add_row(
-            str(e.id),
-            e.date.isoformat(),
-            Text(e.contact),
-            who,
-            e.kind,
-            Text(e.description),
-            f"{promise.age_days} d",
-            _due_state(promise),
-        )
+        cells: list[Text | str] = [str(e.id)]
+        if wide:
+            cells.append(e.date.isoformat())
+        cells += [Text(e.contact), who, e.kind, Text(e.description)]
+        if wide:
+            cells.append(f"{promise.age_days} d")
+        cells.append(_due_state(promise, wide=wide))
+        table.add_row(*cells)
     return table
 
 
 def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
     """Unanswered entries, oldest first, with how long they have waited."""
+    wide = width >= WIDE
     table = _table(
         Column("Id", justify="right", style="dim", no_wrap=True),
         Column("Date", no_wrap=True),
         _name_column("Contact", (loop.entry.contact for loop in loops)),
         Column("", no_wrap=True),
         Column("Kind", no_wrap=True),
-        Column("Pts", justify="right", no_wrap=True),
-        Column("Description", overflow="fold", min_width=16),
+        *([Column("Pts", justify="right", no_wrap=True)] if wide else []),
+        Column("Description", overflow="fold", min_width=12),
         Column("Waiting", justify="right", no_wrap=True),
     )
     for loop in loops:
         e = loop.entry
         gave = e.direction == "gave"
-        table.add_row(
-            str(e.id),
-            e.date.isoformat(),
-            Text(e.contact),
-            Text("gave →" if gave else "← got", style=GAVE_STYLE if gave else RECEIVED_STYLE),
-            e.kind,
-            str(e.value),
-            Text(e.description),
-            f"{loop.age_days} d",
-        )
-    table.caption = "Close one by logging the answer: wederkerig log NAME gave KIND --answers ID"
+        arrow = ("gave →" if gave else "← got") if wide else ("→" if gave else "←")
+        cells: list[Text | str] = [str(e.id), e.date.isoformat(), Text(e.contact)]
+        cells += [Text(arrow, style=GAVE_STYLE if gave else RECEIVED_STYLE), e.kind]
+        if wide:
+            cells.append(str(e.value))
+        cells += [Text(e.description), f"{loop.age_days} d"]
+        table.add_row(*cells)
+    table.caption = "Close a loop by logging its answer with --answers ID."
     table.caption_justify = "left"
     return table

@@ -39,7 +39,7 @@ OnOption = Annotated[
     typer.Option(
         "--on",
         metavar="DATE",
-        help="YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago' (or Dutch).",
+        help="YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'last friday' (or Dutch).",
     ),
 ]
 

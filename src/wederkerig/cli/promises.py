@@ -1,6 +1,7 @@
 """``promises``, ``keep``, ``drop`` and ``loops``: what is still open between people."""
 
 import sys
+from itertools import islice
 from typing import Annotated
 
 import typer
@@ -8,7 +9,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.cli.entries import selection_from
-from wederkerig.cli.options import FormatOption
+from wederkerig.cli.options import TABLE_LIMIT, FormatOption
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     LOOP_COLUMNS,
@@ -83,7 +84,7 @@ def keep(
 def drop(
     ctx: typer.Context,
     entry_id: IdArgument,
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was withdrawn.")] = "",
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was withdrawn (required).")],
 ) -> None:
     """Withdraw a promise: it stays on record with the reason, and never counts."""
     from wederkerig.entries import describe
@@ -91,7 +92,7 @@ def drop(
 
     with transaction(ctx, write=True) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
-    render.message(f"Updated {describe(dropped)}.")
+    render.message(f"Dropped: {describe(dropped)}.")
 
 
 @app.command(rich_help_panel="Report")
@@ -113,9 +114,15 @@ def loops(
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection_from(ctx), contact)
         found = open_loops(session, selection, today=app_context(ctx).today, both=both)
-    if format is not Format.TABLE:
-        write_rows(format, sys.stdout, LOOP_COLUMNS, loop_records(found))
-    elif not found:
+        if format is not Format.TABLE:
+            write_rows(format, sys.stdout, LOOP_COLUMNS, loop_records(found))
+            return
+        shown = list(islice(found, TABLE_LIMIT + 1))
+    if not shown:
         render.message("No open loops.")
-    else:
-        render.show(render.loops_table, found)
+        return
+    render.show(render.loops_table, shown[:TABLE_LIMIT])
+    if len(shown) > TABLE_LIMIT:
+        render.message(
+            f"Showing the {TABLE_LIMIT} oldest open loops; see them all with --format csv."
+        )
