@@ -84,3 +84,60 @@ def _not_future(result: date, today: date, allow_future: bool) -> date:
             f"{today.isoformat()} (a promise's --due may lie ahead)"
         )
     return result
+
+
+_YEAR = re.compile(r"(\d{4})")
+_QUARTER = re.compile(r"(\d{4})-q([1-4])")
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_LAST_DAYS = re.compile(r"last-(\d{1,5})-days")
+PERIODS = (
+    "2026, 2026-Q1, 2026-03, this-month, last-month, this-quarter, last-quarter, this-year, "
+    "last-year, last-90-days"
+)
+
+
+def parse_period(text: str, today: date) -> tuple[date, date]:
+    """A named stretch of time as its first and last day (both inclusive)."""
+    word = text.strip().casefold()
+    if year := _YEAR.fullmatch(word):
+        return date(int(year.group(1)), 1, 1), date(int(year.group(1)), 12, 31)
+    if quarter := _QUARTER.fullmatch(word):
+        return _quarter(int(quarter.group(1)), int(quarter.group(2)))
+    if (month := _MONTH.fullmatch(word)) and 1 <= int(month.group(2)) <= 12:
+        return _month(int(month.group(1)), int(month.group(2)))
+    if days := _LAST_DAYS.fullmatch(word):
+        count = int(days.group(1))
+        if count >= 1:
+            return today - timedelta(days=count - 1), today
+    this_quarter = (today.month - 1) // 3 + 1
+    named = {
+        "this-month": lambda: _month(today.year, today.month),
+        "last-month": lambda: _month(*_shift_month(today.year, today.month, -1)),
+        "this-quarter": lambda: _quarter(today.year, this_quarter),
+        "last-quarter": lambda: _quarter(*_shift_quarter(today.year, this_quarter)),
+        "this-year": lambda: (date(today.year, 1, 1), date(today.year, 12, 31)),
+        "last-year": lambda: (date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),
+    }
+    if word in named:
+        return named[word]()
+    raise InvalidInputError(f"cannot read the period '{text}': use {PERIODS}")
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
+
+
+def _quarter(year: int, quarter: int) -> tuple[date, date]:
+    first, _ = _month(year, 3 * quarter - 2)
+    _, last = _month(year, 3 * quarter)
+    return first, last
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _shift_quarter(year: int, quarter: int) -> tuple[int, int]:
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)

@@ -13,10 +13,12 @@ from wederkerig.cli.options import (
     DirectionOption,
     FormatOption,
     KindOption,
+    PeriodOption,
     SinceOption,
     TagOption,
     UntilOption,
 )
+from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import ENTRY_COLUMNS, Format, write_rows
 from wederkerig.names import tag_name
@@ -110,12 +112,18 @@ def selection_from(
     direction: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    period: str | None = None,
     tag: str | None = None,
 ) -> "Selection":
     """The filters every listing and report shares, parsed from what the user typed."""
     from wederkerig.selection import Selection
 
     app_ctx = app_context(ctx)
+    if period is not None:
+        if since or until:
+            raise InvalidInputError("--period sets both ends: drop --since and --until, or it")
+        first, last = parse_period(period, app_ctx.today)
+        since, until = first.isoformat(), last.isoformat()
     selection = Selection(
         kind=parse_kind(kind) if kind else None,
         direction=parse_direction(direction) if direction else None,
@@ -138,6 +146,7 @@ def list_entries(
     direction: DirectionOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    period: PeriodOption = None,
     tag: TagOption = None,
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
@@ -146,7 +155,7 @@ def list_entries(
     from wederkerig.entries import iter_entries, narrow_to_contact, newest_entries
 
     selection = selection_from(
-        ctx, kind=kind, direction=direction, since=since, until=until, tag=tag
+        ctx, kind=kind, direction=direction, since=since, until=until, period=period, tag=tag
     )
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection, contact)

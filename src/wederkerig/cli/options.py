@@ -15,6 +15,14 @@ FormatOption = Annotated[
 SinceOption = Annotated[
     str | None, typer.Option("--since", metavar="DATE", help="Only entries on or after DATE.")
 ]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Only this stretch: 2026, 2026-Q1, 2026-03, this-month, last-quarter, last-90-days.",
+    ),
+]
 UntilOption = Annotated[
     str | None, typer.Option("--until", metavar="DATE", help="Only entries on or before DATE.")
 ]

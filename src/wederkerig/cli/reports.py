@@ -14,6 +14,7 @@ from wederkerig.cli.options import (
     AllOption,
     FormatOption,
     KindOption,
+    PeriodOption,
     SinceOption,
     TagOption,
     UntilOption,
@@ -44,6 +45,7 @@ def balance(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    period: PeriodOption = None,
     kind: KindOption = None,
     tag: TagOption = None,
     by_kind: Annotated[
@@ -53,7 +55,7 @@ def balance(
     all_: AllOption = False,
 ) -> None:
     """Show what you gave and received, per contact and kind (net = gave − received)."""
-    selection = selection_from(ctx, kind=kind, since=since, until=until, tag=tag)
+    selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     if contact is not None:
         _contact_balance(ctx, contact, selection, format)
         return
