@@ -11,9 +11,10 @@ from sqlalchemy import Row, Select, func
 from sqlmodel import Session, col, select
 
 from wederkerig.contacts import add_contact, resolve_contact
-from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
+from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError
+from wederkerig.events import find_event
 from wederkerig.models import Contact, Entry, Event
-from wederkerig.names import check_name, check_text, closest, name_key, tidy
+from wederkerig.names import check_text, tidy
 from wederkerig.selection import Selection
 from wederkerig.vocabulary import Direction, Kind, Status, check_value
 
@@ -99,23 +100,6 @@ def _check_amount(kind: Kind, amount: Decimal | None) -> None:
         )
 
 
-def _find_event(session: Session, name: str, *, create: bool, on: date) -> Event:
-    name = check_name(name, "event name")
-    event = session.exec(select(Event).where(Event.name_key == name_key(name))).first()
-    if event is not None:
-        return event
-    if not create:
-        known = session.exec(select(Event.name)).all()
-        raise NotFoundError(
-            f"no event called '{name}'.{did_you_mean(closest(name, known))} "
-            "Add --create to record it as a new event."
-        )
-    event = Event(name=name, name_key=name_key(name), held_on=on)
-    session.add(event)
-    session.flush()
-    return event
-
-
 def log_entry(
     session: Session,
     *,
@@ -152,7 +136,7 @@ def log_entry(
             raise
         add_contact(session, contact, now=now)
         person = resolve_contact(session, contact)
-    occasion = _find_event(session, event, create=create, on=on) if event else None
+    occasion = find_event(session, event, create=create, on=on) if event else None
     if answers is not None:
         _check_answer(session, answers, direction)
     entry = Entry(

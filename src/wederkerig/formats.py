@@ -30,6 +30,7 @@ PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",
     "age_days", "due_in_days", "overdue",
 )  # fmt: skip
+EVENT_COLUMNS = ("name", "date", "place", "entries")
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])

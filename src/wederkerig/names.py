@@ -51,12 +51,14 @@ def check_name(text: str, what: str = "name") -> str:
 
 
 def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """Candidates that look like ``word``, best first (compared by :func:`name_key`)."""
+    """Candidates that contain ``word`` or look like it, best first (by :func:`name_key`)."""
     by_key: dict[str, str] = {}
     for candidate in candidates:
         by_key.setdefault(name_key(candidate), candidate)
-    keys = difflib.get_close_matches(name_key(word), by_key, n=n, cutoff=0.6)
-    return [by_key[key] for key in keys]
+    wanted = name_key(word)
+    containing = [key for key in by_key if len(wanted) >= 3 and wanted in key]
+    alike = difflib.get_close_matches(wanted, by_key, n=n, cutoff=0.6)
+    return [by_key[key] for key in dict.fromkeys(containing + alike)][:n]
 
 
 def check_label(text: str, what: str) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, Tally
     from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
+    from wederkerig.events import EventRow
     from wederkerig.importing import ContactImportReport, ImportReport
     from wederkerig.loops import OpenLoop
     from wederkerig.promises import OpenPromise
@@ -533,4 +534,16 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
         table.add_row(*cells)
     table.caption = "Close a loop by logging its answer with --answers ID."
     table.caption_justify = "left"
+    return table
+
+
+def events_table(events: Sequence["EventRow"], *, width: int) -> Table:
+    table = _table(
+        _name_column("Event", (e.name for e in events)),
+        Column("Date", no_wrap=True),
+        Column("Place", overflow="fold"),
+        Column("Entries", justify="right", no_wrap=True),
+    )
+    for e in events:
+        table.add_row(Text(e.name), _day(e.date), Text(e.place or ""), str(e.entries))
     return table

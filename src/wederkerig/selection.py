@@ -21,6 +21,7 @@ class Selection:
     since: date | None = None
     until: date | None = None
     tag: str | None = None
+    event_id: int | None = None
     mentioning: tuple[str, ...] = ()  # descriptions naming any of these (ASCII case ignored)
     statuses: tuple[Status, ...] | None = (Status.DONE,)  # what happened; None: promises too
     unanswered: bool = False  # open loops: answers nothing, and nothing done answers it
@@ -38,6 +39,8 @@ class Selection:
             conditions.append(col(Entry.occurred_on) >= self.since)
         if self.until is not None:
             conditions.append(col(Entry.occurred_on) <= self.until)
+        if self.event_id is not None:
+            conditions.append(col(Entry.event_id) == self.event_id)
         if self.tag is not None:
             tagged = select(Tag.contact_id).where(Tag.name == self.tag)
             conditions.append(col(Entry.contact_id).in_(tagged))

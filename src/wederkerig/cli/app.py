@@ -13,6 +13,7 @@ from wederkerig.cli import (
     contacts,
     demo,
     entries,
+    events,
     export,
     imports,
     privacy,
@@ -115,6 +116,7 @@ def root(
 
 
 app.add_typer(contacts.app, name="contact", rich_help_panel="Record")
+app.add_typer(events.app, name="event", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
 for commands in (
     entries.app,

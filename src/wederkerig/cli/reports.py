@@ -48,6 +48,9 @@ def balance(
     period: PeriodOption = None,
     kind: KindOption = None,
     tag: TagOption = None,
+    event: Annotated[
+        str | None, typer.Option("--event", "-e", help="Only what flowed at this event.")
+    ] = None,
     by_kind: Annotated[
         bool, typer.Option("--by-kind", help="One row per contact and kind.")
     ] = False,
@@ -57,12 +60,14 @@ def balance(
     """Show what you gave and received, per contact and kind (net = gave − received)."""
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     if contact is not None:
-        _contact_balance(ctx, contact, selection, format)
+        _contact_balance(ctx, contact, selection, format, event)
         return
     from wederkerig.balances import balance_rows, largest_imbalances, total
+    from wederkerig.events import narrow_to_event
     from wederkerig.promises import open_promises
 
     with transaction(ctx) as session:
+        selection = narrow_to_event(session, selection, event)
         rows = balance_rows(session, selection, by_kind=by_kind)
         pending = open_promises(session, _undated(selection), today=app_context(ctx).today)
     if format is not Format.TABLE:
@@ -90,13 +95,15 @@ def _undated(selection: "Selection") -> "Selection":
 
 
 def _contact_balance(
-    ctx: typer.Context, contact: str, selection: "Selection", format: Format
+    ctx: typer.Context, contact: str, selection: "Selection", format: Format, event: str | None
 ) -> None:
     from wederkerig.balances import balance_rows, contact_balance, in_words
     from wederkerig.entries import narrow_to_contact
+    from wederkerig.events import narrow_to_event
     from wederkerig.promises import open_promises
 
     with transaction(ctx) as session:
+        selection = narrow_to_event(session, selection, event)
         if format is Format.CSV:  # a table has no room for the timeline: one row per kind
             narrowed = narrow_to_contact(session, selection, contact)
             rows = balance_rows(session, narrowed, by_kind=True)

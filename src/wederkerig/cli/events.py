@@ -1,0 +1,44 @@
+"""``wederkerig event …``: the occasions where value flowed."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.options import FormatOption
+from wederkerig.formats import EVENT_COLUMNS, Format, write_rows
+
+app = typer.Typer(help="Add and list events (a New Year's reception, a network meeting).")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The event's name.")],
+    on: Annotated[str | None, typer.Option("--on", metavar="DATE", help="When it is held.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Where.")] = None,
+) -> None:
+    """Add an event; entries name it with 'log ... --event NAME'."""
+    from wederkerig.events import add_event
+
+    held_on = app_context(ctx).date(on, allow_future=True)  # an event may be ahead
+    with transaction(ctx, write=True) as session:
+        event = add_event(session, name, on=held_on, place=place)
+    render.message(f"Added event '{event.name}'.")
+
+
+@app.command("list")
+def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
+    """List events, most recent first, with how many entries name each."""
+    from wederkerig.events import list_events
+
+    with transaction(ctx) as session:
+        events = list_events(session)
+    if format is not Format.TABLE:
+        write_rows(format, sys.stdout, EVENT_COLUMNS, events)
+    elif not events:
+        render.message("No events yet: add one with 'wederkerig event add NAME'.")
+    else:
+        render.show(render.events_table, events)

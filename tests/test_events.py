@@ -1,0 +1,38 @@
+"""Events: add, list, log at one, and what flowed there."""
+
+import json
+
+from conftest import Refused, Run, ok
+
+
+def test_add_list_and_balance_at_an_event(run: Run, refused: Refused) -> None:
+    ok(run("event", "add", "Nieuwjaarsreceptie 2026", "--on", "2026-01-09", "--place", "Dordrecht"))
+    ok(run("event", "add", "Netwerkavond", "--on", "next friday"))  # an event may lie ahead
+    refused(1, "event", "add", "nieuwjaarsreceptie  2026")
+    ok(run("log", "--create", "Anna", "received", "access", "--on", "2026-01-09",
+           "--event", "Nieuwjaarsreceptie 2026", "--value", "3"))  # fmt: skip
+    ok(run("log", "--create", "Bram", "gave", "knowledge", "--on", "2026-01-09",
+           "--event", "nieuwjaarsreceptie 2026"))  # fmt: skip
+    ok(run("log", "Bram", "gave", "talent", "--on", "2026-02-01", "--value", "5"))
+
+    events = json.loads(ok(run("event", "list", "--format", "json")).stdout)
+    assert events == [
+        {"name": "Netwerkavond", "date": "2026-11-27", "place": None, "entries": 0},
+        {"name": "Nieuwjaarsreceptie 2026", "date": "2026-01-09", "place": "Dordrecht",
+         "entries": 2},
+    ]  # fmt: skip
+    at_event = json.loads(
+        ok(run("balance", "--event", "Nieuwjaarsreceptie 2026", "--format", "json")).stdout
+    )
+    assert {row["contact"]: (row["gave"], row["received"]) for row in at_event} == {
+        "Anna": (0, 3),
+        "Bram": (1, 0),
+    }
+
+
+def test_an_unknown_event_is_refused_with_a_suggestion(run: Run, refused: Refused) -> None:
+    ok(run("event", "add", "Nieuwjaarsreceptie Drechtsteden"))
+    result = refused(1, "balance", "--event", "nieuwjaars")
+    assert "Did you mean 'Nieuwjaarsreceptie Drechtsteden'" in result.stderr
+    ok(run("contact", "add", "Anna"))
+    refused(1, "log", "Anna", "gave", "talent", "--event", "nieuwjaars")
