@@ -442,6 +442,52 @@ def test_import_into_a_ledger_with_entries_leaves_the_links_out_and_says_so(
     assert mine in loop_ids(target)
 
 
+def test_a_listing_of_one_contact_imported_into_an_empty_ledger_keeps_its_links(
+    run: Run, tmp_path: Path
+) -> None:
+    """`entries NAME --format csv` writes the export's columns; an answer in it may point at an
+    entry of another contact, which the file lacks. Its ids are kept (the ledger is empty), so
+    the link inside the file is kept, and the one pointing outside cannot be."""
+    source = on(run, tmp_path / "source.db")
+    ok(source("contact", "add", ANNA))
+    ok(source("contact", "add", BRAM))
+    got = log(source, ANNA, "received", "access", "intro", "--on", days_ago(40))
+    inside = log(source, ANNA, "gave", "knowledge", "draft", "--answers", str(got))
+    bram_got = log(source, BRAM, "received", "talent", "engineer", "--on", days_ago(30))
+    outside = log(source, ANNA, "gave", "talent", "passed on", "--answers", str(bram_got))
+    file = tmp_path / "anna.csv"
+    file.write_bytes(ok(source("entries", ANNA, "--format", "csv")).stdout_bytes)
+
+    target = on(run, tmp_path / "empty.db")
+    ok(target("import", "entries", str(file), "--create-contacts"))
+    links = {key: row["answers"] for key, row in exported_by_id(target).items()}
+    assert links == {got: "", inside: str(got), outside: ""}
+    assert loop_ids(target, "--both") == [outside]
+
+
+def test_a_link_pointing_outside_the_file_does_not_cost_the_others_their_links(
+    run: Run, tmp_path: Path
+) -> None:
+    """As above, with the answer pointing outside the file on the first line of the file."""
+    source = on(run, tmp_path / "source.db")
+    ok(source("contact", "add", ANNA))
+    ok(source("contact", "add", BRAM))
+    bram_got = log(source, BRAM, "received", "talent", "engineer", "--on", days_ago(60))
+    outside = log(source, ANNA, "gave", "talent", "passed on", "--on", days_ago(50),
+                  "--answers", str(bram_got))  # fmt: skip
+    got = log(source, ANNA, "received", "access", "intro", "--on", days_ago(40))
+    inside = log(source, ANNA, "gave", "knowledge", "draft", "--answers", str(got))
+    file = tmp_path / "anna.csv"
+    file.write_bytes(ok(source("entries", ANNA, "--format", "csv")).stdout_bytes)
+    assert [int(row["id"]) for row in parse_csv(file.read_text())] == [outside, got, inside]
+
+    target = on(run, tmp_path / "empty.db")
+    ok(target("import", "entries", str(file), "--create-contacts"))
+    links = {key: row["answers"] for key, row in exported_by_id(target).items()}
+    assert links == {outside: "", got: "", inside: str(got)}
+    assert loop_ids(target) == []  # Anna's introduction was answered by the draft
+
+
 # --- property: loops are exactly the unanswered done entries ---------------------------------
 
 SETTINGS = settings(

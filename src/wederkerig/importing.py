@@ -398,17 +398,24 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     ).order_by(_NEW.c.line)
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
     linked = _NEW.c.answers.is_not(None)
+    wanted = int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())
     if not keep_ids:
-        return int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())
-    answer = sa.select(_NEW.c.answers).where(_NEW.c.file_id == ENTRY_TABLE.c.id, linked)
-    target = aliased(Entry)
-    exists_target = sa.exists().where(col(target.id) == answer.scalar_subquery())
-    connection.execute(
-        sa.update(ENTRY_TABLE)
-        .where(ENTRY_TABLE.c.id.in_(sa.select(_NEW.c.file_id).where(linked)), exists_target)
-        .values(answers_id=answer.scalar_subquery())
+        return wanted
+    # A link is kept when what it answers exists (in the file or the ledger) and goes the
+    # other way, as log --answers requires; the rest are counted as left out.
+    answering, answered = aliased(Entry), aliased(Entry)
+    valid = (
+        sa.select(_NEW.c.file_id.label("entry"), _NEW.c.answers.label("answers"))
+        .join(answering, col(answering.id) == _NEW.c.file_id)
+        .join(answered, col(answered.id) == _NEW.c.answers)
+        .where(linked, col(answering.direction) != col(answered.direction))
     )
-    return 0
+    link = sa.update(ENTRY_TABLE).where(ENTRY_TABLE.c.id == sa.bindparam("entry"))
+    kept = 0
+    for batch in _batches(row._asdict() for row in connection.execute(valid)):
+        connection.execute(link.values(answers_id=sa.bindparam("answers")), batch)
+        kept += len(batch)
+    return wanted - kept
 
 
 @dataclass(frozen=True)
