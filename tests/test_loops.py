@@ -568,3 +568,11 @@ def test_loops_are_exactly_the_done_entries_nothing_answers(
         (TODAY - date.fromisoformat(on_date)).days for on_date, _, _ in open_loops
     ]
     assert loop_ids(cli) == [i for _, i, direction in open_loops if direction == "received"]
+
+
+def test_edit_may_not_turn_a_linked_entry_around(run: Run, refused: Refused) -> None:
+    received = ok(run("log", "--create", "Anna", "received", "knowledge")).stdout.strip()
+    answer = ok(run("log", "Anna", "gave", "talent", "--answers", received)).stdout.strip()
+    refused(1, "edit", answer, "--direction", "received")
+    refused(1, "edit", received, "--direction", "gave")
+    ok(run("edit", answer, "--direction", "gave", "--value", "2"))  # same direction: fine

@@ -235,13 +235,25 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
         entry.occurred_on = change.on
     if change.description is not None:
         entry.description = _check_description(change.description)
-    if change.direction is not None:
+    if change.direction is not None and change.direction.value != entry.direction:
+        _refuse_linked(session, entry)
         entry.direction = change.direction.value
     entry.kind = kind.value
     entry.amount_cents = _cents(amount)
     session.add(entry)
     session.flush()
     return before, get_entry(session, entry_id)
+
+
+def _refuse_linked(session: Session, entry: Entry) -> None:
+    """An answer goes the other way; turning one side around would break that link."""
+    answered_by = session.exec(select(Entry.id).where(Entry.answers_id == entry.id)).first()
+    other = entry.answers_id or answered_by
+    if other is not None:
+        raise RefusedError(
+            f"entry {entry.id} is linked as an answer with entry {other}, which goes the other "
+            "way: to change its direction, remove it and log it again"
+        )
 
 
 def remove_entry(session: Session, entry_id: int) -> EntryRow:
