@@ -411,3 +411,11 @@ def test_forget_lists_other_entries_that_mention_the_person(people: Run) -> None
     left = {entry["id"]: entry for entry in entries(people)}
     assert {by_alias, by_name} <= set(left)  # they are the user's own notes: kept, pointed out
     assert left[by_alias]["contact"] == "Anna de Vries"
+
+
+def test_contact_export_includes_why_their_promises_were_dropped(run: Run) -> None:
+    promised = ok(run("log", "--create", "Kees", "gave", "talent", "--promise")).stdout.strip()
+    ok(run("drop", promised, "--reason", "Kees moved to Groningen"))
+    record = json.loads(ok(run("contact", "export", "Kees")).stdout)
+    assert record["dropped_reasons"] == {promised: "Kees moved to Groningen"}
+    assert [entry["status"] for entry in record["entries"]] == ["dropped"]

@@ -18,6 +18,7 @@ class PersonRecord:
     contact: dict[str, object]
     entries: list[EntryRow]
     mentioned_in: list[EntryRow]
+    dropped_reasons: dict[int, str]  # why promises with them were withdrawn, by entry id
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,17 @@ def person_record(session: Session, name: str) -> PersonRecord:
         contact=details,
         entries=list(iter_entries(session, Selection(contact_id=contact.id, statuses=None))),
         mentioned_in=_mentions(session, contact),
+        dropped_reasons=_dropped_reasons(session, contact),
     )
+
+
+def _dropped_reasons(session: Session, contact: Contact) -> dict[int, str]:
+    rows = session.exec(
+        select(Entry.id, Entry.dropped_reason).where(
+            Entry.contact_id == contact.id, col(Entry.dropped_reason).is_not(None)
+        )
+    )
+    return {entry_id: reason for entry_id, reason in rows if entry_id and reason}
 
 
 def forget_person(session: Session, name: str) -> Erasure:

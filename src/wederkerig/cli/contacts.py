@@ -144,6 +144,7 @@ def export_person(
         "contact": record.contact,
         "entries": [row._asdict() for row in record.entries],
         "mentioned_in": [row._asdict() for row in record.mentioned_in],
+        "dropped_reasons": {str(entry_id): why for entry_id, why in record.dropped_reasons.items()},
     }
     with output_stream(output) as stream:
         write_document(stream, document)
