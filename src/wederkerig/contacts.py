@@ -9,7 +9,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
-from wederkerig.models import Alias, Contact, Entry, Tag
+from wederkerig.models import Alias, Contact, Entry, Membership, Tag
 from wederkerig.names import check_label, check_name, check_text, closest, name_key, tag_name, tidy
 
 
@@ -329,6 +329,11 @@ def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
     if ";" in gone.name:  # ';' joins aliases in CSV, so this name cannot become one
         aliases.remove(gone.name)
         conflicts.append(f"name '{gone.name}' (not kept as an alias: it holds ';')")
+    for group_id in session.exec(
+        select(Membership.group_id).where(Membership.contact_id == gone.id)
+    ):
+        if session.get(Membership, (group_id, kept.id)) is None:
+            session.add(Membership(group_id=group_id, contact_id=kept.id))  # type: ignore[arg-type]
     session.delete(gone)
     session.flush()
     _add_tags(session, kept, other.tags)

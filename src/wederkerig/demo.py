@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from wederkerig.contacts import add_contact
 from wederkerig.entries import log_entry
+from wederkerig.groups import add_group, join_group
 from wederkerig.vocabulary import Direction, Kind
 
 NEW_YEARS_RECEPTION = "Nieuwjaarsreceptie Drechtsteden"
@@ -121,6 +122,9 @@ PROMISES: tuple[tuple[int, str, Direction, Kind, str, int], ...] = (
 )  # fmt: skip
 
 
+DRECHTSTEDEN = ("Anneke de Vries", "Fatima El Amrani", "Jan Bakker", "Ülkü Yılmaz")
+
+
 def fill_demo_ledger(session: Session, *, today: date, now: datetime) -> int:
     """Write the sample contacts and entries, dated relative to ``today``; returns entries."""
     for contact in CONTACTS:
@@ -162,4 +166,6 @@ def fill_demo_ledger(session: Session, *, today: date, now: datetime) -> int:
             due=today + timedelta(days=due_in),
             now=now,
         )
+    add_group(session, "Drechtsteden", note="Regional partnership for a stronger region")
+    join_group(session, "Drechtsteden", DRECHTSTEDEN)
     return len(ENTRIES) + len(PROMISES)

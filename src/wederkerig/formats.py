@@ -31,6 +31,7 @@ PROMISE_COLUMNS = (
     "age_days", "due_in_days", "overdue",
 )  # fmt: skip
 EVENT_COLUMNS = ("name", "date", "place", "entries")
+GROUP_COLUMNS = ("name", "note", "members")
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])

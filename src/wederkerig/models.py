@@ -42,6 +42,26 @@ class Tag(SQLModel, table=True):
     name: str = Field(primary_key=True, index=True)
 
 
+class Group(SQLModel, table=True):
+    """A collaboration of contacts: a region's partnership, a club, a board."""
+
+    __tablename__ = "contact_group"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+    note: str | None = None
+
+
+class Membership(SQLModel, table=True):
+    """A contact in a group; leaving the ledger (forget, rm) ends every membership."""
+
+    group_id: int = Field(foreign_key="contact_group.id", ondelete="CASCADE", primary_key=True)
+    contact_id: int = Field(
+        foreign_key="contact.id", ondelete="CASCADE", primary_key=True, index=True
+    )
+
+
 class Event(SQLModel, table=True):
     """An occasion where value flowed, such as a New Year's reception."""
 

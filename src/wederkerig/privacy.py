@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import card, resolve_contact
 from wederkerig.entries import EntryRow, iter_entries
-from wederkerig.models import Contact, Entry
+from wederkerig.models import Contact, Entry, Group, Membership
 from wederkerig.selection import Selection
 
 
@@ -41,6 +41,14 @@ def person_record(session: Session, name: str) -> PersonRecord:
     contact = resolve_contact(session, name)
     details = card(session, contact)._asdict()
     details["created_at"] = contact.created_at
+    details["groups"] = tuple(
+        session.exec(
+            select(Group.name)
+            .join(Membership, col(Membership.group_id) == Group.id)
+            .where(Membership.contact_id == contact.id)
+            .order_by(col(Group.name_key))
+        ).all()
+    )
     return PersonRecord(
         contact=details,
         entries=list(iter_entries(session, Selection(contact_id=contact.id, statuses=None))),

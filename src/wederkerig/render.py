@@ -547,3 +547,32 @@ def events_table(events: Sequence["EventRow"], *, width: int) -> Table:
     for e in events:
         table.add_row(Text(e.name), _day(e.date), Text(e.place or ""), str(e.entries))
     return table
+
+
+def groups_table(groups: Sequence[tuple[str, str | None, int]], *, width: int) -> Table:
+    table = _table(
+        _name_column("Group", (g[0] for g in groups)),
+        Column("Members", justify="right", no_wrap=True),
+        Column("Note", overflow="fold"),
+    )
+    for name, note, members in groups:
+        table.add_row(Text(name), str(members), Text(note or ""))
+    return table
+
+
+def group_view(
+    name: str,
+    note: str | None,
+    members: Sequence[str],
+    rows: Sequence["BalanceRow"],
+    *,
+    width: int,
+) -> Group:
+    """A group: who is in it, and each member's contribution per kind, both ways."""
+    heading = Text(name, style="bold")
+    if note:
+        heading.append(f" · {note}", style="dim")
+    who = Text("Members: " + (", ".join(members) if members else "none yet"))
+    if not rows:
+        return Group(heading, who, Text("No entries with its members in this period.", style="dim"))
+    return Group(heading, who, balance_by_kind_table(rows, width=width))

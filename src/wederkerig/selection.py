@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, exists, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
-from wederkerig.models import Entry, Tag
+from wederkerig.models import Entry, Membership, Tag
 from wederkerig.vocabulary import Direction, Kind, Status
 
 
@@ -22,6 +22,7 @@ class Selection:
     until: date | None = None
     tag: str | None = None
     event_id: int | None = None
+    group_id: int | None = None
     mentioning: tuple[str, ...] = ()  # descriptions naming any of these (ASCII case ignored)
     statuses: tuple[Status, ...] | None = (Status.DONE,)  # what happened; None: promises too
     unanswered: bool = False  # open loops: answers nothing, and nothing done answers it
@@ -41,6 +42,9 @@ class Selection:
             conditions.append(col(Entry.occurred_on) <= self.until)
         if self.event_id is not None:
             conditions.append(col(Entry.event_id) == self.event_id)
+        if self.group_id is not None:
+            members = select(Membership.contact_id).where(Membership.group_id == self.group_id)
+            conditions.append(col(Entry.contact_id).in_(members))
         if self.tag is not None:
             tagged = select(Tag.contact_id).where(Tag.name == self.tag)
             conditions.append(col(Entry.contact_id).in_(tagged))

@@ -15,6 +15,7 @@ from wederkerig.cli import (
     entries,
     events,
     export,
+    groups,
     imports,
     privacy,
     promises,
@@ -117,6 +118,7 @@ def root(
 
 app.add_typer(contacts.app, name="contact", rich_help_panel="Record")
 app.add_typer(events.app, name="event", rich_help_panel="Record")
+app.add_typer(groups.app, name="group", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
 for commands in (
     entries.app,

@@ -30,9 +30,13 @@ def add(
         typer.Option("--alias", "-a", help="Another name that finds them; repeat for more."),
     ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
+    group: Annotated[
+        list[str] | None, typer.Option("--group", "-g", help="Join this group; repeat for more.")
+    ] = None,
 ) -> None:
     """Add a contact. Names are unique, ignoring case and spacing."""
     from wederkerig.contacts import add_contact
+    from wederkerig.groups import join_group
 
     with transaction(ctx, write=True) as session:
         card = add_contact(
@@ -45,6 +49,8 @@ def add(
             aliases=alias or (),
             note=note,
         )
+        for name_of_group in group or ():
+            join_group(session, name_of_group, [card.name])
     render.message(f"Added contact '{card.name}'.")
 
 

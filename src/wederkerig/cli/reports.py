@@ -51,6 +51,9 @@ def balance(
     event: Annotated[
         str | None, typer.Option("--event", "-e", help="Only what flowed at this event.")
     ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Only the members of this group.")
+    ] = None,
     by_kind: Annotated[
         bool, typer.Option("--by-kind", help="One row per contact and kind.")
     ] = False,
@@ -64,10 +67,11 @@ def balance(
         return
     from wederkerig.balances import balance_rows, largest_imbalances, total
     from wederkerig.events import narrow_to_event
+    from wederkerig.groups import narrow_to_group
     from wederkerig.promises import open_promises
 
     with transaction(ctx) as session:
-        selection = narrow_to_event(session, selection, event)
+        selection = narrow_to_group(session, narrow_to_event(session, selection, event), group)
         rows = balance_rows(session, selection, by_kind=by_kind)
         pending = open_promises(session, _undated(selection), today=app_context(ctx).today)
     if format is not Format.TABLE:
