@@ -1,5 +1,7 @@
 """Shared fixtures: every test gets its own ledger, data directory and a fixed 'today'."""
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -172,3 +174,12 @@ def once_per_module(template: Path, ledger_path: Path, build: Callable[[], None]
     build()
     assert [p.name for p in ledger_path.parent.glob(f"{ledger_path.name}*")] == [ledger_path.name]
     shutil.copy2(ledger_path, template)
+
+
+def parse_csv(text: str) -> list[dict[str, str]]:
+    """CSV output read back strictly, as a script's csv module would."""
+    return list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
+
+
+def csv_header(text: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text, newline="")))

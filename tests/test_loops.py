@@ -1,8 +1,6 @@
 """Open loops: `log --answers ID` links an entry to the one it answers, and `loops` lists what
 was received (with --both, also given) and not answered yet, oldest first, with its age."""
 
-import csv
-import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -15,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, Refused, Run, ok, on
+from conftest import TODAY, Refused, Run, csv_header, ok, on, parse_csv
 
 LOOP_COLUMNS = ["id", "date", "contact", "direction", "kind", "value", "description", "age_days"]
 ANNA, BRAM = "Anna de Vries", "Bram Bakker"
@@ -44,14 +42,6 @@ def loops_json(run: Run, *args: str, today: date = TODAY) -> list[dict[str, Any]
 
 def loop_ids(run: Run, *args: str, today: date = TODAY) -> list[int]:
     return [record["id"] for record in loops_json(run, *args, today=today)]
-
-
-def parse_csv(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
-
-
-def csv_header(text: str) -> list[str]:
-    return next(csv.reader(io.StringIO(text, newline="")))
 
 
 def exported_by_id(run: Run) -> dict[int, dict[str, str]]:

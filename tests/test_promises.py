@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import TODAY, Refused, Run, ok, on
+from conftest import TODAY, Refused, Run, csv_header, ok, on, parse_csv
 
 # what exports wrote before promises; promises appended status and due (later features may
 # append more columns after these, so the tests below look at the first twelve)
@@ -43,14 +43,6 @@ def log(run: Run, *args: str, today: date = TODAY) -> int:
 
 def promise(run: Run, contact: str, *options: str, direction: str = "gave") -> int:
     return log(run, contact, direction, "knowledge", "a promise", "--promise", *options)
-
-
-def parse_csv(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
-
-
-def csv_header(text: str) -> list[str]:
-    return next(csv.reader(io.StringIO(text, newline="")))
 
 
 def listed(run: Run, *args: str, today: date = TODAY) -> list[dict[str, Any]]:

@@ -1,15 +1,14 @@
 """``wederkerig contact …``: the people in the ledger."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, output_stream, transaction
+from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
 from wederkerig.cli.options import FormatOption
-from wederkerig.formats import CONTACT_COLUMNS, Format, write_document, write_rows
+from wederkerig.formats import CONTACT_COLUMNS, Format, write_document
 
 app = typer.Typer(help="Add, list, show, edit and remove contacts.", no_args_is_help=True)
 
@@ -70,13 +69,13 @@ def list_(
 
     with transaction(ctx) as session:
         cards = list_contacts(session, tag=tag, organisation=org)
-    if format is Format.TABLE:
-        if not cards:
-            render.message("No contacts yet: add one with 'wederkerig contact add NAME'.")
-            return
-        render.show(render.contacts_table, cards)
-    else:
-        write_rows(format, sys.stdout, CONTACT_COLUMNS, cards)
+    show_listing(
+        format,
+        CONTACT_COLUMNS,
+        cards,
+        render.contacts_table,
+        "No contacts yet: add one with 'wederkerig contact add NAME'.",
+    )
 
 
 @app.command("show")

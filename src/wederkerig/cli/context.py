@@ -3,18 +3,19 @@
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
 from wederkerig import paths, render
 from wederkerig.dates import parse_date
 from wederkerig.errors import WederkerigError
+from wederkerig.formats import Format, write_rows
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -63,6 +64,23 @@ def transaction(
             yield session
     finally:
         ledger.dispose()
+
+
+def show_listing(
+    format: Format,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    table: Callable[..., Any],  # a render.* table builder
+    empty: str,
+) -> None:
+    """A listing in the chosen format: CSV/JSON rows for scripts, else a table (or, when
+    there is nothing to list, one message on stderr saying how to start)."""
+    if format is not Format.TABLE:
+        write_rows(format, sys.stdout, columns, rows)
+    elif not rows:
+        render.message(empty)
+    else:
+        render.show(table, rows)
 
 
 @contextmanager

@@ -1,14 +1,13 @@
 """``wederkerig event …``: the occasions where value flowed."""
 
-import sys
 from typing import Annotated
 
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import FormatOption
-from wederkerig.formats import EVENT_COLUMNS, Format, write_rows
+from wederkerig.formats import EVENT_COLUMNS, Format
 
 app = typer.Typer(help="Add and list events (a New Year's reception, a network meeting).")
 
@@ -36,9 +35,10 @@ def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
 
     with transaction(ctx) as session:
         events = list_events(session)
-    if format is not Format.TABLE:
-        write_rows(format, sys.stdout, EVENT_COLUMNS, events)
-    elif not events:
-        render.message("No events yet: add one with 'wederkerig event add NAME'.")
-    else:
-        render.show(render.events_table, events)
+    show_listing(
+        format,
+        EVENT_COLUMNS,
+        events,
+        render.events_table,
+        "No events yet: add one with 'wederkerig event add NAME'.",
+    )

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import transaction
+from wederkerig.cli.context import show_listing, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import FormatOption, PeriodOption, SinceOption, UntilOption
 from wederkerig.formats import (
@@ -67,12 +67,13 @@ def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
 
     with transaction(ctx) as session:
         groups = list_groups(session)
-    if format is not Format.TABLE:
-        write_rows(format, sys.stdout, GROUP_COLUMNS, groups)
-    elif not groups:
-        render.message("No groups yet: add one with 'wederkerig group add NAME'.")
-    else:
-        render.show(render.groups_table, groups)
+    show_listing(
+        format,
+        GROUP_COLUMNS,
+        groups,
+        render.groups_table,
+        "No groups yet: add one with 'wederkerig group add NAME'.",
+    )
 
 
 @app.command("show")
