@@ -1,5 +1,9 @@
 """The shortest path through the product: log something, see it in the balance."""
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
 from conftest import Run
 
 
@@ -13,3 +17,29 @@ def test_log_then_balance(run: Run) -> None:
         "contact,organisation,gave,received,net,entries,last_date",
         "Anna de Vries,,3,0,3,1,2026-11-26",
     ]
+
+
+def test_version(run: Run) -> None:
+    from wederkerig import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"wederkerig {__version__}"
+
+
+def test_demo_writes_its_own_ledger_and_never_the_users(
+    run: Run, private_dirs: Path, ledger_path: Path
+) -> None:
+    first = run("demo")
+    assert first.exit_code == 0, first.stderr
+    assert "Anneke de Vries" in first.stdout
+    assert "Open promises" in first.stdout
+    demo = private_dirs / "demo.db"
+    assert demo.exists()
+    assert not (private_dirs / "ledger.db").exists()
+    assert not ledger_path.exists()  # not even the one --db names
+    again = run("demo")  # re-running starts afresh rather than doubling the sample
+    assert again.exit_code == 0
+    with closing(sqlite3.connect(demo)) as connection:
+        (entries,) = connection.execute("SELECT count(*) FROM entry").fetchone()
+    assert entries == 31  # 28 entries and 3 promises
