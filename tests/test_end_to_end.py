@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import count_rows, wederkerig_executable
+from conftest import ENTRY_COLUMNS, count_rows, wederkerig_executable
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -237,10 +237,7 @@ def test_export_into_head_closes_quietly(ledger: Path, tmp_path: Path, format: s
     export.stderr.close()
     export.wait(timeout=60)
 
-    header = (
-        b"id,date,contact,direction,kind,value,amount,description,event,created_at,status,due,"
-        b"answers"
-    )
+    header = ",".join(ENTRY_COLUMNS).encode()
     assert first_line.strip() == (header if format == "csv" else b"[")
     assert "Traceback" not in errors, errors
     assert "BrokenPipeError" not in errors, errors

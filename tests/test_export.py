@@ -9,12 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, ok, once_per_module
+from conftest import ENTRY_COLUMNS, Run, ok, once_per_module
 
-ENTRY_COLUMNS = [
-    "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers",
-]  # fmt: skip
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 BOM = b"\xef\xbb\xbf"
 

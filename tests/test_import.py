@@ -15,12 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, Refused, Run, count_rows, ok, on, one_line, snapshot
+from conftest import ENTRY_COLUMNS, TODAY, Refused, Run, count_rows, ok, on, one_line, snapshot
 
-ENTRY_COLUMNS = [
-    "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers",
-]  # fmt: skip
 BOM = b"\xef\xbb\xbf"
 # a colour terminal, but one that Rich must still detect as a pipe (whatever CI sets)
 NO_FORCED_TERMINAL = {"TERM": "xterm-256color", "FORCE_COLOR": "", "TTY_COMPATIBLE": ""}

@@ -8,12 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, Refused, Run, ok, once_per_module
-
-ENTRY_COLUMNS = [
-    "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers",
-]  # fmt: skip
+from conftest import ENTRY_COLUMNS, TODAY, Refused, Run, ok, once_per_module
 
 
 def exported(run: Run) -> list[dict[str, str]]:

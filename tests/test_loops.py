@@ -356,12 +356,12 @@ def build_linked_ledger(run: Run) -> dict[str, int]:
     return ids
 
 
-def test_export_has_the_answers_column_last(run: Run, tmp_path: Path) -> None:
+def test_export_has_the_answers_column_after_due(run: Run, tmp_path: Path) -> None:
     source = on(run, tmp_path / "linked.db")
     ids = build_linked_ledger(source)
     text = ok(source("export")).stdout
-    assert csv_header(text)[-1] == "answers"
-    assert csv_header(ok(source("entries", "--format", "csv")).stdout)[-1] == "answers"
+    assert csv_header(text)[11:13] == ["due", "answers"]
+    assert csv_header(ok(source("entries", "--format", "csv")).stdout)[12] == "answers"
     links = {int(row["id"]): row["answers"] for row in parse_csv(text)}
     assert links == {
         ids["got"]: "",
@@ -376,7 +376,7 @@ def test_export_has_the_answers_column_last(run: Run, tmp_path: Path) -> None:
     }
 
     records = json.loads(ok(source("export", "--format", "json")).stdout)
-    assert all(list(record)[-1] == "answers" for record in records)
+    assert all(list(record)[12] == "answers" for record in records)
     assert {r["id"]: r["answers"] for r in records} == {
         key: int(value) if value else None for key, value in links.items()
     }

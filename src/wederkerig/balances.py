@@ -9,16 +9,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, col
 
 from wederkerig.contacts import ContactCard, card, resolve_contact
+from wederkerig.dates import Every, parse_period, period_labels
 from wederkerig.entries import EntryRow, iter_entries
-from wederkerig.models import Contact, Entry
+from wederkerig.models import Contact, Entry, Event, Group, Membership
 from wederkerig.selection import Selection
-from wederkerig.vocabulary import Direction, Kind
+from wederkerig.vocabulary import By, Direction, Kind
 
 ZERO = Decimal("0.00")
 
@@ -116,43 +118,71 @@ class _Accumulator:
         )
 
 
-def _grouped(
-    session: Session, selection: Selection, *, by_kind: bool
-) -> dict[tuple[int, Kind | None], _Accumulator]:
-    """One SQL GROUP BY over (contact, kind, direction); Python only folds those few rows."""
-    sums = (
+NO_LABEL = {By.ORGANISATION: "(no organisation)", By.GROUP: "(no group)", By.EVENT: "(no event)"}
+
+
+def _sums(selection: Selection, by: By, period: sa.ColumnElement[str] | None = None) -> sa.Subquery:
+    """The one SQL GROUP BY every balance starts from: points, counts and euros per
+    (contact, or event, and kind and direction, and perhaps period). Python only folds the
+    few rows it returns."""
+    owner = col(Entry.event_id) if by is By.EVENT else col(Entry.contact_id)
+    keys: list[sa.ColumnElement[Any]] = [owner.label("owner"), col(Entry.kind).label("kind"),
+            col(Entry.direction).label("direction")]  # fmt: skip
+    if period is not None:
+        keys.append(period.label("period"))
+    return (
         sa.select(
-            col(Entry.contact_id).label("contact_id"),
-            col(Entry.kind).label("kind"),
-            col(Entry.direction).label("direction"),
+            *keys,
             func.sum(Entry.value).label("points"),
             func.count().label("count"),
             func.max(Entry.occurred_on).label("last"),
             func.sum(Entry.amount_cents).label("cents"),
         )
         .where(*selection.conditions())
-        .group_by(col(Entry.contact_id), col(Entry.kind), col(Entry.direction))
+        .group_by(*keys)
         .subquery()
     )
-    query = (
-        sa.select(
-            col(Contact.id),
-            col(Contact.name),
-            col(Contact.organisation),
-            sums.c.kind,
-            sums.c.direction,
-            sums.c.points,
-            sums.c.count,
-            sums.c.last,
-            sums.c.cents,
+
+
+def _labelled(sums: sa.Subquery, by: By) -> sa.Select[Any]:
+    """The sums with what each row stands for: (key, label, organisation, sums...).
+
+    A contact in two groups yields a row for each, so it counts in both group rows."""
+    figures = (sums.c.kind, sums.c.direction, sums.c.points, sums.c.count, sums.c.last,
+               sums.c.cents)  # fmt: skip
+    if by is By.CONTACT:
+        return (
+            sa.select(col(Contact.id), col(Contact.name), col(Contact.organisation), *figures)
+            .join(sums, sums.c.owner == Contact.id)
+            .order_by(Contact.name_key)
         )
-        .join(sums, sums.c.contact_id == Contact.id)
-        .order_by(Contact.name_key)
+    if by is By.ORGANISATION:
+        organisation = col(Contact.organisation)
+        return sa.select(organisation, organisation, sa.null(), *figures).join(
+            sums, sums.c.owner == Contact.id
+        )
+    if by is By.GROUP:
+        return (
+            sa.select(col(Group.id), col(Group.name), sa.null(), *figures)
+            .select_from(sums)
+            .outerjoin(Membership, col(Membership.contact_id) == sums.c.owner)
+            .outerjoin(Group, col(Group.id) == Membership.group_id)
+        )
+    return (
+        sa.select(col(Event.id), col(Event.name), sa.null(), *figures)
+        .select_from(sums)
+        .outerjoin(Event, col(Event.id) == sums.c.owner)
     )
-    groups: dict[tuple[int, Kind | None], _Accumulator] = {}
+
+
+def _grouped(
+    session: Session, selection: Selection, *, by_kind: bool, by: By = By.CONTACT
+) -> dict[tuple[object, Kind | None], _Accumulator]:
+    groups: dict[tuple[object, Kind | None], _Accumulator] = {}
+    query = _labelled(_sums(selection, by), by)
     for (
-        contact_id,
-        name,
+        key,
+        label,
         organisation,
         kind,
         direction,
@@ -161,26 +191,90 @@ def _grouped(
         last,
         cents,
     ) in session.connection().execute(query):
-        key = (contact_id, Kind(kind) if by_kind else None)
-        accumulator = groups.setdefault(key, _Accumulator(name, organisation))
+        accumulator = groups.setdefault(
+            (key, Kind(kind) if by_kind else None),
+            _Accumulator(NO_LABEL[by] if label is None else label, organisation),
+        )
         accumulator.add(Kind(kind), Direction(direction), points, count, last, cents)
     return groups
 
 
 def balance_rows(
-    session: Session, selection: Selection, *, by_kind: bool = False
+    session: Session, selection: Selection, *, by_kind: bool = False, by: By = By.CONTACT
 ) -> list[BalanceRow]:
-    """One row per contact with entries in the selection, in name order; with ``by_kind``,
-    one row per contact and kind, kinds in their usual order."""
-    groups = _grouped(session, selection, by_kind=by_kind)
-    contact_order: dict[int, int] = {}
-    for contact_id, _ in groups:
-        contact_order.setdefault(contact_id, len(contact_order))
+    """One row per contact (or organisation, group or event) with entries in the selection,
+    in name order, those without one last; with ``by_kind``, one row per kind too."""
+    groups = _grouped(session, selection, by_kind=by_kind, by=by)
+    labels = {key: accumulator.contact for (key, _), accumulator in groups.items()}
+    order = {key: index for index, key in enumerate(_in_order(labels, by))}
     kind_order = {kind: index for index, kind in enumerate(Kind)}
-    keys = sorted(
-        groups, key=lambda key: (contact_order[key[0]], kind_order[key[1]] if key[1] else 0)
-    )
+    keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
     return [groups[key].row(key[1]) for key in keys]
+
+
+def _in_order(labels: Mapping[object, str], by: By) -> list[object]:
+    """Row keys in name order, the row of those without one (key None) last."""
+    if by is By.CONTACT:  # the query sorted them as names sort in the ledger
+        return list(labels)
+    return sorted(labels, key=lambda key: (key is None, labels[key].casefold()))
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One row of a balance over time: the net per period, in the report's period order."""
+
+    label: str
+    nets: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.nets)
+
+
+@dataclass(frozen=True)
+class PeriodBalances:
+    periods: tuple[str, ...]
+    rows: Sequence[PeriodRow]
+    total: PeriodRow
+
+
+def _period_of_entry(session: Session, every: Every) -> sa.ColumnElement[str]:
+    """An entry's period as SQL, spelled as ``period_label`` spells it, so SQL can group."""
+    day = col(Entry.occurred_on)
+    if session.get_bind().dialect.name == "postgresql":
+        pattern = {Every.MONTH: "YYYY-MM", Every.QUARTER: 'YYYY-"Q"Q', Every.YEAR: "YYYY"}
+        return func.to_char(day, pattern[every])
+    if every is Every.MONTH:
+        return sa.type_coerce(func.strftime("%Y-%m", day), sa.String)
+    year = sa.type_coerce(func.strftime("%Y", day), sa.String)
+    if every is Every.YEAR:
+        return year
+    quarter = (sa.cast(func.strftime("%m", day), sa.Integer) - 1) // 3 + 1
+    return year + "-Q" + sa.cast(quarter, sa.String)
+
+
+def period_balances(
+    session: Session, selection: Selection, every: Every, *, by: By = By.CONTACT, today: date
+) -> PeriodBalances:
+    """Net points per row and period, every period of the selection shown (empty ones too)."""
+    sums = _sums(selection, by, _period_of_entry(session, every))
+    nets: dict[object, dict[str, int]] = {}
+    labels: dict[object, str] = {}
+    query = _labelled(sums, by).add_columns(sums.c.period)
+    for key, label, _, _, direction, points, *_, period in session.connection().execute(query):
+        labels.setdefault(key, NO_LABEL[by] if label is None else label)
+        row = nets.setdefault(key, {})
+        row[period] = row.get(period, 0) + (points if direction == Direction.GAVE else -points)
+    found = {period for row in nets.values() for period in row}
+    first = selection.since or (parse_period(min(found), today)[0] if found else None)
+    last = selection.until or (parse_period(max(found), today)[1] if found else None)
+    periods = tuple(period_labels(first, last, every)) if first and last else ()
+    rows = [
+        PeriodRow(labels[key], tuple(nets[key].get(period, 0) for period in periods))
+        for key in _in_order(labels, by)
+    ]
+    sums_per_period = tuple(sum(row.nets[i] for row in rows) for i in range(len(periods)))
+    return PeriodBalances(periods, rows, PeriodRow("Total", sums_per_period))
 
 
 def total(rows: Iterable[BalanceRow]) -> BalanceRow:

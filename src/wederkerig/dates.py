@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, timedelta
+from enum import StrEnum
 
 from wederkerig.errors import InvalidInputError
 
@@ -123,6 +124,34 @@ def parse_period(text: str, today: date) -> tuple[date, date]:
     raise InvalidInputError(f"cannot read the period '{text}': use {PERIODS}")
 
 
+class Every(StrEnum):
+    """The stretch one column of a report over time stands for (like hledger's -M/-Q/-Y)."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+def period_label(day: date, every: Every) -> str:
+    """The name of the period ``day`` falls in, as ``--period`` reads it: 2026-03, 2026-Q1, 2026."""
+    if every is Every.MONTH:
+        return f"{day.year}-{day.month:02d}"
+    if every is Every.QUARTER:
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+def period_labels(first: date, last: date, every: Every) -> list[str]:
+    """Every period from the one holding ``first`` to the one holding ``last``, none skipped."""
+    labels: list[str] = []
+    day = first
+    while day <= last:
+        labels.append(period_label(day, every))
+        _, end = parse_period(labels[-1], day)
+        day = end + timedelta(days=1)
+    return labels
+
+
 def _month(year: int, month: int) -> tuple[date, date]:
     following = date(year + month // 12, month % 12 + 1, 1)
     return date(year, month, 1), following - timedelta(days=1)
@@ -141,3 +170,20 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 
 def _shift_quarter(year: int, quarter: int) -> tuple[int, int]:
     return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+_SPAN = re.compile(
+    r"(\d{1,5}) *(d|days?|dagen|dag|w|weeks?|weken|m|months?|maanden|maand|y|years?|j|jaar)"
+)
+_SPAN_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365, "j": 365}
+
+
+def parse_span(text: str, what: str) -> int:
+    """A stretch of time in days: ``90d``, ``12w``, ``3m`` (30 days each), ``1y`` (or Dutch)."""
+    match = _SPAN.fullmatch(" ".join(text.strip().casefold().split()))
+    days = int(match.group(1)) * _SPAN_DAYS[match.group(2)[0]] if match else 0
+    if not 1 <= days <= 36_500:
+        raise InvalidInputError(
+            f"{what} '{text}' is not a stretch of time: write it like 90d, 12w, 3m or 1y"
+        )
+    return days

@@ -40,6 +40,7 @@ class EntryRow(NamedTuple):
     status: str
     due: Day | None
     answers: int | None
+    introduction: int | None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def _row_query() -> Select[*tuple[Any, ...]]:
             col(Entry.status),
             col(Entry.due),
             col(Entry.answers_id),
+            col(Entry.introduction_id),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
@@ -88,7 +90,7 @@ def _cents(amount: Decimal | None) -> int | None:
     return None if amount is None else int(amount * 100)
 
 
-def _check_description(description: str) -> str:
+def check_description(description: str) -> str:
     return check_text(description.strip(), "description", max_length=MAX_DESCRIPTION)
 
 
@@ -128,7 +130,7 @@ def log_entry(
     if due is not None and due < on:
         raise InvalidInputError(f"the promise is due {due} but made {on}: a due date comes later")
     _check_amount(kind, amount)
-    description = _check_description(description)
+    description = check_description(description)
     try:
         person = resolve_contact(session, contact)
     except NotFoundError:
@@ -234,7 +236,7 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
     if change.on is not None:
         entry.occurred_on = change.on
     if change.description is not None:
-        entry.description = _check_description(change.description)
+        entry.description = check_description(change.description)
     if change.direction is not None and change.direction.value != entry.direction:
         _refuse_linked(session, entry)
         entry.direction = change.direction.value

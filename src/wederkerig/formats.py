@@ -13,23 +13,25 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wederkerig.errors import InvalidInputError
+from wederkerig.vocabulary import By
 
 if TYPE_CHECKING:
-    from wederkerig.balances import BalanceRow, ContactBalance
+    from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances
     from wederkerig.loops import OpenLoop
     from wederkerig.promises import OpenPromise
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers",
+    "created_at", "status", "due", "answers", "introduction",
 )  # fmt: skip
-# Earlier layouts, still imported: before promises, and before open loops.
-OLDER_ENTRY_COLUMNS = (ENTRY_COLUMNS[:10], ENTRY_COLUMNS[:12])
+# Earlier layouts, still imported: before promises, before open loops, before introductions.
+OLDER_ENTRY_COLUMNS = (ENTRY_COLUMNS[:10], ENTRY_COLUMNS[:12], ENTRY_COLUMNS[:13])
 LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",
     "age_days", "due_in_days", "overdue",
 )  # fmt: skip
+INTRODUCTION_COLUMNS = ("id", "date", "first", "second", "why", "value", "outcome", "entries")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
@@ -158,13 +160,34 @@ def write_document(stream: TextIO, document: Mapping[str, object]) -> None:
     stream.write("\n")
 
 
-def balance_records(rows: Iterable["BalanceRow"], *, by_kind: bool) -> Iterable[tuple[object, ...]]:
-    """Balance rows as ``BALANCE_COLUMNS`` (or ``BALANCE_BY_KIND_COLUMNS``) tuples."""
+def balance_columns(by: By, *, by_kind: bool) -> tuple[str, ...]:
+    """``BALANCE_COLUMNS`` (or ``BALANCE_BY_KIND_COLUMNS``); when a row stands for something
+    other than a contact, that is the first column's name and there is no organisation."""
+    columns = BALANCE_BY_KIND_COLUMNS if by_kind else BALANCE_COLUMNS
+    return columns if by is By.CONTACT else (by.value, *columns[2:])
+
+
+def balance_records(
+    rows: Iterable["BalanceRow"], *, by_kind: bool, by: By = By.CONTACT
+) -> Iterable[tuple[object, ...]]:
+    """Balance rows as :func:`balance_columns` tuples."""
     for row in rows:
-        head: tuple[object, ...] = (row.contact, row.organisation)
+        head: tuple[object, ...] = (row.contact,)
+        if by is By.CONTACT:
+            head += (row.organisation,)
         if by_kind:
             head += (row.kind.value if row.kind else None,)
         yield (*head, row.gave, row.received, row.net, row.entries, row.last_date)
+
+
+def period_columns(by: By, balances: "PeriodBalances") -> tuple[str, ...]:
+    return (by.value, *balances.periods, "total")
+
+
+def period_records(balances: "PeriodBalances") -> Iterable[tuple[object, ...]]:
+    """``balance --every``: a row's net points per period, then its total."""
+    for row in balances.rows:
+        yield (row.label, *row.nets, row.total)
 
 
 def promise_records(promises: Iterable["OpenPromise"]) -> Iterable[tuple[object, ...]]:

@@ -23,6 +23,7 @@ from wederkerig.vocabulary import MAX_AMOUNT, Direction, Kind, Status, check_val
 BATCH = 5_000
 MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
 ENTRY_TABLE = Entry.metadata.tables["entry"]
+INTRODUCTION_TABLE = Entry.metadata.tables["introduction"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ _INCOMING = sa.Table(
     sa.Column("line", sa.Integer, nullable=False),
     sa.Column("file_id", sa.Integer),
     sa.Column("answers", sa.Integer),
+    sa.Column("introduction", sa.Integer),
     sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
     sa.Column("contact_name", sa.String, nullable=False),
     sa.Column("contact_key", sa.String, nullable=False),
@@ -72,9 +74,20 @@ _NEW = sa.Table(
     sa.Column("line", sa.Integer, nullable=False),
     sa.Column("file_id", sa.Integer),
     sa.Column("answers", sa.Integer),
+    sa.Column("introduction", sa.Integer),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
     *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
+    prefixes=["TEMPORARY"],
+)
+
+
+# File introduction numbers and the introductions made for them on import.
+_INTRODUCED = sa.Table(
+    "introduced",
+    sa.MetaData(),
+    sa.Column("file_introduction", sa.Integer, primary_key=True),
+    sa.Column("introduction_id", sa.Integer, nullable=False),
     prefixes=["TEMPORARY"],
 )
 
@@ -121,6 +134,7 @@ class _RowChecker:
             "line": line,
             "file_id": self._id(line, row["id"]),
             "answers": self._id(line, row["answers"], column="answers"),
+            "introduction": self._id(line, row["introduction"], column="introduction"),
             "occurred_on": on,
             "contact_name": contact,
             "contact_key": name_key(contact),
@@ -261,6 +275,7 @@ def import_entries(
 
 
 def _drop_staging(connection: sa.Connection) -> None:
+    _INTRODUCED.drop(connection, checkfirst=True)
     _NEW.drop(connection, checkfirst=True)
     _INCOMING.drop(connection, checkfirst=True)
 
@@ -352,6 +367,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.line,
             incoming.file_id,
             incoming.answers,
+            incoming.introduction,
             col(Contact.id),
             col(Event.id),
             *(incoming[name] for name in _ENTRY_FIELDS),
@@ -365,6 +381,25 @@ def _stage_new_rows(connection: sa.Connection) -> int:
     _NEW.create(connection)
     connection.execute(_NEW.insert().from_select([c.name for c in _NEW.columns], staged))
     return int(connection.execute(sa.select(sa.func.count()).select_from(_NEW)).scalar_one())
+
+
+def _introduce(connection: sa.Connection, *, now: datetime) -> None:
+    """Rows sharing an ``introduction`` number in the file become one new introduction (the
+    'why' and outcome travel in 'intros --format csv', not in the entries)."""
+    _INTRODUCED.drop(connection, checkfirst=True)
+    _INTRODUCED.create(connection)
+    numbered = (
+        sa.select(_NEW.c.introduction, sa.func.min(_NEW.c.occurred_on))
+        .where(_NEW.c.introduction.is_not(None))
+        .group_by(_NEW.c.introduction)
+    )
+    for number, made_on in connection.execute(numbered).all():
+        new_id = connection.execute(
+            sa.insert(INTRODUCTION_TABLE).values(made_on=made_on, why="", created_at=now)
+        ).inserted_primary_key[0]  # type: ignore[index]
+        connection.execute(
+            _INTRODUCED.insert().values(file_introduction=number, introduction_id=new_id)
+        )
 
 
 def _highest_id_ever(connection: sa.Connection) -> int:
@@ -388,14 +423,20 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     lowest = connection.execute(sa.select(sa.func.min(_NEW.c.file_id))).scalar_one()
     keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
-    columns = ["id", "contact_id", "event_id", *_ENTRY_FIELDS]
-    source = sa.select(
-        _NEW.c.file_id if keep_ids else sa.null(),
-        _NEW.c.contact_id,
-        _NEW.c.event_id,
-        *(_NEW.c[name] for name in _ENTRY_FIELDS if name != "created_at"),
-        sa.func.coalesce(_NEW.c.created_at, stamp),
-    ).order_by(_NEW.c.line)
+    _introduce(connection, now=now)
+    columns = ["id", "contact_id", "event_id", "introduction_id", *_ENTRY_FIELDS]
+    source = (
+        sa.select(
+            _NEW.c.file_id if keep_ids else sa.null(),
+            _NEW.c.contact_id,
+            _NEW.c.event_id,
+            _INTRODUCED.c.introduction_id,
+            *(_NEW.c[name] for name in _ENTRY_FIELDS if name != "created_at"),
+            sa.func.coalesce(_NEW.c.created_at, stamp),
+        )
+        .outerjoin(_INTRODUCED, _INTRODUCED.c.file_introduction == _NEW.c.introduction)
+        .order_by(_NEW.c.line)
+    )
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
     linked = _NEW.c.answers.is_not(None)
     wanted = int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())

@@ -5,11 +5,12 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from wederkerig.vocabulary import Direction, Kind, Status
+from wederkerig.vocabulary import Direction, Kind, Outcome, Status
 
 KIND_VALUES = ", ".join(f"'{kind.value}'" for kind in Kind)
 DIRECTION_VALUES = ", ".join(f"'{direction.value}'" for direction in Direction)
 STATUS_VALUES = ", ".join(f"'{status.value}'" for status in Status)
+OUTCOME_VALUES = ", ".join(f"'{outcome.value}'" for outcome in Outcome)
 
 
 class Contact(SQLModel, table=True):
@@ -22,6 +23,8 @@ class Contact(SQLModel, table=True):
     email: str | None = None
     note: str | None = None
     created_at: datetime
+    # Stay in touch: a contact not seen for this many days is due (a tag's cadence otherwise).
+    every_days: int | None = None
 
 
 class Alias(SQLModel, table=True):
@@ -40,6 +43,15 @@ class Tag(SQLModel, table=True):
 
     contact_id: int = Field(foreign_key="contact.id", ondelete="CASCADE", primary_key=True)
     name: str = Field(primary_key=True, index=True)
+
+
+class TagCadence(SQLModel, table=True):
+    """How often to be in touch with everyone carrying a tag, unless a contact says otherwise."""
+
+    __tablename__ = "tag_cadence"
+
+    tag: str = Field(primary_key=True)
+    every_days: int
 
 
 class Group(SQLModel, table=True):
@@ -70,6 +82,21 @@ class Event(SQLModel, table=True):
     name_key: str = Field(unique=True)
     held_on: date | None = None
     place: str | None = None
+
+
+class Introduction(SQLModel, table=True):
+    """I connected two people: one access entry to each side, linked by ``introduction_id``."""
+
+    __table_args__ = (
+        CheckConstraint(f"outcome IS NULL OR outcome IN ({OUTCOME_VALUES})", name="intro_outcome"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    made_on: date
+    why: str = ""
+    outcome: str | None = None
+    created_at: datetime
 
 
 class Entry(SQLModel, table=True):
@@ -118,4 +145,7 @@ class Entry(SQLModel, table=True):
     # Indexed: 'loops' asks, for every entry, whether anything answers it.
     answers_id: int | None = Field(
         default=None, foreign_key="entry.id", ondelete="SET NULL", index=True
+    )
+    introduction_id: int | None = Field(
+        default=None, foreign_key="introduction.id", ondelete="SET NULL", index=True
     )

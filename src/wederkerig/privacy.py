@@ -7,6 +7,12 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import card, resolve_contact
 from wederkerig.entries import EntryRow, iter_entries
+from wederkerig.introductions import (
+    IntroductionRow,
+    list_introductions,
+    other_sides,
+    remove_entries,
+)
 from wederkerig.models import Contact, Entry, Group, Membership
 from wederkerig.selection import Selection
 
@@ -19,6 +25,7 @@ class PersonRecord:
     entries: list[EntryRow]
     mentioned_in: list[EntryRow]
     dropped_reasons: dict[int, str]  # why promises with them were withdrawn, by entry id
+    introductions: list[IntroductionRow]  # the ones they were part of, with why and outcome
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ def person_record(session: Session, name: str) -> PersonRecord:
         entries=list(iter_entries(session, Selection(contact_id=contact.id, statuses=None))),
         mentioned_in=_mentions(session, contact),
         dropped_reasons=_dropped_reasons(session, contact),
+        introductions=list_introductions(session, contact.name),
     )
 
 
@@ -66,12 +74,15 @@ def _dropped_reasons(session: Session, contact: Contact) -> dict[int, str]:
     return {entry_id: reason for entry_id, reason in rows if entry_id and reason}
 
 
-def forget_person(session: Session, name: str) -> Erasure:
-    """Delete a person and every entry with them. The caller scrubs the file afterwards."""
+def forget_person(session: Session, name: str, *, other_sides_too: bool = False) -> Erasure:
+    """Delete a person and every entry with them (and, if asked, the other side of every
+    introduction they were part of). The caller scrubs the file afterwards."""
     contact = resolve_contact(session, name)
-    mentioned_in = [row.id for row in _mentions(session, contact)]
+    partners = other_sides(session, contact_id=contact.id) if other_sides_too else []
     count = session.exec(select(func.count()).where(Entry.contact_id == contact.id)).one()
     session.exec(delete(Entry).where(col(Entry.contact_id) == contact.id))
+    remove_entries(session, [partner.id for partner in partners])
+    mentioned_in = [row.id for row in _mentions(session, contact)]
     session.delete(contact)  # aliases and tags go with it (ON DELETE CASCADE)
     session.flush()
-    return Erasure(contact.name, count, mentioned_in)
+    return Erasure(contact.name, count + len(partners), mentioned_in)

@@ -19,11 +19,12 @@ from rich.text import Text
 from wederkerig.vocabulary import Kind
 
 if TYPE_CHECKING:
-    from wederkerig.balances import BalanceRow, ContactBalance, Tally
+    from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
     from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
     from wederkerig.events import EventRow
     from wederkerig.importing import ContactImportReport, ImportReport
+    from wederkerig.introductions import IntroductionRow
     from wederkerig.loops import OpenLoop
     from wederkerig.promises import OpenPromise
 
@@ -58,10 +59,21 @@ def error(text: str) -> None:
     console(stderr=True).print(Text.assemble(("error: ", "bold red"), text))
 
 
-def _name_column(header: str, names: Iterable[str]) -> Column:
-    """A column that never wraps or cuts a name: the other columns give way instead."""
+def _name_column(header: str, names: Iterable[str], *, width: int | None = None) -> Column:
+    """A column that never cuts a name: the other columns give way instead. Given the
+    table's ``width``, a name longer than a third of it wraps onto a second line rather
+    than crushing the numbers beside it."""
     widest = max((Text(name).cell_len for name in names), default=len(header))
-    return Column(header, no_wrap=True, min_width=max(widest, len(header)), overflow="ignore")
+    widest = max(widest, len(header))
+    if width is not None and widest > width // 3:
+        return Column(header, min_width=max(width // 3, len(header)), overflow="fold")
+    return Column(header, no_wrap=True, min_width=widest, overflow="ignore")
+
+
+def _wrap_at(heading: str, width: int) -> int | None:
+    """A person's name is never wrapped (it is how they are found); an organisation's,
+    group's or event's name may wrap, so the numbers beside it stay readable."""
+    return None if heading == "Contact" else width
 
 
 def _points(value: int) -> Text:
@@ -200,21 +212,20 @@ def balance_table(
     limit: int,
     width: int,
     promises: Sequence["OpenPromise"] = (),
+    heading: str = "Contact",
 ) -> Group:
-    """Per contact: each kind as gave/received, then the totals, net and last date.
+    """Per contact (or what ``heading`` names): each kind as gave/received, then the totals,
+    net and last date.
 
     On a narrow terminal the organisation goes and the kinds shrink to their initials, so
     that names are never cut.
     """
     wide = width >= WIDE
+    organisations = wide and heading == "Contact"
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = _table(
-        _name_column("Contact", (r.contact for r in [*rows, total])),
-        *(
-            [Column("Organisation", overflow="ellipsis", no_wrap=True, max_width=28)]
-            if wide
-            else []
-        ),
+        _name_column(heading, (r.contact for r in [*rows, total]), width=_wrap_at(heading, width)),
+        *([_organisation_column()] if organisations else []),
         *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
         Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
         Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
@@ -223,8 +234,8 @@ def balance_table(
         show_footer=True,
     )
     for row in rows:
-        table.add_row(*_balance_cells(row, wide=wide))
-    footer = _balance_cells(total, wide=wide)
+        table.add_row(*_balance_cells(row, organisation=organisations))
+    footer = _balance_cells(total, organisation=organisations)
     for column, cell in zip(table.columns, footer, strict=True):
         column.footer = cell
     legend = (
@@ -240,12 +251,55 @@ def balance_table(
     if hidden:
         notes.append(
             Text(
-                f"{hidden} more contacts with smaller imbalances are not shown (the {limit} "
+                f"{hidden} more rows with smaller imbalances are not shown (the {limit} "
                 "largest are); see all with --all or --format csv.",
                 style="yellow",
             )
         )
     return Group(table, *notes)
+
+
+def period_table(balances: "PeriodBalances", *, width: int, heading: str) -> Group:
+    """Net points per row and period (the newest periods that fit the width), and a total.
+
+    A period's header is stacked (2026 over 03) so that a year of months fits 80 columns.
+    """
+    rows = [*balances.rows, balances.total]
+    widest_number = max(
+        (len(str(n)) + 1 for row in rows for n in (*row.nets, row.total)), default=1
+    )
+    cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
+    label = max((Text(row.label).cell_len for row in rows), default=0)
+    label = min(max(label, len(heading)), width // 3)
+    room = width - label - 1 - (max(widest_number, 5) + 1)
+    shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
+    skipped = len(balances.periods) - len(shown)
+    table = _table(
+        _name_column(heading, (row.label for row in rows), width=_wrap_at(heading, width)),
+        *(Column(period.replace("-", "\n"), justify="right", no_wrap=True) for period in shown),
+        Column("Total", justify="right", no_wrap=True, style="bold"),
+        show_footer=True,
+    )
+    for row in balances.rows:
+        nets = row.nets[skipped:]
+        table.add_row(Text(row.label), *(_net_or_dot(n) for n in nets), _net(row.total))
+    footer = [Text("Total"), *(_net_or_dot(n) for n in balances.total.nets[skipped:])]
+    for column, cell_text in zip(table.columns, [*footer, _net(balances.total.total)], strict=True):
+        column.footer = cell_text
+    notes = [Text("Net points per period: " + SIGN_LEGEND, style="dim")]
+    if skipped:
+        notes.append(
+            Text(
+                f"{skipped} earlier periods do not fit this width (the total counts them); "
+                "see all with --format csv.",
+                style="yellow",
+            )
+        )
+    return Group(table, *notes)
+
+
+def _net_or_dot(value: int) -> Text:
+    return _net(value) if value else Text("·", style="dim")
 
 
 def _kind_cell(tally: "Tally") -> Text:
@@ -278,9 +332,13 @@ def _money_line(gave: Decimal, received: Decimal) -> Text:
     )
 
 
-def _balance_cells(row: "BalanceRow", *, wide: bool) -> list[Text | str]:
+def _organisation_column() -> Column:
+    return Column("Organisation", overflow="ellipsis", no_wrap=True, max_width=28)
+
+
+def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]:
     cells: list[Text | str] = [Text(row.contact)]
-    if wide:
+    if organisation:
         cells.append(Text(row.organisation or ""))
     cells += [_kind_cell(row.by_kind[kind]) for kind in Kind]
     cells += [str(row.gave), str(row.received), _net(row.net)]
@@ -288,15 +346,13 @@ def _balance_cells(row: "BalanceRow", *, wide: bool) -> list[Text | str]:
     return cells
 
 
-def balance_by_kind_table(rows: Sequence["BalanceRow"], *, width: int) -> Group:
-    wide = width >= WIDE
+def balance_by_kind_table(
+    rows: Sequence["BalanceRow"], *, width: int, heading: str = "Contact"
+) -> Group:
+    organisations = width >= WIDE and heading == "Contact"
     table = _table(
-        _name_column("Contact", (r.contact for r in rows)),
-        *(
-            [Column("Organisation", overflow="ellipsis", no_wrap=True, max_width=28)]
-            if wide
-            else []
-        ),
+        _name_column(heading, (r.contact for r in rows), width=_wrap_at(heading, width)),
+        *([_organisation_column()] if organisations else []),
         Column("Kind", no_wrap=True),
         Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
         Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
@@ -306,7 +362,7 @@ def balance_by_kind_table(rows: Sequence["BalanceRow"], *, width: int) -> Group:
     )
     for row in rows:
         cells: list[Text | str] = [Text(row.contact)]
-        if wide:
+        if organisations:
             cells.append(Text(row.organisation or ""))
         cells += [
             row.kind.value if row.kind else "",
@@ -534,6 +590,28 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
         table.add_row(*cells)
     table.caption = "Close a loop by logging its answer with --answers ID."
     table.caption_justify = "left"
+    return table
+
+
+def introductions_table(introductions: Sequence["IntroductionRow"], *, width: int) -> Table:
+    """Who you connected to whom, and what came of it (yet to be heard: blank)."""
+    wide = width >= WIDE
+    table = _table(
+        Column("Id", justify="right", style="dim", no_wrap=True),
+        Column("Date", no_wrap=True),
+        _name_column("Introduced", (i.first for i in introductions)),
+        _name_column("to", (i.second or "" for i in introductions)),
+        Column("Why", overflow="fold", min_width=12),
+        *([Column("Pts", justify="right", no_wrap=True)] if wide else []),
+        Column("Outcome", no_wrap=True),
+    )
+    for i in introductions:
+        cells: list[Text | str] = [str(i.id), i.date.isoformat(), Text(i.first)]
+        cells += [Text(i.second) if i.second else Text("(removed)", style="dim"), Text(i.why)]
+        if wide:
+            cells.append(str(i.value))
+        cells.append(Text(i.outcome or "–", style="" if i.outcome else "dim"))
+        table.add_row(*cells)
     return table
 
 

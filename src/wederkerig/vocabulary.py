@@ -33,6 +33,15 @@ class Status(StrEnum):
     DROPPED = "dropped"
 
 
+class Outcome(StrEnum):
+    """What came of an introduction, from a first meeting to business."""
+
+    MET = "met"
+    COLLABORATION = "collaboration"
+    BUSINESS = "business"
+    NOTHING = "nothing"
+
+
 KIND_WORDS: dict[str, Kind] = {
     **{kind.value: kind for kind in Kind},
     "kennis": Kind.KNOWLEDGE,
@@ -53,6 +62,25 @@ DIRECTION_WORDS: dict[str, Direction] = {
     "kreeg": Direction.RECEIVED,
     "gekregen": Direction.RECEIVED,
     "ontvangen": Direction.RECEIVED,
+}
+
+
+class By(StrEnum):
+    """What one row of a balance stands for."""
+
+    CONTACT = "contact"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    EVENT = "event"
+
+
+OUTCOME_WORDS: dict[str, Outcome] = {
+    **{outcome.value: outcome for outcome in Outcome},
+    "ontmoet": Outcome.MET,
+    "samenwerking": Outcome.COLLABORATION,
+    "zaken": Outcome.BUSINESS,
+    "niets": Outcome.NOTHING,
+    "none": Outcome.NOTHING,
 }
 
 T = TypeVar("T")
@@ -77,6 +105,11 @@ def parse_kind(word: str) -> Kind:
 def parse_direction(word: str) -> Direction:
     """Read a direction typed in English or Dutch (``gaf``, ``kreeg``, ``ontvangen``)."""
     return _lookup(word, DIRECTION_WORDS, "direction", "gave or received")
+
+
+def parse_outcome(word: str) -> Outcome:
+    """Read what came of an introduction, in English or Dutch (``samenwerking``, ``zaken``)."""
+    return _lookup(word, OUTCOME_WORDS, "outcome", "met, collaboration, business or nothing")
 
 
 def check_value(value: int) -> int:

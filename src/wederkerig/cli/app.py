@@ -17,6 +17,7 @@ from wederkerig.cli import (
     export,
     groups,
     imports,
+    introductions,
     privacy,
     promises,
     reports,
@@ -122,6 +123,7 @@ app.add_typer(groups.app, name="group", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
 for commands in (
     entries.app,
+    introductions.app,
     promises.app,
     reports.app,
     export.app,

@@ -150,6 +150,7 @@ def export_person(
         "entries": [row._asdict() for row in record.entries],
         "mentioned_in": [row._asdict() for row in record.mentioned_in],
         "dropped_reasons": {str(entry_id): why for entry_id, why in record.dropped_reasons.items()},
+        "introductions": [row._asdict() for row in record.introductions],
     }
     with output_stream(output) as stream:
         write_document(stream, document)

@@ -14,7 +14,7 @@ import typer
 
 from wederkerig import paths, render
 from wederkerig.dates import parse_date
-from wederkerig.errors import WederkerigError
+from wederkerig.errors import InvalidInputError, WederkerigError
 from wederkerig.formats import Format, write_rows
 
 if TYPE_CHECKING:
@@ -64,6 +64,14 @@ def transaction(
             yield session
     finally:
         ledger.dispose()
+
+
+def confirmed(question: str, *, refusal: str) -> bool:
+    """Ask on a terminal; elsewhere refuse with ``refusal`` (which names the flag that
+    answers the question), because a script cannot be asked."""
+    if not sys.stdin.isatty():
+        raise InvalidInputError(refusal)
+    return typer.confirm(question, err=True)
 
 
 def show_listing(

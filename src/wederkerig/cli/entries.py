@@ -6,17 +6,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.options import (
     TABLE_LIMIT,
     AllOption,
     DirectionOption,
     FormatOption,
     KindOption,
+    OtherSide,
+    OtherSideOption,
     PeriodOption,
     SinceOption,
     TagOption,
     UntilOption,
+    YesOption,
 )
 from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
@@ -208,39 +211,66 @@ def edit(
         render.message(f"Was {describe(before)}.\nNow {describe(after)}.")
 
 
+def remove_other_sides(
+    ctx: typer.Context,
+    choice: OtherSide | None,
+    *,
+    entry_id: int | None = None,
+    contact: str | None = None,
+) -> bool:
+    """Whether to remove the other side of the introductions an entry (or a contact's
+    entries) belong to: as chosen with --other-side, or asked; False when there are none."""
+    from wederkerig.contacts import resolve_contact
+    from wederkerig.entries import describe
+    from wederkerig.introductions import other_sides
+
+    with transaction(ctx) as session:
+        contact_id = resolve_contact(session, contact).id if contact else None
+        partners = other_sides(session, entry_id=entry_id, contact_id=contact_id)
+    if not partners or choice is not None:
+        return choice is OtherSide.REMOVE
+    listed = "; ".join(describe(partner) for partner in partners[:3])
+    more = f" and {len(partners) - 3} more" if len(partners) > 3 else ""
+    return confirmed(
+        f"That is one side of an introduction. Also remove the other side: {listed}{more}?",
+        refusal=f"the other side of that introduction is {listed}{more}: "
+        "add --other-side remove or --other-side keep",
+    )  # fmt: skip
+
+
+def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> None:
+    from wederkerig.entries import describe
+    from wederkerig.introductions import other_sides, remove_entries
+
+    partners_too = remove_other_sides(ctx, other_side, entry_id=entry_id)
+    with transaction(ctx, write=True) as session:
+        partners = other_sides(session, entry_id=entry_id) if partners_too else []
+        removed = remove_entries(session, [entry_id, *(partner.id for partner in partners)])
+    for row in removed:
+        render.message(f"Removed {describe(row)}.")
+
+
 @app.command("rm", rich_help_panel="Record")
 def remove(
     ctx: typer.Context,
     entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id.")],
+    other_side: OtherSideOption = None,
 ) -> None:
-    """Remove one entry by its id."""
-    from wederkerig.entries import describe, remove_entry
-
-    with transaction(ctx, write=True) as session:
-        removed = remove_entry(session, entry_id)
-    render.message(f"Removed {describe(removed)}.")
+    """Remove one entry by its id (for an introduction, asks about the other side)."""
+    _remove(ctx, entry_id, other_side)
 
 
 @app.command(rich_help_panel="Record")
-def undo(
-    ctx: typer.Context,
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Do not ask; needed in scripts.")
-    ] = False,
-) -> None:
+def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
     """Remove the entry logged most recently, and say what it was."""
-    from wederkerig.entries import describe, last_created, remove_entry
+    from wederkerig.entries import describe, last_created
 
     with transaction(ctx) as session:
         newest = last_created(session)
-    if not yes:
-        if not sys.stdin.isatty():
-            raise InvalidInputError(
-                f"undo would remove {describe(newest)}; add --yes to confirm outside a terminal"
-            )
-        if not typer.confirm(f"Remove {describe(newest)}?", err=True):
-            render.message("Kept it; nothing was removed.")
-            return
-    with transaction(ctx, write=True) as session:
-        removed = remove_entry(session, newest.id)
-    render.message(f"Removed {describe(removed)}.")
+    if not yes and not confirmed(
+        f"Remove {describe(newest)}?",
+        refusal=f"undo would remove {describe(newest)}; add --yes to confirm outside a terminal",
+    ):
+        render.message("Kept it; nothing was removed.")
+        return
+    _remove(ctx, newest.id, other_side)

@@ -1,5 +1,6 @@
 """Options shared by several commands, declared once so their names and help never drift."""
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -40,5 +41,22 @@ DirectionOption = Annotated[
 TagOption = Annotated[str | None, typer.Option("--tag", "-t", help="Only contacts with this tag.")]
 AllOption = Annotated[
     bool, typer.Option("--all", help="Show every row in a table (csv and json always have all).")
+]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; needed in scripts.")]
+
+
+class OtherSide(StrEnum):
+    REMOVE = "remove"
+    KEEP = "keep"
+
+
+OtherSideOption = Annotated[
+    OtherSide | None,
+    typer.Option(
+        "--other-side",
+        case_sensitive=False,
+        help="When an entry is one side of an introduction: remove or keep the other side "
+        "(asked on a terminal).",
+    ),
 ]
 TABLE_LIMIT = 50  # a Rich row costs ~0.5 ms; a person reads about this many

@@ -1,13 +1,13 @@
 """``wederkerig forget``: erase a person, leaving no trace of them in the ledger file."""
 
-import sys
 from typing import Annotated
 
 import typer
 
 from wederkerig import paths, render
-from wederkerig.cli.context import app_context, transaction
-from wederkerig.errors import InvalidInputError
+from wederkerig.cli.context import app_context, confirmed, transaction
+from wederkerig.cli.entries import remove_other_sides
+from wederkerig.cli.options import OtherSideOption, YesOption
 
 app = typer.Typer()
 
@@ -16,9 +16,8 @@ app = typer.Typer()
 def forget(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The person to erase (name or alias).")],
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Do not ask; needed in scripts.")
-    ] = False,
+    yes: YesOption = False,
+    other_side: OtherSideOption = None,
 ) -> None:
     """Erase a person and their entries for good, and scrub the ledger file.
 
@@ -34,16 +33,15 @@ def forget(
         record = person_record(session, name)
     who = record.contact["name"]
     entries = render.plural(len(record.entries), "entry", "entries")
-    if not yes:
-        if not sys.stdin.isatty():
-            raise InvalidInputError(
-                f"forget would erase '{who}' and {entries}; add --yes outside a terminal"
-            )
-        if not typer.confirm(f"Erase '{who}' and {entries} for good?", err=True):
-            render.message("Nothing was erased.")
-            return
+    if not yes and not confirmed(
+        f"Erase '{who}' and {entries} for good?",
+        refusal=f"forget would erase '{who}' and {entries}; add --yes outside a terminal",
+    ):
+        render.message("Nothing was erased.")
+        return
+    partners_too = remove_other_sides(ctx, other_side, contact=name)
     with transaction(ctx, write=True) as session:
-        erased = forget_person(session, name)
+        erased = forget_person(session, name, other_sides_too=partners_too)
     ledger = paths.sqlite_file(target)
     if ledger is not None:  # a database server reclaims space its own way (VACUUM, pg_repack)
         scrub(ledger, busy_timeout=busy_timeout())

@@ -19,19 +19,26 @@ from wederkerig.cli.options import (
     TagOption,
     UntilOption,
 )
+from wederkerig.dates import Every
+from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
-    BALANCE_COLUMNS,
     PROMISE_COLUMNS,
     Format,
+    balance_columns,
     balance_records,
     contact_balance_document,
+    period_columns,
+    period_records,
     promise_records,
     write_document,
     write_rows,
 )
+from wederkerig.vocabulary import By
 
 if TYPE_CHECKING:
+    from wederkerig.balances import BalanceRow
+    from wederkerig.promises import OpenPromise
     from wederkerig.selection import Selection
 
 app = typer.Typer()
@@ -57,39 +64,84 @@ def balance(
     by_kind: Annotated[
         bool, typer.Option("--by-kind", help="One row per contact and kind.")
     ] = False,
+    by: Annotated[
+        By, typer.Option("--by", case_sensitive=False, help="What one row stands for.")
+    ] = By.CONTACT,
+    every: Annotated[
+        Every | None,
+        typer.Option(
+            "--every",
+            case_sensitive=False,
+            help="One column of net points per period, and a total.",
+        ),
+    ] = None,
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
 ) -> None:
     """Show what you gave and received, per contact and kind (net = gave − received)."""
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
-    if contact is not None:
+    if every is not None and by_kind:
+        raise InvalidInputError("--every and --by-kind both add columns: choose one of them")
+    if contact is not None and every is None:
+        if by is not By.CONTACT:
+            raise InvalidInputError(f"--by {by.value} lists many rows: drop CONTACT, or --by")
         _contact_balance(ctx, contact, selection, format, event)
         return
-    from wederkerig.balances import balance_rows, largest_imbalances, total
+    from wederkerig.balances import balance_rows, period_balances
+    from wederkerig.entries import narrow_to_contact
     from wederkerig.events import narrow_to_event
     from wederkerig.groups import narrow_to_group
     from wederkerig.promises import open_promises
 
+    today = app_context(ctx).today
     with transaction(ctx) as session:
         selection = narrow_to_group(session, narrow_to_event(session, selection, event), group)
-        rows = balance_rows(session, selection, by_kind=by_kind)
-        pending = open_promises(session, _undated(selection), today=app_context(ctx).today)
-    if format is not Format.TABLE:
-        columns = BALANCE_BY_KIND_COLUMNS if by_kind else BALANCE_COLUMNS
-        write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind))
+        selection = narrow_to_contact(session, selection, contact)
+        if every is not None:
+            over_time = period_balances(session, selection, every, by=by, today=today)
+        else:
+            rows = balance_rows(session, selection, by_kind=by_kind, by=by)
+            pending = open_promises(session, _undated(selection), today=today)
+    heading = by.value.capitalize()
+    if every is not None:
+        if format is not Format.TABLE:
+            columns = period_columns(by, over_time)
+            write_rows(format, sys.stdout, columns, period_records(over_time))
+        elif not over_time.rows:
+            render.message(NOTHING_MATCHES)
+        else:
+            render.show(render.period_table, over_time, heading=heading)
         return
-    if not rows:
-        render.message("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
+    if format is not Format.TABLE:
+        columns = balance_columns(by, by_kind=by_kind)
+        write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind, by=by))
+    elif not rows:
+        render.message(NOTHING_MATCHES)
         if pending:
             render.show(render.promises_line, pending)
-        return
-    if by_kind:
-        render.show(render.balance_by_kind_table, rows)
-        return
+    elif by_kind:
+        render.show(render.balance_by_kind_table, rows, heading=heading)
+    else:
+        _balance_table(rows, pending, heading=heading, all_=all_)
+
+
+NOTHING_MATCHES = "No entries match: log one with 'wederkerig log NAME gave knowledge'."
+
+
+def _balance_table(
+    rows: "list[BalanceRow]", pending: "list[OpenPromise]", *, heading: str, all_: bool
+) -> None:
+    from wederkerig.balances import largest_imbalances, total
+
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
-    hidden = len(rows) - len(shown)
     render.show(
-        render.balance_table, shown, total(rows), hidden=hidden, limit=TABLE_LIMIT, promises=pending
+        render.balance_table,
+        shown,
+        total(rows),
+        hidden=len(rows) - len(shown),
+        limit=TABLE_LIMIT,
+        promises=pending,
+        heading=heading,
     )
 
 

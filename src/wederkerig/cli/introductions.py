@@ -1,0 +1,90 @@
+"""``wederkerig intro``, ``intros`` and ``intro-outcome``: connecting two people."""
+
+from typing import Annotated
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import app_context, show_listing, transaction
+from wederkerig.cli.entries import OnOption, ValueOption
+from wederkerig.cli.options import FormatOption
+from wederkerig.formats import INTRODUCTION_COLUMNS, Format
+from wederkerig.vocabulary import parse_outcome
+
+app = typer.Typer()
+
+IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The introduction's id.")]
+
+
+@app.command(rich_help_panel="Record")
+def intro(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(metavar="A", help="One person (name or alias).")],
+    second: Annotated[str, typer.Argument(metavar="B", help="The person you connected them to.")],
+    why: Annotated[str, typer.Argument(help="Why they should meet, in a few words.")] = "",
+    value: ValueOption = None,
+    on: OnOption = None,
+    event: Annotated[
+        str | None, typer.Option("--event", "-e", help="Where you introduced them.")
+    ] = None,
+) -> None:
+    """Record that you introduced A and B: access given to both. Prints the introduction's id."""
+    from wederkerig.introductions import make_introduction
+
+    app_ctx = app_context(ctx)
+    with transaction(ctx, write=True) as session:
+        made = make_introduction(
+            session,
+            first,
+            second,
+            why=why,
+            value=1 if value is None else value,
+            on=app_ctx.date(on) or app_ctx.today,
+            event=event,
+            now=app_ctx.now(),
+        )
+    print(made.id)
+    render.message(
+        f"Introduced {made.first} and {made.second} on {made.date} "
+        f"(introduction {made.id}; entries {made.entries.replace(';', ' and ')})."
+    )
+
+
+@app.command(rich_help_panel="Report")
+def intros(
+    ctx: typer.Context,
+    contact: Annotated[str | None, typer.Argument(help="Only those made for this contact.")] = None,
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """List the introductions you made, oldest first, with what came of them."""
+    from wederkerig.introductions import list_introductions
+
+    with transaction(ctx) as session:
+        found = list_introductions(session, contact)
+    show_listing(
+        format,
+        INTRODUCTION_COLUMNS,
+        found,
+        render.introductions_table,
+        "No introductions yet: record one with 'wederkerig intro A B \"why\"'.",
+    )
+
+
+@app.command("intro-outcome", rich_help_panel="Record")
+def intro_outcome(
+    ctx: typer.Context,
+    introduction_id: IdArgument,
+    outcome: Annotated[
+        str, typer.Argument(help="met, collaboration, business or nothing (or Dutch).")
+    ],
+) -> None:
+    """Say what came of an introduction."""
+    from wederkerig.introductions import set_outcome
+
+    chosen = parse_outcome(outcome)
+    with transaction(ctx, write=True) as session:
+        updated = set_outcome(session, introduction_id, chosen)
+    render.message(
+        f"Introduction {updated.id} of {updated.first} and {updated.second or '(removed)'}: "
+        f"{chosen.value}."
+    )
