@@ -9,7 +9,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
-from wederkerig.models import Alias, Contact, Entry, Membership, Tag
+from wederkerig.models import Alias, Contact, Entry, Membership, Tag, TagCadence
 from wederkerig.names import check_label, check_name, check_text, closest, name_key, tag_name, tidy
 
 
@@ -32,6 +32,7 @@ class ContactSummary:
     entries: int
     first_date: date | None
     last_date: date | None
+    every_days: int | None  # the cadence that applies: their own, else their tags'
 
 
 def resolve_contact(session: Session, query: str) -> Contact:
@@ -222,7 +223,21 @@ def show_contact(session: Session, query: str) -> ContactSummary:
             Entry.contact_id == contact.id
         )
     ).one()
-    return ContactSummary(card(session, contact), count, first, last)
+    assert contact.id is not None
+    every_days = contact_cadence(session, contact.id)
+    return ContactSummary(card(session, contact), count, first, last, every_days)
+
+
+def contact_cadence(session: Session, contact_id: int) -> int | None:
+    """The cadence that applies to one contact: their own, else their tags' shortest."""
+    own = session.exec(select(Contact.every_days).where(Contact.id == contact_id)).one()
+    if own is not None:
+        return own
+    return session.exec(
+        select(func.min(TagCadence.every_days))
+        .join(Tag, col(Tag.name) == TagCadence.tag)
+        .where(Tag.contact_id == contact_id)
+    ).one()
 
 
 def edit_contact(

@@ -187,3 +187,10 @@ def parse_span(text: str, what: str) -> int:
             f"{what} '{text}' is not a stretch of time: write it like 90d, 12w, 3m or 1y"
         )
     return days
+
+
+def parse_cadence(text: str) -> int | None:
+    """How often to be in touch, in days; ``none`` (or ``geen``) means no cadence."""
+    if text.strip().casefold() in {"none", "geen", "off", "uit"}:
+        return None
+    return parse_span(text, "cadence")

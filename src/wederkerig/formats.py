@@ -32,6 +32,8 @@ PROMISE_COLUMNS = (
     "age_days", "due_in_days", "overdue",
 )  # fmt: skip
 INTRODUCTION_COLUMNS = ("id", "date", "first", "second", "why", "value", "outcome", "entries")
+DUE_COLUMNS = ("reason", "contact", "entry", "since", "due", "days_late", "detail")
+TAG_COLUMNS = ("name", "contacts", "every_days")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")

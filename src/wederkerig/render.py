@@ -20,6 +20,7 @@ from wederkerig.vocabulary import Kind
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
+    from wederkerig.cadence import DueItem, TagRow
     from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
     from wederkerig.events import EventRow
@@ -154,6 +155,8 @@ def contact_summary(summary: "ContactSummary") -> Group:
         lines.append(Text(f"  {count}, {span}", style="dim"))
     else:
         lines.append(Text("  no entries yet", style="dim"))
+    if summary.every_days:
+        lines.append(Text(f"  stay in touch every {summary.every_days} days", style="dim"))
     return Group(*lines)
 
 
@@ -612,6 +615,41 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
             cells.append(str(i.value))
         cells.append(Text(i.outcome or "–", style="" if i.outcome else "dim"))
         table.add_row(*cells)
+    return table
+
+
+def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
+    """What needs you, in the order to act on it; lateness in days (−3: due in 3 days)."""
+    wide = width >= WIDE
+    words = {"cadence": "get in touch", "my-promise": "your promise",
+             "their-promise": "their promise", "unanswered": "say thanks"}  # fmt: skip
+    table = _table(
+        Column("Due", no_wrap=True),
+        _name_column("Contact", (item.contact for item in items)),
+        Column("Id", justify="right", style="dim", no_wrap=True),
+        *([Column("Since", no_wrap=True)] if wide else []),
+        Column("Late", justify="right", no_wrap=True),
+        Column("Detail", overflow="fold", min_width=12),
+    )
+    for item in items:
+        late = Text(f"{item.days_late} d", style="bold red" if item.days_late > 0 else "yellow")
+        cells: list[Text | str] = [words[item.reason], Text(item.contact), str(item.entry or "")]
+        if wide:
+            cells.append(item.since.isoformat())
+        cells += [late, Text(item.detail)]
+        table.add_row(*cells)
+    return table
+
+
+def tags_table(rows: Sequence["TagRow"], *, width: int) -> Table:
+    table = _table(
+        _name_column("Tag", (row.name for row in rows)),
+        Column("Contacts", justify="right", no_wrap=True),
+        Column("Cadence", no_wrap=True),
+    )
+    for row in rows:
+        every = f"every {row.every_days} days" if row.every_days else "–"
+        table.add_row(Text(row.name), str(row.contacts), every)
     return table
 
 

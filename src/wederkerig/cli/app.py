@@ -10,6 +10,7 @@ from typer.core import TyperGroup
 
 from wederkerig import __version__, render
 from wederkerig.cli import (
+    cadence,
     contacts,
     demo,
     entries,
@@ -120,11 +121,13 @@ def root(
 app.add_typer(contacts.app, name="contact", rich_help_panel="Record")
 app.add_typer(events.app, name="event", rich_help_panel="Record")
 app.add_typer(groups.app, name="group", rich_help_panel="Record")
+app.add_typer(cadence.tags, name="tag", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
 for commands in (
     entries.app,
     introductions.app,
     promises.app,
+    cadence.app,
     reports.app,
     export.app,
     privacy.app,

@@ -8,6 +8,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
 from wederkerig.cli.options import FormatOption
+from wederkerig.dates import parse_cadence
 from wederkerig.formats import CONTACT_COLUMNS, Format, write_document
 
 app = typer.Typer(help="Add, list, show, edit and remove contacts.", no_args_is_help=True)
@@ -102,11 +103,21 @@ def edit(
     untag: Annotated[list[str] | None, typer.Option("--untag", help="Remove a tag.")] = None,
     alias: Annotated[list[str] | None, typer.Option("--alias", "-a", help="Add an alias.")] = None,
     unalias: Annotated[list[str] | None, typer.Option("--unalias", help="Remove an alias.")] = None,
+    every: Annotated[
+        str | None,
+        typer.Option(
+            "--every", metavar="SPAN", help="Stay in touch this often: 90d, 6w, 3m; 'none' clears."
+        ),
+    ] = None,
 ) -> None:
-    """Change a contact's name, organisation, email, note, tags or aliases."""
+    """Change a contact's name, organisation, email, note, tags, aliases or cadence."""
+    from wederkerig.cadence import set_contact_cadence
     from wederkerig.contacts import edit_contact
 
+    every_days = parse_cadence(every) if every is not None else None
     with transaction(ctx, write=True) as session:
+        if every is not None:
+            set_contact_cadence(session, name, every_days)
         card = edit_contact(
             session,
             name,
