@@ -277,6 +277,37 @@ def period_balances(
     return PeriodBalances(periods, rows, PeriodRow("Total", sums_per_period))
 
 
+@dataclass(frozen=True)
+class MonthlyFlow:
+    """Points per kind and direction for each month of a stretch, empty months included."""
+
+    months: tuple[str, ...]
+    points: Mapping[tuple[Kind, Direction], tuple[int, ...]]
+
+    def of(self, direction: Direction, kind: Kind | None = None) -> tuple[int, ...]:
+        """One direction's points per month, for one kind or summed over all."""
+        kinds = [kind] if kind else list(Kind)
+        series = [self.points[k, direction] for k in kinds]
+        return tuple(sum(month) for month in zip(*series, strict=True))
+
+
+def monthly_flow(session: Session, selection: Selection, *, first: date, last: date) -> MonthlyFlow:
+    """Points given and received per kind and month from ``first`` to ``last``, in one GROUP BY."""
+    month = _period_of_entry(session, Every.MONTH)
+    dated = replace(selection, since=first, until=last)
+    query = (
+        sa.select(col(Entry.kind), col(Entry.direction), month, func.sum(Entry.value))
+        .where(*dated.conditions())
+        .group_by(col(Entry.kind), col(Entry.direction), month)
+    )
+    months = tuple(period_labels(first, last, Every.MONTH))
+    index = {label: position for position, label in enumerate(months)}
+    points = {(k, d): [0] * len(months) for k in Kind for d in Direction}
+    for kind, direction, label, total_points in session.connection().execute(query):
+        points[Kind(kind), Direction(direction)][index[label]] += total_points
+    return MonthlyFlow(months, {key: tuple(series) for key, series in points.items()})
+
+
 def total(rows: Iterable[BalanceRow]) -> BalanceRow:
     """The sum of per-contact rows, for a report's footer."""
     by_kind = dict.fromkeys(Kind, Tally())

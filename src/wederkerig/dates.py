@@ -194,3 +194,9 @@ def parse_cadence(text: str) -> int | None:
     if text.strip().casefold() in {"none", "geen", "off", "uit"}:
         return None
     return parse_span(text, "cadence")
+
+
+def last_twelve_months(today: date) -> tuple[date, date]:
+    """From the first day of the month eleven months back up to today: a year of months."""
+    year, month = _shift_month(today.year, today.month, -11)
+    return date(year, month, 1), today

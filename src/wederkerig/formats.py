@@ -13,10 +13,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wederkerig.errors import InvalidInputError
-from wederkerig.vocabulary import By
+from wederkerig.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
-    from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances
+    from wederkerig.balances import BalanceRow, ContactBalance, MonthlyFlow, PeriodBalances, Tally
+    from wederkerig.brief import Brief
+    from wederkerig.flow import Flow
     from wederkerig.loops import OpenLoop
     from wederkerig.promises import OpenPromise
 
@@ -33,6 +35,7 @@ PROMISE_COLUMNS = (
 )  # fmt: skip
 INTRODUCTION_COLUMNS = ("id", "date", "first", "second", "why", "value", "outcome", "entries")
 DUE_COLUMNS = ("reason", "contact", "entry", "since", "due", "days_late", "detail")
+MONTHLY_COLUMNS = ("month", "kind", "gave", "received")
 TAG_COLUMNS = ("name", "contacts", "every_days")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
@@ -206,6 +209,64 @@ def loop_records(loops: Iterable["OpenLoop"]) -> Iterable[tuple[object, ...]]:
         yield (e.id, e.date, e.contact, e.direction, e.kind, e.value, e.description, loop.age_days)
 
 
+def _tallies(by_kind: Mapping[Kind, "Tally"]) -> dict[str, dict[str, int]]:
+    return {
+        kind.value: {"gave": tally.gave, "received": tally.received, "net": tally.net}
+        for kind, tally in by_kind.items()
+    }
+
+
+def monthly_records(monthly: "MonthlyFlow") -> Iterable[tuple[object, ...]]:
+    """A month-by-month series as ``MONTHLY_COLUMNS`` rows: one per month and kind."""
+    for position, month in enumerate(monthly.months):
+        for kind in Kind:
+            gave = monthly.points[kind, Direction.GAVE][position]
+            received = monthly.points[kind, Direction.RECEIVED][position]
+            yield (month, kind.value, gave, received)
+
+
+def _monthly_document(monthly: "MonthlyFlow") -> list[dict[str, object]]:
+    return [dict(zip(MONTHLY_COLUMNS, row, strict=True)) for row in monthly_records(monthly)]
+
+
+def brief_document(brief: "Brief") -> dict[str, object]:
+    """``brief --format json``: the same content as the screen, as data."""
+    return {
+        "contact": {**brief.contact._asdict(), "groups": brief.groups},
+        "every_days": brief.every_days,
+        "last_date": brief.last_date,
+        "days_since": brief.days_since,
+        "gave": brief.tally.gave,
+        "received": brief.tally.received,
+        "net": brief.tally.net,
+        "by_kind": _tallies(brief.by_kind),
+        "amount_gave": brief.amount_gave,
+        "amount_received": brief.amount_received,
+        "monthly": _monthly_document(brief.monthly),
+        "promises": [
+            dict(zip(PROMISE_COLUMNS, r, strict=True)) for r in promise_records(brief.promises)
+        ],
+        "loops": [dict(zip(LOOP_COLUMNS, r, strict=True)) for r in loop_records(brief.loops)],
+        "introductions": [row._asdict() for row in brief.introductions],
+        "recent": [row._asdict() for row in brief.recent],
+        "suggestions": brief.suggestions,
+    }
+
+
+def flow_document(flow: "Flow") -> dict[str, object]:
+    """``flow --format json``: totals per kind, the top contacts each way, and the months."""
+    return {
+        "since": flow.since,
+        "until": flow.until,
+        "by_kind": _tallies(flow.by_kind),
+        "amount_gave": flow.amount_gave,
+        "amount_received": flow.amount_received,
+        "top_gave": [{"contact": name, "points": points} for name, points in flow.top_gave],
+        "top_received": [{"contact": name, "points": points} for name, points in flow.top_received],
+        "monthly": _monthly_document(flow.monthly),
+    }
+
+
 def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:
     """``balance CONTACT --format json``: the contract keys first, then the extras."""
     return {
@@ -213,10 +274,7 @@ def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:
         "gave": balance.tally.gave,
         "received": balance.tally.received,
         "net": balance.tally.net,
-        "by_kind": {
-            kind.value: {"gave": tally.gave, "received": tally.received, "net": tally.net}
-            for kind, tally in balance.by_kind.items()
-        },
+        "by_kind": _tallies(balance.by_kind),
         "entries": [dict(zip(ENTRY_COLUMNS, row, strict=True)) for row in balance.entries],
         "organisation": balance.contact.organisation,
         "last_date": balance.last_date,

@@ -7,13 +7,14 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import card, resolve_contact
 from wederkerig.entries import EntryRow, iter_entries
+from wederkerig.groups import contact_groups
 from wederkerig.introductions import (
     IntroductionRow,
     list_introductions,
     other_sides,
     remove_entries,
 )
-from wederkerig.models import Contact, Entry, Group, Membership
+from wederkerig.models import Contact, Entry
 from wederkerig.selection import Selection
 
 
@@ -48,14 +49,8 @@ def person_record(session: Session, name: str) -> PersonRecord:
     contact = resolve_contact(session, name)
     details = card(session, contact)._asdict()
     details["created_at"] = contact.created_at
-    details["groups"] = tuple(
-        session.exec(
-            select(Group.name)
-            .join(Membership, col(Membership.group_id) == Group.id)
-            .where(Membership.contact_id == contact.id)
-            .order_by(col(Group.name_key))
-        ).all()
-    )
+    assert contact.id is not None
+    details["groups"] = contact_groups(session, contact.id)
     return PersonRecord(
         contact=details,
         entries=list(iter_entries(session, Selection(contact_id=contact.id, statuses=None))),

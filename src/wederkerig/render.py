@@ -11,19 +11,22 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.bar import Bar
 from rich.console import Console, Group, RenderableType
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
 
-from wederkerig.vocabulary import Kind
+from wederkerig.vocabulary import Direction, Kind
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
+    from wederkerig.brief import Brief
     from wederkerig.cadence import DueItem, TagRow
     from wederkerig.contacts import ContactCard, ContactSummary, Merge
     from wederkerig.entries import EntryRow
     from wederkerig.events import EventRow
+    from wederkerig.flow import Flow
     from wederkerig.importing import ContactImportReport, ImportReport
     from wederkerig.introductions import IntroductionRow
     from wederkerig.loops import OpenLoop
@@ -97,7 +100,12 @@ def _day(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _table(*columns: Column | str, title: str | None = None, show_footer: bool = False) -> Table:
+def _table(
+    *columns: Column | str,
+    title: str | None = None,
+    show_footer: bool = False,
+    caption: str | None = None,
+) -> Table:
     return Table(
         *columns,
         padding=(0, 1),
@@ -109,6 +117,9 @@ def _table(*columns: Column | str, title: str | None = None, show_footer: bool =
         show_edge=False,
         title_justify="left",
         header_style="bold",
+        caption=caption,
+        caption_justify="left",
+        caption_style="dim",
     )
 
 
@@ -387,18 +398,8 @@ def contact_balance(
     promises: Sequence["OpenPromise"] = (),
 ) -> Group:
     """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
-    person = balance.contact
-    heading = Text(person.name, style="bold")
-    if person.organisation:
-        heading.append(f" · {person.organisation}", style="")
-    if person.tags:
-        heading.append(f"  [{', '.join(person.tags)}]", style="dim")
-    if balance.last_date is None:
-        since = Text("No entries in this period.", style="dim")
-    else:
-        days = balance.days_since or 0
-        ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
-        since = Text(f"Last contact {balance.last_date.isoformat()} ({ago}).")
+    heading = _person_heading(balance.contact)
+    since = _last_contact(balance.last_date, balance.days_since, "No entries in this period.")
     kinds = _table(
         Column("Kind", no_wrap=True),
         Column("Gave", justify="right", style=GAVE_STYLE),
@@ -421,7 +422,7 @@ def contact_balance(
         _net(balance.tally.net),
         Text(words[0], style="bold"),
     )
-    parts: list[Table | Text] = [heading, since, kinds]
+    parts: list[RenderableType] = [heading, since, kinds]
     if balance.amount_gave or balance.amount_received:
         parts.append(_money_line(balance.amount_gave, balance.amount_received))
     if promises:
@@ -432,6 +433,163 @@ def contact_balance(
             entries_table(balance.entries, title="Timeline", show_contact=False, width=width)
         )
     parts.append(Text(SIGN_LEGEND, style="dim"))
+    parts.append(
+        Text(f'More before a meeting: wederkerig brief "{balance.contact.name}"', style="dim")
+    )
+    return Group(*parts)
+
+
+def _person_heading(person: "ContactCard", groups: Sequence[str] = ()) -> Group:
+    """Name and organisation, then tags and groups on a line of their own (never wrapped
+    into the name)."""
+    heading = Text(person.name, style="bold")
+    if person.organisation:
+        heading.append(f" · {person.organisation}", style="")
+    labels = [f"tags: {', '.join(person.tags)}"] if person.tags else []
+    labels += [f"groups: {', '.join(groups)}"] if groups else []
+    return Group(heading, *([Text("  ".join(labels), style="dim")] if labels else []))
+
+
+def _last_contact(last: date | None, days_since: int | None, never: str) -> Text:
+    if last is None:
+        return Text(never, style="dim")
+    days = days_since or 0
+    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return Text(f"Last contact {last.isoformat()} ({ago}).")
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[int], highest: int) -> Text:
+    """One character per value, its height relative to ``highest``; nothing at all is ▁ dim."""
+    line = Text()
+    for value in values:
+        if value <= 0 or highest <= 0:
+            line.append(SPARKS[0], style="dim")
+        else:
+            line.append(SPARKS[min(7, 1 + (value * 6 + highest - 1) // highest)])
+    return line
+
+
+def _section(title: str, count: int | None = None) -> Text:
+    return Text(f"\n{title}" + (f" ({count})" if count is not None else ""), style="bold")
+
+
+def brief_view(brief: "Brief", *, width: int) -> Group:
+    """One screen before a meeting: who, how it stands per kind with a year of months,
+    what is open both ways, introductions, the last entries and what to do next."""
+    heading = _person_heading(brief.contact, brief.groups)
+    since = _last_contact(brief.last_date, brief.days_since, "Nothing logged with them yet.")
+    if brief.every_days:
+        since.append(f" Rhythm: every {brief.every_days} days.", style="dim")
+    months = brief.monthly.months
+    highest = max((max(series) for series in brief.monthly.points.values()), default=0)
+    kinds = _table(
+        Column("Kind", no_wrap=True),
+        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column("Net", justify="right", no_wrap=True),
+        Column("Gave/month", no_wrap=True, style=GAVE_STYLE),
+        Column("Recv/month", no_wrap=True, style=RECEIVED_STYLE),
+        caption=f"Per month from {months[0]} to {months[-1]}, oldest left." if months else None,
+    )
+    for kind, tally in brief.by_kind.items():
+        kinds.add_row(
+            kind.value,
+            _points(tally.gave),
+            _points(tally.received),
+            _net(tally.net),
+            sparkline(brief.monthly.of(Direction.GAVE, kind), highest),
+            sparkline(brief.monthly.of(Direction.RECEIVED, kind), highest),
+        )
+    tally = brief.tally
+    kinds.add_row(
+        Text("total", style="bold"), str(tally.gave), str(tally.received), _net(tally.net)
+    )
+    parts: list[RenderableType] = [heading, since, kinds]
+    if brief.amount_gave or brief.amount_received:
+        parts.append(_money_line(brief.amount_gave, brief.amount_received))
+    if brief.promises:
+        parts += [
+            _section("Open promises", len(brief.promises)),
+            promises_table(brief.promises, width=width),
+        ]
+    if brief.loops:
+        parts += [_section("Open loops", len(brief.loops)), loops_table(brief.loops, width=width)]
+    if brief.introductions:
+        parts += [
+            _section("Introductions", len(brief.introductions)),
+            introductions_table(brief.introductions, width=width),
+        ]
+    if brief.recent:
+        parts += [
+            _section("Last entries"),
+            entries_table(brief.recent, show_contact=False, width=width),
+        ]
+    if brief.suggestions:
+        suggestions = Table.grid(padding=(0, 1))
+        suggestions.add_column(no_wrap=True)
+        suggestions.add_column(overflow="fold")
+        for line in brief.suggestions:
+            suggestions.add_row("•", Text(line))
+        parts += [_section("Suggestions"), suggestions]
+    return Group(*parts)
+
+
+def flow_view(flow: "Flow", *, width: int) -> Group:
+    """Per kind the totals both ways, who you gave to and received from most, and a bar per
+    month each way (Rich bars, scaled to the busiest month)."""
+    title = Text(f"Flow from {flow.since} to {flow.until}", style="bold")
+    kinds = _table(
+        Column("Kind", no_wrap=True),
+        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column("Received", justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column("Net", justify="right", no_wrap=True),
+    )
+    for kind, tally in flow.by_kind.items():
+        kinds.add_row(kind.value, _points(tally.gave), _points(tally.received), _net(tally.net))
+    summed = flow.tally
+    kinds.add_row(
+        Text("total", style="bold"), str(summed.gave), str(summed.received), _net(summed.net)
+    )
+    top = _table(
+        _name_column("You gave most to", (name for name, _ in flow.top_gave)),
+        Column("Pts", justify="right", style=GAVE_STYLE, no_wrap=True),
+        _name_column("You received most from", (name for name, _ in flow.top_received)),
+        Column("Pts", justify="right", style=RECEIVED_STYLE, no_wrap=True),
+    )
+    for position in range(max(len(flow.top_gave), len(flow.top_received))):
+        cells: list[Text | str] = []
+        for side in (flow.top_gave, flow.top_received):
+            name, points = side[position] if position < len(side) else ("", 0)
+            cells += [Text(name), str(points) if points else ""]
+        top.add_row(*cells)
+    gave, received = flow.monthly.of(Direction.GAVE), flow.monthly.of(Direction.RECEIVED)
+    highest = max((*gave, *received), default=0) or 1
+    number = max(len(str(highest)), 3)
+    bar_width = max(6, (width - 8 - 2 * number - 8) // 2)
+    months = _table(
+        Column("Month", no_wrap=True),
+        Column("Gave", no_wrap=True, width=bar_width),
+        Column("", justify="right", style=GAVE_STYLE, no_wrap=True, min_width=number),
+        Column("Received", no_wrap=True, width=bar_width),
+        Column("", justify="right", style=RECEIVED_STYLE, no_wrap=True, min_width=number),
+    )
+    for month, out, back in zip(flow.monthly.months, gave, received, strict=True):
+        months.add_row(
+            month,
+            Bar(highest, 0, out, width=bar_width, color=GAVE_STYLE),
+            str(out),
+            Bar(highest, 0, back, width=bar_width, color=RECEIVED_STYLE),
+            str(back),
+        )
+    parts: list[RenderableType] = [title, kinds]
+    if flow.amount_gave or flow.amount_received:
+        parts.append(_money_line(flow.amount_gave, flow.amount_received))
+    if flow.top_gave or flow.top_received:
+        parts += [Text(""), top]
+    parts += [_section("Per month, in points"), months]
     return Group(*parts)
 
 

@@ -23,11 +23,15 @@ from wederkerig.dates import Every
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
+    MONTHLY_COLUMNS,
     PROMISE_COLUMNS,
     Format,
     balance_columns,
     balance_records,
+    brief_document,
     contact_balance_document,
+    flow_document,
+    monthly_records,
     period_columns,
     period_records,
     promise_records,
@@ -179,3 +183,48 @@ def _contact_balance(
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
         render.show(render.contact_balance, result, words, promises=pending)
+
+
+@app.command(rich_help_panel="Report")
+def brief(
+    ctx: typer.Context,
+    contact: Annotated[str, typer.Argument(help="Who you are about to meet.")],
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """Before a meeting, one screen: who they are, how it stands per kind with a year of
+    months, open promises and loops both ways, introductions, recent entries, suggestions."""
+    from wederkerig.brief import brief as build_brief
+
+    with transaction(ctx) as session:
+        found = build_brief(session, contact, today=app_context(ctx).today)
+    if format is Format.JSON:
+        write_document(sys.stdout, brief_document(found))
+    elif format is Format.CSV:  # the year of months, one row per month and kind
+        write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
+    else:
+        render.show(render.brief_view, found)
+
+
+@app.command(rich_help_panel="Report")
+def flow(
+    ctx: typer.Context,
+    period: PeriodOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
+    tag: TagOption = None,
+    format: FormatOption = Format.TABLE,
+) -> None:
+    """Where value has flowed (the last twelve months unless told): per kind both ways, the
+    top contacts each way, and a bar per month. CSV gives the months, one row per kind."""
+    from wederkerig.flow import flow as build_flow
+
+    selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
+    with transaction(ctx) as session:
+        found = build_flow(session, selection, today=app_context(ctx).today)
+    if format is Format.JSON:
+        write_document(sys.stdout, flow_document(found))
+    elif format is Format.CSV:
+        write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
+    else:
+        render.show(render.flow_view, found)

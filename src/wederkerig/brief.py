@@ -1,0 +1,140 @@
+"""Before a meeting: everything about one contact on one screen, and what to do. Never prints."""
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from wederkerig.balances import ZERO, MonthlyFlow, Tally, balance_rows, monthly_flow
+from wederkerig.contacts import ContactCard, card, contact_cadence, resolve_contact
+from wederkerig.dates import last_twelve_months
+from wederkerig.entries import EntryRow, iter_entries, newest_entries
+from wederkerig.groups import contact_groups
+from wederkerig.introductions import IntroductionRow, list_introductions
+from wederkerig.loops import OpenLoop, open_loops
+from wederkerig.promises import OpenPromise, open_promises
+from wederkerig.selection import Selection
+from wederkerig.vocabulary import Direction, Kind
+
+RECENT = 5
+QUIET_DAYS = 180  # without a cadence, this long without contact is worth a word
+FOLLOW_UP_DAYS = 30  # an introduction this old without an outcome: ask how it went
+
+
+@dataclass(frozen=True)
+class Brief:
+    contact: ContactCard
+    groups: tuple[str, ...]
+    every_days: int | None
+    last_date: date | None
+    days_since: int | None
+    by_kind: dict[Kind, Tally]
+    amount_gave: Decimal
+    amount_received: Decimal
+    monthly: MonthlyFlow  # the last twelve months
+    promises: list[OpenPromise]  # both ways, overdue first
+    loops: list[OpenLoop]  # both ways, oldest first
+    introductions: list[IntroductionRow]
+    recent: list[EntryRow]  # the last five, in date order
+    suggestions: list[str]
+
+    @property
+    def tally(self) -> Tally:
+        return sum(self.by_kind.values(), Tally())
+
+
+def brief(session: Session, contact: str, *, today: date) -> Brief:
+    person = resolve_contact(session, contact)
+    assert person.id is not None
+    mine = Selection(contact_id=person.id)
+    rows = balance_rows(session, mine)
+    first, last = last_twelve_months(today)
+    last_date = rows[0].last_date if rows else None
+    promises = open_promises(session, mine, today=today)
+    loops = list(open_loops(session, mine, today=today, both=True))
+    every_days = contact_cadence(session, person.id)
+    found = Brief(
+        contact=card(session, person),
+        groups=contact_groups(session, person.id),
+        every_days=every_days,
+        last_date=last_date,
+        days_since=(today - last_date).days if last_date else None,
+        by_kind=dict(rows[0].by_kind) if rows else dict.fromkeys(Kind, Tally()),
+        amount_gave=rows[0].amount_gave if rows else ZERO,
+        amount_received=rows[0].amount_received if rows else ZERO,
+        monthly=monthly_flow(session, mine, first=first, last=last),
+        promises=promises,
+        loops=loops,
+        introductions=list_introductions(session, person.name),
+        recent=newest_entries(session, mine, RECENT)[0],
+        suggestions=[],
+    )
+    return replace(
+        found, suggestions=suggestions(found, _received_since_i_gave(session, mine), today=today)
+    )
+
+
+def _received_since_i_gave(session: Session, mine: Selection) -> list[EntryRow]:
+    """What they gave after the last thing I gave them (everything, if I never gave)."""
+    gave = [row.date for row in iter_entries(session, replace(mine, direction=Direction.GAVE))]
+    since = max(gave) + timedelta(days=1) if gave else None
+    return list(iter_entries(session, replace(mine, direction=Direction.RECEIVED, since=since)))
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def suggestions(found: Brief, received_since: list[EntryRow], *, today: date) -> list[str]:
+    """What a thoughtful person would do next, in plain words, most pressing first."""
+    said: list[str] = []
+    for promise in found.promises:
+        if promise.mine and promise.overdue:
+            said.append(
+                f'You promised "{promise.entry.description}" and it is '
+                f"{-(promise.due_in_days or 0)} days overdue: keep it (keep {promise.entry.id}) "
+                "or say it is off (drop)."
+            )
+    owed = [loop for loop in found.loops if loop.entry.direction == Direction.RECEIVED]
+    if owed:
+        oldest = owed[0]
+        said.append(
+            f"Their {oldest.entry.kind} of {oldest.entry.date} is still unanswered "
+            f"({oldest.age_days} days): answer it with 'log ... --answers {oldest.entry.id}'."
+        )
+    if len(received_since) >= 2:
+        kinds = Counter(row.kind for row in received_since)
+        what = next(iter(kinds)) if len(kinds) == 1 else "something"
+        gave_before = found.tally.gave > 0
+        since = "since you last gave anything" if gave_before else "and you have given nothing yet"
+        said.append(f"They gave you {what} {_times(len(received_since))} {since}.")
+    if found.every_days and found.days_since is not None and found.days_since > found.every_days:
+        said.append(
+            f"You have not been in touch for {found.days_since} days; your rhythm with them "
+            f"is every {found.every_days} days."
+        )
+    elif not found.every_days and found.days_since is not None and found.days_since > QUIET_DAYS:
+        said.append(f"It has been {found.days_since} days since you were last in touch.")
+    for theirs in found.promises:
+        if not theirs.mine and theirs.overdue:
+            said.append(
+                f'They promised "{theirs.entry.description}", due {theirs.entry.due}: '
+                "a friendly reminder may help."
+            )
+    for intro in found.introductions:
+        if intro.outcome is None and (today - intro.date).days >= FOLLOW_UP_DAYS:
+            other = intro.second if intro.first == found.contact.name else intro.first
+            said.append(
+                f"Ask how your introduction of {intro.date} with {other or 'someone'} went, "
+                f"and note it: intro-outcome {intro.id} met|collaboration|business|nothing."
+            )
+    if found.tally.received - found.tally.gave >= 3:
+        said.append(
+            "They have given more than they received: what knowledge, talent or access "
+            "could you offer them?"
+        )
+    if found.last_date is None and not found.promises:
+        said.append("Nothing is logged with them yet: after you meet, 'wederkerig log' it.")
+    return said

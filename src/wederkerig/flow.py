@@ -1,0 +1,51 @@
+"""Where value has flowed over a stretch: per kind, top contacts, per month. Never prints."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from wederkerig.balances import MonthlyFlow, Tally, balance_rows, monthly_flow, total
+from wederkerig.dates import last_twelve_months
+from wederkerig.selection import Selection
+from wederkerig.vocabulary import Kind
+
+TOP = 5
+
+
+@dataclass(frozen=True)
+class Flow:
+    since: date
+    until: date
+    by_kind: dict[Kind, Tally]
+    amount_gave: Decimal
+    amount_received: Decimal
+    top_gave: list[tuple[str, int]]  # the contacts you gave most to, with the points
+    top_received: list[tuple[str, int]]
+    monthly: MonthlyFlow
+
+    @property
+    def tally(self) -> Tally:
+        return sum(self.by_kind.values(), Tally())
+
+
+def flow(session: Session, selection: Selection, *, today: date) -> Flow:
+    """The shape of giving and receiving in ``selection`` (the last twelve months if undated)."""
+    default_since, _ = last_twelve_months(today)
+    since, until = selection.since or default_since, selection.until or today
+    dated = replace(selection, since=since, until=until)
+    rows = balance_rows(session, dated)
+    summed = total(rows)
+    gave = sorted((row for row in rows if row.gave), key=lambda row: -row.gave)
+    received = sorted((row for row in rows if row.received), key=lambda row: -row.received)
+    return Flow(
+        since=since,
+        until=until,
+        by_kind=dict(summed.by_kind),
+        amount_gave=summed.amount_gave,
+        amount_received=summed.amount_received,
+        top_gave=[(row.contact, row.gave) for row in gave[:TOP]],
+        top_received=[(row.contact, row.received) for row in received[:TOP]],
+        monthly=monthly_flow(session, dated, first=since, last=until),
+    )
