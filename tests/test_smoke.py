@@ -42,4 +42,4 @@ def test_demo_writes_its_own_ledger_and_never_the_users(
     assert again.exit_code == 0
     with closing(sqlite3.connect(demo)) as connection:
         (entries,) = connection.execute("SELECT count(*) FROM entry").fetchone()
-    assert entries == 31  # 28 entries and 3 promises
+    assert entries == 35  # 28 entries, 3 promises and 2 introductions of 2 sides

@@ -6,10 +6,12 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from wederkerig.cadence import set_contact_cadence, set_tag_cadence
 from wederkerig.contacts import add_contact
 from wederkerig.entries import log_entry
 from wederkerig.groups import add_group, join_group
-from wederkerig.vocabulary import Direction, Kind
+from wederkerig.introductions import make_introduction, set_outcome
+from wederkerig.vocabulary import Direction, Kind, Outcome
 
 NEW_YEARS_RECEPTION = "Nieuwjaarsreceptie Drechtsteden"
 
@@ -122,6 +124,17 @@ PROMISES: tuple[tuple[int, str, Direction, Kind, str, int], ...] = (
 )  # fmt: skip
 
 
+# (days ago, first, second, why, points, outcome)
+INTRODUCTIONS: tuple[tuple[int, str, str, str, int, Outcome | None], ...] = (
+    (40, "Jan de Wit", "Søren Ødegaard", "financing for offshore wind suppliers", 2,
+     Outcome.COLLABORATION),
+    (10, "Zoë Janssen", "李娜", "a guest lecture for her students", 1, None),
+)  # fmt: skip
+
+# Stay in touch: everyone in the regional partnership monthly, one partner abroad quarterly.
+TAG_CADENCES = (("drechtsteden", 30),)
+CONTACT_CADENCES = (("José Martínez", 90),)
+
 DRECHTSTEDEN = ("Anneke de Vries", "Fatima El Amrani", "Jan Bakker", "Ülkü Yılmaz")
 
 
@@ -166,6 +179,17 @@ def fill_demo_ledger(session: Session, *, today: date, now: datetime) -> int:
             due=today + timedelta(days=due_in),
             now=now,
         )
+    for days_ago, first, second, why, value, outcome in INTRODUCTIONS:
+        made = make_introduction(
+            session, first, second, why=why, value=value, on=today - timedelta(days=days_ago),
+            now=now,
+        )  # fmt: skip
+        if outcome is not None:
+            set_outcome(session, made.id, outcome)
     add_group(session, "Drechtsteden", note="Regional partnership for a stronger region")
     join_group(session, "Drechtsteden", DRECHTSTEDEN)
-    return len(ENTRIES) + len(PROMISES)
+    for tag, days in TAG_CADENCES:
+        set_tag_cadence(session, tag, days)
+    for name, days in CONTACT_CADENCES:
+        set_contact_cadence(session, name, days)
+    return len(ENTRIES) + len(PROMISES) + 2 * len(INTRODUCTIONS)

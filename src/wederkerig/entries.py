@@ -54,6 +54,8 @@ class EntryChange:
     description: str | None = None
     amount: Decimal | None = None
     clear_amount: bool = False
+    answers: int | None = None  # link it as the answer to this entry
+    clear_answers: bool = False
 
 
 def _row_query() -> Select[*tuple[Any, ...]]:
@@ -240,6 +242,13 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
     if change.direction is not None and change.direction.value != entry.direction:
         _refuse_linked(session, entry)
         entry.direction = change.direction.value
+    if change.answers is not None:
+        if change.answers == entry_id:
+            raise InvalidInputError(f"entry {entry_id} cannot answer itself: name another entry")
+        _check_answer(session, change.answers, Direction(entry.direction))
+        entry.answers_id = change.answers
+    elif change.clear_answers:
+        entry.answers_id = None
     entry.kind = kind.value
     entry.amount_cents = _cents(amount)
     session.add(entry)
@@ -286,7 +295,8 @@ def describe(row: EntryRow) -> str:
         preposition = "to" if row.direction == Direction.GAVE else "by"
         due = f", due {row.due.isoformat()}" if row.due else ""
         when = f"on {row.date.isoformat()}{due}"
+    answering = f", answering entry {row.answers}" if row.answers else ""
     return (
         f"entry {row.id}: {verb} {row.kind}{what} {preposition} {tidy(row.contact)} "
-        f"{when} ({row.value} {points}{amount})"
+        f"{when} ({row.value} {points}{amount}){answering}"
     )

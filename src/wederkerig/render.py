@@ -284,7 +284,9 @@ def period_table(balances: "PeriodBalances", *, width: int, heading: str) -> Gro
     )
     cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
     label = max((Text(row.label).cell_len for row in rows), default=0)
-    label = min(max(label, len(heading)), width // 3)
+    label = max(label, len(heading))
+    if _wrap_at(heading, width) is not None:  # a long label wraps at a third of the width
+        label = min(label, width // 3)
     room = width - label - 1 - (max(widest_number, 5) + 1)
     shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
     skipped = len(balances.periods) - len(shown)
@@ -304,7 +306,8 @@ def period_table(balances: "PeriodBalances", *, width: int, heading: str) -> Gro
     if skipped:
         notes.append(
             Text(
-                f"{skipped} earlier periods do not fit this width (the total counts them); "
+                f"{plural(skipped, 'earlier period does', 'earlier periods do')} not fit this "
+                "width (the total counts them); "
                 "see all with --format csv.",
                 style="yellow",
             )
@@ -790,7 +793,9 @@ def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
         Column("Detail", overflow="fold", min_width=12),
     )
     for item in items:
-        late = Text(f"{item.days_late} d", style="bold red" if item.days_late > 0 else "yellow")
+        days = item.days_late
+        when = f"{days} d" if days > 0 else "today" if days == 0 else f"in {-days} d"
+        late = Text(when, style="bold red" if days > 0 else "yellow")
         cells: list[Text | str] = [words[item.reason], Text(item.contact), str(item.entry or "")]
         if wide:
             cells.append(item.since.isoformat())

@@ -36,5 +36,6 @@ def demo(ctx: typer.Context) -> None:
     )
     render.message(
         f"This is a sample ledger in {target}; your own ledger is untouched.\n"
-        f'Look around: wederkerig --db "{target}" balance "Anneke de Vries"'
+        f'Look around: wederkerig --db "{target}" brief "Anneke de Vries"\n'
+        "  (also: flow, due, promises, loops, intros, balance --by group, balance --every month)"
     )

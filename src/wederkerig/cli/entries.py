@@ -189,11 +189,20 @@ def edit(
     amount: Annotated[
         str | None, typer.Option("--amount", metavar="EUR", help="Euros, or 'none' to drop it.")
     ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers", metavar="ID", help="The entry (the other way) it answers; 'none' unlinks."
+        ),
+    ] = None,
 ) -> None:
-    """Correct an entry."""
+    """Correct an entry, or link it as the answer to another."""
     from wederkerig.entries import EntryChange, describe, edit_entry
 
-    clear_amount = amount is not None and amount.strip().casefold() in {"none", "geen", ""}
+    clear_amount = _means_none(amount)
+    clear_answers = _means_none(answers)
+    if answers is not None and not clear_answers and not answers.strip().isdigit():
+        raise InvalidInputError(f"--answers '{answers}' is not an entry id: give a number, or none")
     change = EntryChange(
         value=value,
         kind=parse_kind(kind) if kind else None,
@@ -202,6 +211,8 @@ def edit(
         description=description,
         amount=parse_amount(amount) if amount is not None and not clear_amount else None,
         clear_amount=clear_amount,
+        answers=int(answers) if answers is not None and not clear_answers else None,
+        clear_answers=clear_answers,
     )
     with transaction(ctx, write=True) as session:
         before, after = edit_entry(session, entry_id, change)
@@ -248,6 +259,11 @@ def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> 
         removed = remove_entries(session, [entry_id, *(partner.id for partner in partners)])
     for row in removed:
         render.message(f"Removed {describe(row)}.")
+
+
+def _means_none(text: str | None) -> bool:
+    """Whether an option's value asks to clear the field: none, geen, or empty."""
+    return text is not None and text.strip().casefold() in {"none", "geen", ""}
 
 
 @app.command("rm", rich_help_panel="Record")
