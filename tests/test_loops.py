@@ -196,6 +196,42 @@ def test_answers_to_a_dropped_promise_is_refused(ledger: Run, refused: Refused) 
     assert "dropped" in result.stderr
 
 
+def test_edit_answers_links_an_existing_give_and_none_unlinks_it(ledger: Run) -> None:
+    """An answer logged without --answers can be linked afterwards, and the link undone."""
+    got = log(ledger, "Anna", "received", "knowledge", "Advice", "--on", days_ago(10))
+    thanks = log(ledger, "Anna", "gave", "talent", "Helped her move", "--on", days_ago(2))
+    assert loop_ids(ledger) == [got]
+
+    linked = ok(ledger("edit", str(thanks), "--answers", str(got)))
+    assert f"answering entry {got}" in linked.stderr.splitlines()[-1]
+    assert loop_ids(ledger) == []
+    assert exported_by_id(ledger)[thanks]["answers"] == str(got)
+
+    ok(ledger("edit", str(thanks), "--answers", "none"))
+    assert loop_ids(ledger) == [got]
+    assert exported_by_id(ledger)[thanks]["answers"] == ""
+
+
+@pytest.mark.parametrize(
+    ("answers", "code", "says"),
+    [
+        ("self", 2, "itself"),
+        ("same-way", 2, "other way"),
+        ("99", 1, "99"),
+        ("x", 2, "not an entry id"),
+    ],
+)
+def test_edit_answers_is_refused_like_log_answers(
+    ledger: Run, refused: Refused, answers: str, code: int, says: str
+) -> None:
+    gave = log(ledger, "Anna", "gave", "knowledge", "A tip")
+    other_give = log(ledger, "Bram", "gave", "talent", "A hand")
+    target = {"self": str(gave), "same-way": str(other_give)}.get(answers, answers)
+    result = refused(code, "edit", str(gave), "--answers", target)
+    assert says in result.stderr
+    assert exported_by_id(ledger)[gave]["answers"] == ""
+
+
 def test_loops_for_an_unknown_contact_is_refused(ledger: Run, refused: Refused) -> None:
     log(ledger, "Anna", "received", "knowledge", "first")
     refused(1, "loops", "Nobody")
