@@ -1,5 +1,5 @@
 """Run the CLI as ``python -m wederkerig``."""
 
-from wederkerig.cli.app import main
+from wederkerig.cli import main
 
 main()

@@ -1,1 +1,18 @@
 """The command-line layer: parse arguments, call a use case, render the result. Nothing more."""
+
+import os
+import sys
+
+
+def main() -> None:
+    """Console-script entry point: a contact name for bash's Tab straight from SQLite (see
+    wederkerig.completion), anything else through the Typer app."""
+    from wederkerig.completion import bash_answer
+
+    answer = bash_answer(os.environ)
+    if answer is not None:
+        sys.stdout.write(answer)
+        return
+    from wederkerig.cli.app import main as run
+
+    run()

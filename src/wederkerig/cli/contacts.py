@@ -7,13 +7,18 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
-from wederkerig.cli.options import FormatOption
+from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.dates import parse_cadence
 from wederkerig.formats import CONTACT_COLUMNS, Format, write_document
 
 app = typer.Typer(help="Add, list, show, edit and remove contacts.", no_args_is_help=True)
 
-NameArgument = Annotated[str, typer.Argument(help="Full name, or an alias such as a first name.")]
+NameArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Full name, or an alias such as a first name.", autocompletion=complete_contact
+    ),
+]
 
 
 @app.command("add")
@@ -170,8 +175,16 @@ def export_person(
 @app.command("merge")
 def merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(metavar="A", help="The contact to keep.")],
-    absorb: Annotated[str, typer.Argument(metavar="B", help="The contact folded into A.")],
+    keep: Annotated[
+        str,
+        typer.Argument(metavar="A", help="The contact to keep.", autocompletion=complete_contact),
+    ],
+    absorb: Annotated[
+        str,
+        typer.Argument(
+            metavar="B", help="The contact folded into A.", autocompletion=complete_contact
+        ),
+    ],
 ) -> None:
     """Fold contact B into A: B's entries, tags and aliases move to A, and B's name becomes
     an alias of A. A's own fields stay; B's fill only those A left empty."""

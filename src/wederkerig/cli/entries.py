@@ -20,6 +20,7 @@ from wederkerig.cli.options import (
     TagOption,
     UntilOption,
     YesOption,
+    complete_contact,
 )
 from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
@@ -52,7 +53,9 @@ OnOption = Annotated[
 @app.command(rich_help_panel="Record")
 def log(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Who: a name or alias.")],
+    contact: Annotated[
+        str, typer.Argument(help="Who: a name or alias.", autocompletion=complete_contact)
+    ],
     direction: Annotated[str, typer.Argument(help="gave or received (gaf, kreeg, ontvangen).")],
     kind: Annotated[
         str, typer.Argument(help="knowledge, talent, money or access (kennis, geld, toegang).")
@@ -144,7 +147,9 @@ def selection_from(
 @app.command("entries", rich_help_panel="Report")
 def list_entries(
     ctx: typer.Context,
-    contact: Annotated[str | None, typer.Argument(help="Only this contact.")] = None,
+    contact: Annotated[
+        str | None, typer.Argument(help="Only this contact.", autocompletion=complete_contact)
+    ] = None,
     kind: KindOption = None,
     direction: DirectionOption = None,
     since: SinceOption = None,

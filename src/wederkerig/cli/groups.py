@@ -8,7 +8,13 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import show_listing, transaction
 from wederkerig.cli.entries import selection_from
-from wederkerig.cli.options import FormatOption, PeriodOption, SinceOption, UntilOption
+from wederkerig.cli.options import (
+    FormatOption,
+    PeriodOption,
+    SinceOption,
+    UntilOption,
+    complete_contact,
+)
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
     GROUP_COLUMNS,
@@ -21,7 +27,8 @@ app = typer.Typer(help="Groups: a region's partnership, a club, a board.", no_ar
 
 GroupArgument = Annotated[str, typer.Argument(metavar="NAME", help="The group's name.")]
 ContactsArgument = Annotated[
-    list[str], typer.Argument(metavar="CONTACT...", help="Names or aliases.")
+    list[str],
+    typer.Argument(metavar="CONTACT...", help="Names or aliases.", autocompletion=complete_contact),
 ]
 
 

@@ -7,7 +7,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.entries import OnOption, ValueOption
-from wederkerig.cli.options import FormatOption
+from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.formats import INTRODUCTION_COLUMNS, Format
 from wederkerig.vocabulary import parse_outcome
 
@@ -19,8 +19,18 @@ IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The introduction'
 @app.command(rich_help_panel="Record")
 def intro(
     ctx: typer.Context,
-    first: Annotated[str, typer.Argument(metavar="A", help="One person (name or alias).")],
-    second: Annotated[str, typer.Argument(metavar="B", help="The person you connected them to.")],
+    first: Annotated[
+        str,
+        typer.Argument(
+            metavar="A", help="One person (name or alias).", autocompletion=complete_contact
+        ),
+    ],
+    second: Annotated[
+        str,
+        typer.Argument(
+            metavar="B", help="The person you connected them to.", autocompletion=complete_contact
+        ),
+    ],
     why: Annotated[str, typer.Argument(help="Why they should meet, in a few words.")] = "",
     value: ValueOption = None,
     on: OnOption = None,
@@ -53,7 +63,10 @@ def intro(
 @app.command(rich_help_panel="Report")
 def intros(
     ctx: typer.Context,
-    contact: Annotated[str | None, typer.Argument(help="Only those made for this contact.")] = None,
+    contact: Annotated[
+        str | None,
+        typer.Argument(help="Only those made for this contact.", autocompletion=complete_contact),
+    ] = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
     """List the introductions you made, oldest first, with what came of them."""

@@ -7,6 +7,15 @@ import typer
 
 from wederkerig.formats import Format
 
+
+def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Contact names for zsh, fish and PowerShell (bash is answered before Typer loads)."""
+    from wederkerig.completion import contact_names
+    from wederkerig.paths import choose_target
+
+    return contact_names(choose_target(ctx.find_root().params.get("db")), incomplete)
+
+
 FormatOption = Annotated[
     Format,
     typer.Option(

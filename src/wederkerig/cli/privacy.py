@@ -7,7 +7,7 @@ import typer
 from wederkerig import paths, render
 from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.entries import remove_other_sides
-from wederkerig.cli.options import OtherSideOption, YesOption
+from wederkerig.cli.options import OtherSideOption, YesOption, complete_contact
 
 app = typer.Typer()
 
@@ -15,7 +15,12 @@ app = typer.Typer()
 @app.command(rich_help_panel="Data")
 def forget(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The person to erase (name or alias).")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The person to erase (name or alias).", autocompletion=complete_contact
+        ),
+    ],
     yes: YesOption = False,
     other_side: OtherSideOption = None,
 ) -> None:

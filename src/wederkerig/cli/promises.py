@@ -9,7 +9,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.cli.entries import selection_from
-from wederkerig.cli.options import TABLE_LIMIT, FormatOption
+from wederkerig.cli.options import TABLE_LIMIT, FormatOption, complete_contact
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     LOOP_COLUMNS,
@@ -28,7 +28,10 @@ IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The promise's ent
 @app.command(rich_help_panel="Report")
 def promises(
     ctx: typer.Context,
-    contact: Annotated[str | None, typer.Argument(help="Only promises with this contact.")] = None,
+    contact: Annotated[
+        str | None,
+        typer.Argument(help="Only promises with this contact.", autocompletion=complete_contact),
+    ] = None,
     mine: Annotated[bool, typer.Option("--mine", help="Only what you promised.")] = False,
     theirs: Annotated[
         bool, typer.Option("--theirs", help="Only what was promised to you.")
@@ -98,7 +101,10 @@ def drop(
 @app.command(rich_help_panel="Report")
 def loops(
     ctx: typer.Context,
-    contact: Annotated[str | None, typer.Argument(help="Only loops with this contact.")] = None,
+    contact: Annotated[
+        str | None,
+        typer.Argument(help="Only loops with this contact.", autocompletion=complete_contact),
+    ] = None,
     both: Annotated[
         bool, typer.Option("--both", help="Also what you gave that was never answered.")
     ] = False,

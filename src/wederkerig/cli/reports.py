@@ -18,6 +18,7 @@ from wederkerig.cli.options import (
     SinceOption,
     TagOption,
     UntilOption,
+    complete_contact,
 )
 from wederkerig.dates import Every
 from wederkerig.errors import InvalidInputError
@@ -52,7 +53,10 @@ app = typer.Typer()
 def balance(
     ctx: typer.Context,
     contact: Annotated[
-        str | None, typer.Argument(help="One contact: the view before a meeting.")
+        str | None,
+        typer.Argument(
+            help="One contact: the view before a meeting.", autocompletion=complete_contact
+        ),
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -188,7 +192,9 @@ def _contact_balance(
 @app.command(rich_help_panel="Report")
 def brief(
     ctx: typer.Context,
-    contact: Annotated[str, typer.Argument(help="Who you are about to meet.")],
+    contact: Annotated[
+        str, typer.Argument(help="Who you are about to meet.", autocompletion=complete_contact)
+    ],
     format: FormatOption = Format.TABLE,
 ) -> None:
     """Before a meeting, one screen: who they are, how it stands per kind with a year of
