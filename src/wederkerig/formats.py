@@ -120,17 +120,22 @@ def write_csv(
     rows: Iterable[Sequence[object]],
     *,
     spreadsheet_safe: bool = False,
+    preformatted: bool = False,
 ) -> None:
     """RFC 4180 CSV for scripts; ``spreadsheet_safe`` adds a BOM and defuses formula cells.
 
     Only text is touched (numbers such as a net of -3 stay numbers), and only on request:
-    the quote a spreadsheet needs would be a changed value to a script.
+    the quote a spreadsheet needs would be a changed value to a script. ``preformatted``
+    rows already hold the cells as text, numbers and None, and are written as they are.
     """
     writer = csv.writer(stream)
     cell = _neutralised if spreadsheet_safe else _csv_cell
     if spreadsheet_safe:
         stream.write("\ufeff")
     writer.writerow(columns)
+    if preformatted and not spreadsheet_safe:
+        writer.writerows(rows)
+        return
     for row in rows:
         writer.writerow([cell(value) for value in row])
 

@@ -1,7 +1,7 @@
 """``wederkerig log``, ``entries``, ``edit``, ``rm`` and ``undo``: recording what flowed."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -24,11 +24,13 @@ from wederkerig.cli.options import (
 )
 from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
-from wederkerig.formats import ENTRY_COLUMNS, Format, write_rows
+from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
 from wederkerig.names import tag_name
 from wederkerig.vocabulary import parse_amount, parse_direction, parse_kind
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from wederkerig.selection import Selection
 
 app = typer.Typer()
@@ -111,6 +113,26 @@ def log(
     render.message(f"Logged {describe(row)}.")
 
 
+def write_entries(
+    format: Format | MachineFormat,
+    stream: TextIO,
+    session: "Session",
+    selection: "Selection",
+    *,
+    spreadsheet_safe: bool = False,
+) -> None:
+    """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
+    from wederkerig.entries import iter_entries, iter_entry_cells
+
+    if format == Format.JSON:
+        write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
+    else:
+        cells = iter_entry_cells(session, selection)
+        write_csv(
+            stream, ENTRY_COLUMNS, cells, spreadsheet_safe=spreadsheet_safe, preformatted=True
+        )
+
+
 def selection_from(
     ctx: typer.Context,
     *,
@@ -160,7 +182,7 @@ def list_entries(
     all_: AllOption = False,
 ) -> None:
     """List entries in date order (the table shows the newest 50 unless --all)."""
-    from wederkerig.entries import iter_entries, narrow_to_contact, newest_entries
+    from wederkerig.entries import narrow_to_contact, newest_entries
 
     selection = selection_from(
         ctx, kind=kind, direction=direction, since=since, until=until, period=period, tag=tag
@@ -168,7 +190,7 @@ def list_entries(
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection, contact)
         if format is not Format.TABLE:
-            write_rows(format, sys.stdout, ENTRY_COLUMNS, iter_entries(session, selection))
+            write_entries(format, sys.stdout, session, selection)
             return
         rows, count = newest_entries(session, selection, sys.maxsize if all_ else TABLE_LIMIT)
     if not rows:

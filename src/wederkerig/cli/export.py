@@ -9,11 +9,11 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
+from wederkerig.cli.entries import write_entries
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     BALANCE_COLUMNS,
     CONTACT_COLUMNS,
-    ENTRY_COLUMNS,
     MachineFormat,
     balance_records,
     write_rows,
@@ -50,21 +50,22 @@ def export(
     """Export entries, contacts or the balance as CSV (RFC 4180, UTF-8) or JSON."""
     from wederkerig.balances import balance_rows
     from wederkerig.contacts import list_contacts
-    from wederkerig.entries import iter_entries
     from wederkerig.selection import Selection
 
     if spreadsheet_safe and format is MachineFormat.JSON:
         raise InvalidInputError("--spreadsheet-safe is for CSV: drop it, or use --format csv")
-    columns: Sequence[str]
-    rows: Iterable[Sequence[object]]
     with transaction(ctx) as session, output_stream(output) as stream:
         if what is What.ENTRIES:
-            columns, rows = ENTRY_COLUMNS, iter_entries(session, Selection(statuses=None))
-        elif what is What.CONTACTS:
-            columns, rows = CONTACT_COLUMNS, list_contacts(session)
+            everything = Selection(statuses=None)
+            write_entries(format, stream, session, everything, spreadsheet_safe=spreadsheet_safe)
         else:
-            balances = balance_rows(session, Selection())
-            columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
-        write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
+            columns: Sequence[str]
+            rows: Iterable[Sequence[object]]
+            if what is What.CONTACTS:
+                columns, rows = CONTACT_COLUMNS, list_contacts(session)
+            else:
+                balances = balance_rows(session, Selection())
+                columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
+            write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
     if output is not None:
         render.message(f"Wrote {what.value} to {output}.")
