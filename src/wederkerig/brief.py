@@ -8,7 +8,13 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from wederkerig.balances import ZERO, MonthlyFlow, Tally, balance_rows, monthly_flow
-from wederkerig.contacts import ContactCard, card, contact_cadence, resolve_contact
+from wederkerig.contacts import (
+    ContactCard,
+    card,
+    contact_cadence,
+    last_in_touch,
+    resolve_contact,
+)
 from wederkerig.dates import last_twelve_months
 from wederkerig.entries import EntryRow, iter_entries, newest_entries
 from wederkerig.groups import contact_groups
@@ -51,7 +57,7 @@ def brief(session: Session, contact: str, *, today: date) -> Brief:
     mine = Selection(contact_id=person.id)
     rows = balance_rows(session, mine)
     first, last = last_twelve_months(today)
-    last_date = rows[0].last_date if rows else None
+    last_date = last_in_touch(session, person.id)
     promises = open_promises(session, mine, today=today)
     loops = list(open_loops(session, mine, today=today, both=True))
     every_days = contact_cadence(session, person.id)

@@ -6,7 +6,7 @@ tags' (``tag cadence``). Any entry with them, whatever its kind or status, reset
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -104,7 +104,7 @@ def _past_cadence(session: Session, today: date, horizon: date) -> Iterable[DueI
         )
     )
     for name, every_days, last_touch, created_at in rows:
-        since = last_touch or created_at.date()
+        since = last_touch or created_at.replace(tzinfo=UTC).astimezone().date()  # local day
         due = since + timedelta(days=every_days)
         if due <= horizon:
             never = "" if last_touch else " (nothing logged yet)"

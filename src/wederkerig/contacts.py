@@ -228,6 +228,14 @@ def show_contact(session: Session, query: str) -> ContactSummary:
     return ContactSummary(card(session, contact), count, first, last, every_days)
 
 
+def last_in_touch(session: Session, contact_id: int) -> date | None:
+    """The latest entry with a contact of any kind or status: a promise made in a meeting
+    counts as being in touch, as 'due' counts it."""
+    return session.exec(
+        select(func.max(Entry.occurred_on)).where(Entry.contact_id == contact_id)
+    ).one()
+
+
 def contact_cadence(session: Session, contact_id: int) -> int | None:
     """The cadence that applies to one contact: their own, else their tags' shortest."""
     own = session.exec(select(Contact.every_days).where(Contact.id == contact_id)).one()

@@ -196,7 +196,7 @@ def parse_cadence(text: str) -> int | None:
     return parse_span(text, "cadence")
 
 
-def last_twelve_months(today: date) -> tuple[date, date]:
-    """From the first day of the month eleven months back up to today: a year of months."""
-    year, month = _shift_month(today.year, today.month, -11)
-    return date(year, month, 1), today
+def last_twelve_months(last: date) -> tuple[date, date]:
+    """From the first day of the month eleven months before ``last`` up to ``last``."""
+    year, month = _shift_month(last.year, last.month, -11)
+    return date(year, month, 1), last

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from wederkerig.balances import MonthlyFlow, Tally, balance_rows, monthly_flow, total
 from wederkerig.dates import last_twelve_months
+from wederkerig.errors import InvalidInputError
 from wederkerig.selection import Selection
 from wederkerig.vocabulary import Kind
 
@@ -32,8 +33,10 @@ class Flow:
 
 def flow(session: Session, selection: Selection, *, today: date) -> Flow:
     """The shape of giving and receiving in ``selection`` (the last twelve months if undated)."""
-    default_since, _ = last_twelve_months(today)
-    since, until = selection.since or default_since, selection.until or today
+    until = selection.until or today
+    since = selection.since or last_twelve_months(until)[0]
+    if since > until:
+        raise InvalidInputError(f"--since {since} is after {until}: give an --until after it")
     dated = replace(selection, since=since, until=until)
     rows = balance_rows(session, dated)
     summed = total(rows)
