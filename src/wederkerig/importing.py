@@ -92,12 +92,17 @@ _INTRODUCED = sa.Table(
 )
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
 class _RowChecker:
     """Turns one text row into typed values, naming file, line and column on any problem."""
 
     def __init__(self, source: str, today: date) -> None:
         self.source = source
         self.today = today
+        self._names: dict[tuple[str, str], tuple[str, str]] = {}  # a busy file repeats names
 
     def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
         return InvalidInputError(f"{self.source}:{line}: column {column}: {problem}")
@@ -107,24 +112,22 @@ class _RowChecker:
             on = date.fromisoformat(row["date"])
         except ValueError:
             raise self.fail(line, "date", f"'{row['date']}' is not a YYYY-MM-DD date") from None
-        try:
-            direction = Direction(row["direction"])
-        except ValueError:
-            raise self.fail(line, "direction", "must be gave or received") from None
-        try:
-            kind = Kind(row["kind"])
-        except ValueError:
-            raise self.fail(line, "kind", "must be knowledge, talent, money or access") from None
+        direction = _DIRECTIONS.get(row["direction"])
+        if direction is None:
+            raise self.fail(line, "direction", "must be gave or received")
+        kind = _KINDS.get(row["kind"])
+        if kind is None:
+            raise self.fail(line, "kind", "must be knowledge, talent, money or access")
         try:
             value = check_value(int(row["value"]))
         except ValueError:
             raise self.fail(line, "value", "must be a whole number of points, 1 or more") from None
         except InvalidInputError as problem:
             raise self.fail(line, "value", str(problem)) from None
-        contact = self._text(line, "contact", lambda: check_name(row["contact"], "contact"))
-        event = row["event"].strip()
-        if event:
-            event = self._text(line, "event", lambda: check_name(event, "event"))
+        contact, contact_key = self._name(line, "contact", row["contact"])
+        event, event_key = (
+            self._name(line, "event", row["event"]) if row["event"].strip() else ("", "")
+        )
         description = self._text(
             line,
             "description",
@@ -137,18 +140,26 @@ class _RowChecker:
             "introduction": self._id(line, row["introduction"], column="introduction"),
             "occurred_on": on,
             "contact_name": contact,
-            "contact_key": name_key(contact),
+            "contact_key": contact_key,
             "direction": direction.value,
             "kind": kind.value,
             "value": value,
             "amount_cents": self._cents(line, row["amount"], kind),
             "description": description,
             "event_name": event or None,
-            "event_key": name_key(event) if event else None,
+            "event_key": event_key or None,
             "created_at": self._moment(line, row["created_at"]),
             "status": self._status(line, row["status"], on),
             "due": self._due(line, row["due"]),
         }
+
+    def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
+        """A contact or event name as stored, and its key: checked once per distinct text."""
+        known = self._names.get((column, text))
+        if known is None:
+            name = self._text(line, column, lambda: check_name(text, column))
+            known = self._names[column, text] = (name, name_key(name))
+        return known
 
     def _text(self, line: int, column: str, check: Callable[[], str]) -> str:
         try:
