@@ -5,6 +5,7 @@ import io
 import json
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -199,6 +200,23 @@ def test_output_replaces_a_readable_file_with_a_private_one(ledger: Run, tmp_pat
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert read_csv(target.read_bytes())[0] == ENTRY_COLUMNS
     assert not target.read_bytes().startswith(BOM)
+
+
+def test_output_to_a_named_pipe_writes_through_it_and_leaves_the_pipe(
+    ledger: Run, tmp_path: Path
+) -> None:
+    """A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place, never replaced
+    by a file (as root, replacing /dev/null once broke the whole machine)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    ok(ledger("export", "--output", str(pipe)))
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert read_csv(received[0])[0] == ENTRY_COLUMNS
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".pipe")) == []
 
 
 def test_output_into_a_missing_directory_is_refused(ledger: Run, tmp_path: Path) -> None:

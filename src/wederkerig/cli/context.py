@@ -93,11 +93,22 @@ def show_listing(
 
 @contextmanager
 def output_stream(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or a private file (0600) that appears only once it is complete."""
+    """stdout, or a private file (0600) that appears only once it is complete.
+
+    A target that exists and is not a regular file (/dev/null, /dev/stdout, a named pipe)
+    is written in place: replacing it would put a file where the device was.
+    """
     if output is None:
         yield sys.stdout
         return
     output = output.expanduser()
+    if output.exists() and not output.is_file():
+        try:
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                yield stream
+        except OSError as error:
+            raise WederkerigError(f"cannot write {output}: {error.strerror}") from None
+        return
     directory = output.parent if str(output.parent) else Path(".")
     try:
         descriptor, draft = tempfile.mkstemp(
