@@ -418,6 +418,9 @@ def _highest_id_ever(connection: sa.Connection) -> int:
     if connection.dialect.name == "sqlite":
         seq = sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'entry'")
         return int(connection.execute(seq).scalar() or 0)
+    if connection.dialect.name == "postgresql":
+        seq = sa.text("SELECT last_value FROM entry_id_seq")
+        return int(connection.execute(seq).scalar() or 0)
     return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
 
 
@@ -435,10 +438,12 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
     _introduce(connection, now=now)
-    columns = ["id", "contact_id", "event_id", "introduction_id", *_ENTRY_FIELDS]
+    ids = [_NEW.c.file_id] if keep_ids else []  # else the database numbers them
+    columns = [*(["id"] if keep_ids else []), "contact_id", "event_id", "introduction_id",
+               *_ENTRY_FIELDS]  # fmt: skip
     source = (
         sa.select(
-            _NEW.c.file_id if keep_ids else sa.null(),
+            *ids,
             _NEW.c.contact_id,
             _NEW.c.event_id,
             _INTRODUCED.c.introduction_id,
@@ -449,6 +454,10 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
         .order_by(_NEW.c.line)
     )
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
+    if keep_ids and connection.dialect.name == "postgresql":  # SQLite's AUTOINCREMENT follows
+        connection.exec_driver_sql(
+            "SELECT setval(pg_get_serial_sequence('entry', 'id'), (SELECT max(id) FROM entry))"
+        )
     linked = _NEW.c.answers.is_not(None)
     wanted = int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())
     if not keep_ids:
