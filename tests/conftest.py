@@ -25,7 +25,7 @@ TODAY = date(2026, 11, 26)  # a Thursday; tests pass it in instead of patching t
 # The entry export's columns: a contract scripts rely on, so spelled out here, not imported.
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers", "introduction",
+    "created_at", "status", "due", "answers", "introduction", "member",
 ]  # fmt: skip
 
 

@@ -118,14 +118,16 @@ class _Accumulator:
         )
 
 
-NO_LABEL = {By.ORGANISATION: "(no organisation)", By.GROUP: "(no group)", By.EVENT: "(no event)"}
+NO_LABEL = {By.ORGANISATION: "(no organisation)", By.GROUP: "(no group)", By.EVENT: "(no event)",
+            By.MEMBER: "(no member)"}  # fmt: skip
+_OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
 
 
 def _sums(selection: Selection, by: By, period: sa.ColumnElement[str] | None = None) -> sa.Subquery:
     """The one SQL GROUP BY every balance starts from: points, counts and euros per
     (contact, or event, and kind and direction, and perhaps period). Python only folds the
     few rows it returns."""
-    owner = col(Entry.event_id) if by is By.EVENT else col(Entry.contact_id)
+    owner = _OWNER.get(by, col(Entry.contact_id))
     keys: list[sa.ColumnElement[Any]] = [owner.label("owner"), col(Entry.kind).label("kind"),
             col(Entry.direction).label("direction")]  # fmt: skip
     if period is not None:
@@ -161,6 +163,8 @@ def _labelled(sums: sa.Subquery, by: By) -> sa.Select[Any]:
         return sa.select(organisation, organisation, sa.null(), *figures).join(
             sums, sums.c.owner == Contact.id
         )
+    if by is By.MEMBER:
+        return sa.select(sums.c.owner, sums.c.owner, sa.null(), *figures)
     if by is By.GROUP:
         return (
             sa.select(col(Group.id), col(Group.name), sa.null(), *figures)

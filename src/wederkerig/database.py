@@ -20,11 +20,12 @@ from sqlmodel import Session
 from wederkerig import paths
 from wederkerig.errors import RefusedError, StorageError
 
-SCHEMA_HEAD = "0006"  # the newest revision in migrations/versions; a test keeps them equal
+SCHEMA_HEAD = "0007"  # the newest revision in migrations/versions; a test keeps them equal
 BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
 SQLITE_HEADER = b"SQLite format 3\x00"
 _WRITE = "wederkerig_write"
+_UPGRADE_LOCK = 0x77656465  # 'wede': the PostgreSQL advisory lock schema changes take
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class Ledger:
                 else:
                     session.commit()
         except IntegrityError as error:
+            if "name_key" in _reason(error):  # two members adding one name at the same moment
+                raise RefusedError(
+                    f"that name is already in the ledger {self.where} (someone may have added "
+                    "it just now); nothing was written: use the existing one"
+                ) from None
             raise RefusedError(
                 f"the change conflicts with what the ledger {self.where} already holds "
                 f"({_reason(error)}); nothing was written"
@@ -72,12 +78,16 @@ class Ledger:
         self.engine.dispose()
 
 
-def open_ledger(target: str) -> Ledger:
+def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
     """Open the ledger at ``target`` (a file path or a SQLAlchemy URL), ready for use.
 
     A missing file or an empty database becomes a new ledger at the newest schema; an older
-    ledger is backed up and upgraded; anything else (another program's database, a newer
+    ledger file is backed up and upgraded; anything else (another program's database, a newer
     ledger, a damaged file) is refused with :class:`StorageError` and left untouched.
+
+    A ledger on a database server is shared by a team: it is upgraded only when asked
+    (``upgrade_shared``, from ``wederkerig db upgrade``), never as a side effect of one
+    member's ordinary command.
     """
     where = paths.describe(target)
     path = paths.sqlite_file(target)
@@ -97,6 +107,14 @@ def open_ledger(target: str) -> Ledger:
     try:
         with engine.connect() as connection:
             revision = _schema_revision(connection, where)
+        shared = engine.dialect.name != "sqlite"
+        if revision != SCHEMA_HEAD and shared and revision is not None and not upgrade_shared:
+            _refuse_newer(revision, _known_revisions(), where)
+            raise StorageError(
+                f"the shared ledger {where} is at schema {revision} and this wederkerig needs "
+                f"{SCHEMA_HEAD}: back it up (pg_dump), then run 'wederkerig db upgrade' once "
+                "for the whole team"
+            )
         if revision != SCHEMA_HEAD:
             ledger.upgrade = _upgrade(engine, where)
         elif engine.dialect.name == "sqlite":
@@ -210,10 +228,9 @@ def _schema_revision(connection: Connection, where: str) -> str | None:
 def _upgrade(engine: Engine, where: str) -> Upgrade | None:
     """Bring the schema to head, exactly once even when several processes try at the same time."""
     from alembic import command  # only paid for when the schema changes
-    from alembic.script import ScriptDirectory
 
     config = _alembic_config()
-    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    known = _known_revisions()
     with engine.connect() as connection:
         _refuse_newer(_schema_revision(connection, where), known, where)
     sqlite = engine.dialect.name == "sqlite"
@@ -221,6 +238,8 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
         if sqlite:  # see _foreign_keys; set before the transaction, as SQLite requires
             _foreign_keys(connection, on=False)
         with connection.begin():
+            if not sqlite:  # members upgrading at once: one migrates, the others wait here
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
             revision = _schema_revision(connection, where)  # again, now under the write lock
             if revision == SCHEMA_HEAD:
                 return None  # another process upgraded it while this one waited
@@ -240,6 +259,13 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
     if engine.dialect.name == "sqlite":
         _ensure_wal(engine)
     return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
 
 
 def _foreign_keys(connection: Connection, *, on: bool) -> None:

@@ -41,6 +41,7 @@ class EntryRow(NamedTuple):
     due: Day | None
     answers: int | None
     introduction: int | None
+    member: str | None
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
             due,
             col(Entry.answers_id),
             col(Entry.introduction_id),
+            col(Entry.member),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
@@ -147,6 +149,7 @@ def log_entry(
     promise: bool = False,
     due: date | None = None,
     answers: int | None = None,
+    member: str | None = None,
     now: datetime,
 ) -> EntryRow:
     """Record one thing given or received; with ``create`` an unknown contact or event is added.
@@ -184,6 +187,7 @@ def log_entry(
         status=(Status.PROMISED if promise else Status.DONE).value,
         due=due,
         answers_id=answers,
+        member=member,
     )
     session.add(entry)
     session.flush()

@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers", "introduction",
+    "created_at", "status", "due", "answers", "introduction", "member",
 )  # fmt: skip
-# Earlier layouts, still imported: before promises, before open loops, before introductions.
-OLDER_ENTRY_COLUMNS = (ENTRY_COLUMNS[:10], ENTRY_COLUMNS[:12], ENTRY_COLUMNS[:13])
+# Earlier layouts, still imported: before promises, open loops, introductions, members.
+OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14))
 LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",

@@ -61,12 +61,13 @@ _INCOMING = sa.Table(
     sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
     sa.Column("status", sa.String, nullable=False),
     sa.Column("due", ENTRY_TABLE.c.due.type),
+    sa.Column("member", sa.String),
     prefixes=["TEMPORARY"],
 )
 # The entry columns an import copies as they are, in the order of the insert below.
 _ENTRY_FIELDS = (
     "occurred_on", "direction", "kind", "value", "amount_cents", "description", "status", "due",
-    "created_at",
+    "member", "created_at",
 )  # fmt: skip
 _NEW = sa.Table(
     "new_entry",
@@ -99,9 +100,10 @@ _DIRECTIONS = {direction.value: direction for direction in Direction}
 class _RowChecker:
     """Turns one text row into typed values, naming file, line and column on any problem."""
 
-    def __init__(self, source: str, today: date) -> None:
+    def __init__(self, source: str, today: date, member: str | None) -> None:
         self.source = source
         self.today = today
+        self.member = member  # for rows that do not say who logged them
         self._names: dict[tuple[str, str], tuple[str, str]] = {}  # a busy file repeats names
 
     def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
@@ -151,6 +153,10 @@ class _RowChecker:
             "created_at": self._moment(line, row["created_at"]),
             "status": self._status(line, row["status"], on),
             "due": self._due(line, row["due"]),
+            "member": self._text(
+                line, "member", lambda: check_text(row["member"].strip(), "member")
+            )
+            or self.member,
         }
 
     def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
@@ -231,12 +237,13 @@ def import_entries(
     create_contacts: bool = False,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    member: str | None = None,
 ) -> ImportReport:
     """Check and stage every row, then add those the ledger does not hold yet, in one go."""
     connection = session.connection()
     _INCOMING.drop(connection, checkfirst=True)
     _INCOMING.create(connection)
-    checker = _RowChecker(source, today)
+    checker = _RowChecker(source, today, member)
     total = 0
     for batch in _batches(checker.check(line, row) for line, row in rows):
         connection.execute(_INCOMING.insert(), batch)
@@ -438,12 +445,12 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
     _introduce(connection, now=now)
-    ids = [_NEW.c.file_id] if keep_ids else []  # else the database numbers them
+    file_ids = [_NEW.c.file_id] if keep_ids else []  # else the database numbers them
     columns = [*(["id"] if keep_ids else []), "contact_id", "event_id", "introduction_id",
                *_ENTRY_FIELDS]  # fmt: skip
     source = (
         sa.select(
-            *ids,
+            *file_ids,
             _NEW.c.contact_id,
             _NEW.c.event_id,
             _INTRODUCED.c.introduction_id,

@@ -41,6 +41,7 @@ def make_introduction(
     value: int = 1,
     on: date,
     event: str | None = None,
+    member: str | None = None,
     now: datetime,
 ) -> IntroductionRow:
     """Record that I connected ``first`` and ``second``: one access entry to each."""
@@ -69,6 +70,7 @@ def make_introduction(
                 event_id=occasion.id if occasion else None,
                 created_at=created_at,
                 introduction_id=introduction.id,
+                member=member,
             )
         )
     session.flush()

@@ -149,3 +149,5 @@ class Entry(SQLModel, table=True):
     introduction_id: int | None = Field(
         default=None, foreign_key="introduction.id", ondelete="SET NULL", index=True
     )
+    # Who logged it, on a ledger a team shares ('me' in the config, WEDERKERIG_ME, the OS user).
+    member: str | None = None

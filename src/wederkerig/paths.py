@@ -6,6 +6,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 DB_ENV = "WEDERKERIG_DB"
+MEMBER_ENV = "WEDERKERIG_ME"
 LEDGER_FILE = "ledger.db"
 DEMO_FILE = "demo.db"
 
@@ -49,13 +50,20 @@ def make_private_dir(path: Path) -> None:
         folder.mkdir(mode=0o700, exist_ok=True)
 
 
+def has_password(target: str) -> bool:
+    """Whether a URL carries a password (``postgresql://user:secret@host/db``)."""
+    if not is_url(target):
+        return False
+    credentials, at, _ = target.partition("://")[2].rpartition("@")
+    return bool(at) and ":" in credentials
+
+
 def describe(target: str) -> str:
     """A ledger target as shown to the user, with any password in a URL masked."""
     if not is_url(target):
         return target
+    if not has_password(target):
+        return target
     scheme, _, rest = target.partition("://")
-    credentials, at, host = rest.rpartition("@")
-    if at and ":" in credentials:
-        user = credentials.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return target
+    credentials, _, host = rest.rpartition("@")
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"

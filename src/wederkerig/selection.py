@@ -23,6 +23,7 @@ class Selection:
     tag: str | None = None
     event_id: int | None = None
     group_id: int | None = None
+    member: str | None = None  # who logged it, on a team's ledger
     mentioning: tuple[str, ...] = ()  # descriptions naming any of these (ASCII case ignored)
     statuses: tuple[Status, ...] | None = (Status.DONE,)  # what happened; None: promises too
     unanswered: bool = False  # open loops: answers nothing, and nothing done answers it
@@ -40,6 +41,8 @@ class Selection:
             conditions.append(col(Entry.occurred_on) >= self.since)
         if self.until is not None:
             conditions.append(col(Entry.occurred_on) <= self.until)
+        if self.member is not None:
+            conditions.append(col(Entry.member) == self.member)
         if self.event_id is not None:
             conditions.append(col(Entry.event_id) == self.event_id)
         if self.group_id is not None:

@@ -72,6 +72,7 @@ class By(StrEnum):
     ORGANISATION = "organisation"
     GROUP = "group"
     EVENT = "event"
+    MEMBER = "member"
 
 
 OUTCOME_WORDS: dict[str, Outcome] = {

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from wederkerig import __version__, render
+from wederkerig import __version__, paths, render
 from wederkerig.cli import (
     cadence,
     contacts,
@@ -25,7 +25,7 @@ from wederkerig.cli import (
     upkeep,
 )
 from wederkerig.cli.context import AppContext
-from wederkerig.errors import ExitCode, WederkerigError
+from wederkerig.errors import ExitCode, InvalidInputError, WederkerigError
 from wederkerig.paths import DB_ENV
 
 # Typer bundles Click without exporting the base of its errors; find it through a public one.
@@ -113,9 +113,20 @@ def root(
     ] = False,
 ) -> None:
     """A reciprocity ledger: what you gave, what you received, and what is still open."""
+    if db and paths.has_password(db) and _typed(ctx, "db"):
+        raise InvalidInputError(
+            "a password in --db is visible to others (process list, shell history): put the "
+            f"URL in {DB_ENV}, or the password in ~/.pgpass or a PostgreSQL service file"
+        )
     if not isinstance(ctx.obj, AppContext):
         ctx.obj = AppContext()
     ctx.obj.db = db
+
+
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether a parameter's value came from the command line (not the environment)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
 
 
 app.add_typer(contacts.app, name="contact", rich_help_panel="Record")
@@ -123,6 +134,7 @@ app.add_typer(events.app, name="event", rich_help_panel="Record")
 app.add_typer(groups.app, name="group", rich_help_panel="Record")
 app.add_typer(cadence.tags, name="tag", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
+app.add_typer(upkeep.db, name="db", rich_help_panel="Data")
 for commands in (
     entries.app,
     introductions.app,

@@ -1,5 +1,6 @@
 """What every command shares: the chosen ledger, today's date, and one transaction per command."""
 
+import getpass
 import os
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from wederkerig import paths, render
 from wederkerig.dates import parse_date
 from wederkerig.errors import InvalidInputError, WederkerigError
 from wederkerig.formats import Format, write_rows
+from wederkerig.paths import MEMBER_ENV
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -31,6 +33,11 @@ class AppContext:
     @property
     def target(self) -> str:
         return paths.choose_target(self.db)
+
+    @property
+    def member(self) -> str:
+        """Who is logging, recorded on each entry of a ledger a team shares."""
+        return os.environ.get(MEMBER_ENV) or getpass.getuser()
 
     def now(self) -> datetime:
         return datetime.now(UTC)

@@ -107,6 +107,7 @@ def log(
             promise=promise,
             due=app_ctx.date(due, allow_future=True),
             answers=answers,
+            member=app_ctx.member,
             now=app_ctx.now(),
         )
     print(row.id)

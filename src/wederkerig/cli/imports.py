@@ -88,6 +88,7 @@ def entries(
                 create_contacts=create_contacts,
                 dry_run=dry_run,
                 progress=advance,
+                member=app_context(ctx).member,
             )
     render.message(render.import_summary(report))
 

@@ -51,6 +51,7 @@ def intro(
             value=1 if value is None else value,
             on=app_ctx.date(on) or app_ctx.today,
             event=event,
+            member=app_ctx.member,
             now=app_ctx.now(),
         )
     print(made.id)

@@ -63,6 +63,9 @@ def balance(
     period: PeriodOption = None,
     kind: KindOption = None,
     tag: TagOption = None,
+    member: Annotated[
+        str | None, typer.Option("--member", "-m", help="Only what this team member logged.")
+    ] = None,
     event: Annotated[
         str | None, typer.Option("--event", "-e", help="Only what flowed at this event.")
     ] = None,
@@ -88,6 +91,8 @@ def balance(
 ) -> None:
     """Show what you gave and received, per contact and kind (net = gave − received)."""
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
+    if member is not None:
+        selection = replace(selection, member=member.strip())
     if every is not None and by_kind:
         raise InvalidInputError("--every and --by-kind both add columns: choose one of them")
     if contact is not None and every is None:

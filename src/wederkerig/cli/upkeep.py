@@ -52,3 +52,25 @@ def doctor(ctx: typer.Context) -> None:
             found.problems[0]
             + (f" (and {len(found.problems) - 1} more)" if len(found.problems) > 1 else "")
         )
+
+
+db = typer.Typer(help="The ledger's database: upgrade a shared ledger's schema.")
+
+
+@db.command("upgrade")
+def upgrade(ctx: typer.Context) -> None:
+    """Bring a shared (PostgreSQL) ledger to this version's schema, once for the whole team.
+
+    Back it up first (pg_dump). Members running commands meanwhile wait for it; a ledger
+    file (SQLite) upgrades itself on first use and needs no command.
+    """
+    from wederkerig.database import SCHEMA_HEAD, open_ledger
+
+    ledger = open_ledger(app_context(ctx).target, upgrade_shared=True)
+    ledger.dispose()
+    if ledger.upgrade is None:
+        render.message(f"{ledger.where} is at schema {SCHEMA_HEAD} already; nothing to do.")
+    else:
+        render.message(
+            f"Upgraded {ledger.where} from schema {ledger.upgrade.old} to {ledger.upgrade.new}."
+        )
