@@ -4,6 +4,7 @@ User data always enters as :class:`~rich.text.Text`, never as markup, so a name 
 ``[bold]Jan`` or one with terminal escapes is shown literally.
 """
 
+import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -52,6 +53,18 @@ def show(build: Callable[..., RenderableType], *args: Any, **kwargs: Any) -> Non
     """Print a report on stdout, built for the width of the terminal (80 when piped)."""
     out = console()
     out.print(build(*args, width=out.width, **kwargs))
+
+
+def export(build: Callable[..., RenderableType], *args: Any, html: bool, **kwargs: Any) -> str:
+    """The same report as a standalone SVG or HTML document (Rich's export), 100 columns
+    wide whatever the terminal, with its colours: for an email to a fellow board member."""
+    recorder = Console(
+        record=True, width=100, file=io.StringIO(), force_terminal=True, color_system="truecolor"
+    )
+    recorder.print(build(*args, width=100, **kwargs))
+    if html:
+        return recorder.export_html(inline_styles=True)
+    return recorder.export_svg(title="wederkerig")
 
 
 def message(text: str) -> None:

@@ -73,6 +73,31 @@ def transaction(
         ledger.dispose()
 
 
+SAVE_SUFFIXES = {".svg": False, ".html": True, ".htm": True}  # suffix: is it HTML
+
+
+def check_save(path: Path | None, format: Format) -> None:
+    """Refuse a --save that cannot be honoured before any work is done."""
+    if path is None:
+        return
+    if path.suffix.casefold() not in SAVE_SUFFIXES:
+        raise InvalidInputError(f"--save {path}: name an .svg or .html file")
+    if format is not Format.TABLE:
+        raise InvalidInputError("--save keeps the table view: drop --format, or --save")
+
+
+def present(save: Path | None, build: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """Show a report on the terminal and, with --save, write the same rendering to a private
+    file (0600: it holds other people's data)."""
+    render.show(build, *args, **kwargs)
+    if save is None:
+        return
+    document = render.export(build, *args, html=SAVE_SUFFIXES[save.suffix.casefold()], **kwargs)
+    with output_stream(save) as stream:
+        stream.write(document)
+    render.message(f"Saved the report to {save}.")
+
+
 def confirmed(question: str, *, refusal: str) -> bool:
     """Ask on a terminal; elsewhere refuse with ``refusal`` (which names the flag that
     answers the question), because a script cannot be asked."""

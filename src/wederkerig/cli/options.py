@@ -1,6 +1,7 @@
 """Options shared by several commands, declared once so their names and help never drift."""
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -66,6 +67,12 @@ OtherSideOption = Annotated[
         case_sensitive=False,
         help="When an entry is one side of an introduction: remove or keep the other side "
         "(asked on a terminal).",
+    ),
+]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--save", metavar="FILE", help="Also write the report to FILE.svg or FILE.html (0600)."
     ),
 ]
 TABLE_LIMIT = 50  # a Rich row costs ~0.5 ms; a person reads about this many

@@ -2,12 +2,13 @@
 
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, transaction
+from wederkerig.cli.context import app_context, check_save, present, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import (
     TABLE_LIMIT,
@@ -15,6 +16,7 @@ from wederkerig.cli.options import (
     FormatOption,
     KindOption,
     PeriodOption,
+    SaveOption,
     SinceOption,
     TagOption,
     UntilOption,
@@ -88,17 +90,19 @@ def balance(
     ] = None,
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
+    save: SaveOption = None,
 ) -> None:
     """Show what you gave and received, per contact and kind (net = gave − received)."""
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     if member is not None:
         selection = replace(selection, member=member.strip())
+    check_save(save, format)
     if every is not None and by_kind:
         raise InvalidInputError("--every and --by-kind both add columns: choose one of them")
     if contact is not None and every is None:
         if by is not By.CONTACT:
             raise InvalidInputError(f"--by {by.value} lists many rows: drop CONTACT, or --by")
-        _contact_balance(ctx, contact, selection, format, event)
+        _contact_balance(ctx, contact, selection, format, event, save)
         return
     from wederkerig.balances import balance_rows, period_balances
     from wederkerig.entries import narrow_to_contact
@@ -123,7 +127,7 @@ def balance(
         elif not over_time.rows:
             render.message(NOTHING_MATCHES)
         else:
-            render.show(render.period_table, over_time, heading=heading)
+            present(save, render.period_table, over_time, heading=heading)
         return
     if format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
@@ -133,21 +137,27 @@ def balance(
         if pending:
             render.show(render.promises_line, pending)
     elif by_kind:
-        render.show(render.balance_by_kind_table, rows, heading=heading)
+        present(save, render.balance_by_kind_table, rows, heading=heading)
     else:
-        _balance_table(rows, pending, heading=heading, all_=all_)
+        _balance_table(rows, pending, heading=heading, all_=all_, save=save)
 
 
 NOTHING_MATCHES = "No entries match: log one with 'wederkerig log NAME gave knowledge'."
 
 
 def _balance_table(
-    rows: "list[BalanceRow]", pending: "list[OpenPromise]", *, heading: str, all_: bool
+    rows: "list[BalanceRow]",
+    pending: "list[OpenPromise]",
+    *,
+    heading: str,
+    all_: bool,
+    save: Path | None,
 ) -> None:
     from wederkerig.balances import largest_imbalances, total
 
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
-    render.show(
+    present(
+        save,
         render.balance_table,
         shown,
         total(rows),
@@ -164,7 +174,12 @@ def _undated(selection: "Selection") -> "Selection":
 
 
 def _contact_balance(
-    ctx: typer.Context, contact: str, selection: "Selection", format: Format, event: str | None
+    ctx: typer.Context,
+    contact: str,
+    selection: "Selection",
+    format: Format,
+    event: str | None,
+    save: Path | None,
 ) -> None:
     from wederkerig.balances import balance_rows, contact_balance, in_words
     from wederkerig.entries import narrow_to_contact
@@ -191,7 +206,7 @@ def _contact_balance(
         write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        render.show(render.contact_balance, result, words, promises=pending)
+        present(save, render.contact_balance, result, words, promises=pending)
 
 
 @app.command(rich_help_panel="Report")
@@ -201,11 +216,13 @@ def brief(
         str, typer.Argument(help="Who you are about to meet.", autocompletion=complete_contact)
     ],
     format: FormatOption = Format.TABLE,
+    save: SaveOption = None,
 ) -> None:
     """Before a meeting, one screen: who they are, how it stands per kind with a year of
     months, open promises and loops both ways, introductions, recent entries, suggestions."""
     from wederkerig.brief import brief as build_brief
 
+    check_save(save, format)
     with transaction(ctx) as session:
         found = build_brief(session, contact, today=app_context(ctx).today)
     if format is Format.JSON:
@@ -213,7 +230,7 @@ def brief(
     elif format is Format.CSV:  # the year of months, one row per month and kind
         write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        render.show(render.brief_view, found)
+        present(save, render.brief_view, found)
 
 
 @app.command(rich_help_panel="Report")
@@ -225,11 +242,13 @@ def flow(
     kind: KindOption = None,
     tag: TagOption = None,
     format: FormatOption = Format.TABLE,
+    save: SaveOption = None,
 ) -> None:
     """Where value has flowed (the last twelve months unless told): per kind both ways, the
     top contacts each way, and a bar per month. CSV gives the months, one row per kind."""
     from wederkerig.flow import flow as build_flow
 
+    check_save(save, format)
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     with transaction(ctx) as session:
         found = build_flow(session, selection, today=app_context(ctx).today)
@@ -238,4 +257,4 @@ def flow(
     elif format is Format.CSV:
         write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        render.show(render.flow_view, found)
+        present(save, render.flow_view, found)
