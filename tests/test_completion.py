@@ -54,6 +54,24 @@ def test_bash_completes_both_sides_of_an_intro_but_not_the_why(
     assert bash(cli, "wederkerig intro Anne Zoë z", ledger_path) == []
 
 
+def test_bash_completes_kinds_directions_groups_and_tags_by_position(
+    ledger: Run, cli: Cli, ledger_path: Path
+) -> None:
+    ok(ledger("group", "add", "Drechtsteden"))
+    ok(ledger("contact", "edit", "Anne", "--tag", "bestuur"))
+    assert bash(cli, "wederkerig log Anne g", ledger_path) == ["gave", "gaf"]
+    assert bash(cli, "wederkerig log Anne gave k", ledger_path) == ["knowledge", "kennis"]
+    assert bash(cli, "wederkerig group join dr", ledger_path) == ["Drechtsteden"]
+    assert bash(cli, "wederkerig group join Drechtsteden Anne zo", ledger_path) == ["Zoë\\ Janssen"]
+    assert bash(cli, "wederkerig tag cadence b", ledger_path) == ["bestuur"]
+
+
+def test_typer_completes_options_with_names(ledger: Run, cli: Cli, ledger_path: Path) -> None:
+    ok(ledger("event", "add", "Nieuwjaarsreceptie"))
+    assert bash(cli, "wederkerig balance --event Nieuw", ledger_path) == ["Nieuwjaarsreceptie"]
+    assert bash(cli, "wederkerig entries --kind to", ledger_path) == ["toegang"]
+
+
 def test_the_db_option_chooses_the_ledger(ledger: Run, cli: Cli, ledger_path: Path) -> None:
     line = f"wederkerig --db {ledger_path} balance z"
     assert bash(cli, line, ledger_path, WEDERKERIG_DB="/nonexistent.db") == ["Zoë\\ Janssen"]

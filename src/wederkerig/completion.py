@@ -1,8 +1,8 @@
-"""Completing contact names on Tab, from the SQLite file with the standard library alone.
+"""Completing names and words on Tab, from the SQLite file with the standard library alone.
 
-Completion runs on every Tab, so the common case (a contact name where a command expects
+Completion runs on every Tab, so the common case (a name or word where a command expects
 one, in bash) is answered before Typer, Click or SQLAlchemy are imported; everything else
-goes to Typer's own completion, which asks :func:`contact_names` too.
+goes to Typer's own completion, whose arguments and options ask :func:`candidates` too.
 """
 
 import re
@@ -15,38 +15,57 @@ from urllib.parse import quote
 from wederkerig.paths import DB_ENV, choose_target, sqlite_file
 
 COMPLETE_ENV = "_WEDERKERIG_COMPLETE"
-# Commands and the positions (0-based, among their arguments) that take a contact name.
-CONTACT_POSITIONS: dict[tuple[str, ...], frozenset[int]] = {
-    **{(command,): frozenset({0}) for command in (
-        "log", "balance", "brief", "entries", "promises", "loops", "intros", "forget")},
-    ("intro",): frozenset({0, 1}),
-    **{("contact", command): frozenset({0}) for command in ("show", "edit", "rm", "export")},
-    ("contact", "merge"): frozenset({0, 1}),
+# What each stored name is read from; kinds and directions are words, not stored.
+QUERIES = {
+    "contact": "SELECT name FROM contact UNION SELECT name FROM alias",
+    "group": "SELECT name FROM contact_group",
+    "event": "SELECT name FROM event",
+    "tag": "SELECT DISTINCT name FROM tag",
+}
+WORDS = {
+    "kind": ("knowledge", "talent", "money", "access", "kennis", "geld", "toegang"),
+    "direction": ("gave", "received", "gaf", "kreeg"),
+}
+# Commands, and what their arguments are by position (0-based); "..." repeats the last.
+ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    **{(command,): ("contact",) for command in (
+        "balance", "brief", "entries", "promises", "loops", "intros", "forget")},
+    ("log",): ("contact", "direction", "kind"),
+    ("intro",): ("contact", "contact"),
+    **{("contact", command): ("contact",) for command in ("show", "edit", "rm", "export")},
+    ("contact", "merge"): ("contact", "contact"),
+    ("group", "show"): ("group",),
+    ("group", "join"): ("group", "contact", "..."),
+    ("group", "leave"): ("group", "contact", "..."),
+    ("tag", "cadence"): ("tag",),
 }  # fmt: skip
 LIMIT = 100
 _SHELL_SPECIAL = re.compile(r"([^\w@%+=:,./-])")
 
 
-def contact_names(target: str, incomplete: str) -> list[str]:
-    """Names and aliases starting with ``incomplete`` (case ignored), read-only and quick;
-    nothing for a database server or a ledger that does not exist yet."""
+def candidates(what: str, target: str, incomplete: str) -> list[str]:
+    """Names (or words) of ``what`` starting with ``incomplete``, case ignored; names are read
+    read-only and quickly, and there are none for a database server or a missing ledger."""
+    wanted = incomplete.casefold()
+    if what in WORDS:
+        return [word for word in WORDS[what] if word.startswith(wanted)]
     ledger = sqlite_file(target)
     if ledger is None or not ledger.is_file():
         return []
     uri = f"file:{quote(str(ledger))}?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=1)) as db:
-            rows = db.execute("SELECT name FROM contact UNION SELECT name FROM alias").fetchall()
+            rows = db.execute(QUERIES[what]).fetchall()
     except sqlite3.Error:
         return []
-    wanted = incomplete.casefold()
     found = {name for (name,) in rows if name.casefold().startswith(wanted)}
     return sorted(found, key=str.casefold)[:LIMIT]
 
 
 def bash_answer(environ: Mapping[str, str]) -> str | None:
-    """The reply to bash's completion request when it asks for a contact name, else ``None``
-    (then Typer answers). Names come back escaped, so 'Anneke de Vries' stays one word."""
+    """The reply to bash's completion request when it asks for a name or word by position,
+    else ``None`` (then Typer answers). Names come back escaped: 'Anneke de Vries' is one
+    word."""
     if environ.get(COMPLETE_ENV) != "complete_bash":
         return None
     try:
@@ -58,14 +77,17 @@ def bash_answer(environ: Mapping[str, str]) -> str | None:
     db = environ.get(DB_ENV)
     if len(args) >= 2 and args[0] == "--db":
         db, args = args[1], args[2:]
-    for command, positions in CONTACT_POSITIONS.items():
+    for command, kinds in ARGUMENTS.items():
         if tuple(args[: len(command)]) != command:
             continue
         given = args[len(command) :]
         if incomplete.startswith("-") or any(word.startswith("-") for word in given):
             return None  # options take values: let Click parse them
-        if len(given) not in positions:
+        position = len(given)
+        if kinds[-1] == "...":
+            position = min(position, len(kinds) - 2)
+        if position >= len(kinds):
             return None
-        names = contact_names(choose_target(db), incomplete)
+        names = candidates(kinds[position], choose_target(db), incomplete)
         return "".join(_SHELL_SPECIAL.sub(r"\\\1", name) + "\n" for name in names)
     return None

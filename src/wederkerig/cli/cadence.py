@@ -7,7 +7,7 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
-from wederkerig.cli.options import FormatOption
+from wederkerig.cli.options import FormatOption, complete_tag
 from wederkerig.dates import parse_cadence, parse_span
 from wederkerig.formats import DUE_COLUMNS, TAG_COLUMNS, Format, write_rows
 
@@ -73,7 +73,9 @@ def list_tags(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
 @tags.command("cadence")
 def cadence(
     ctx: typer.Context,
-    tag: Annotated[str, typer.Argument(help="The tag, e.g. drechtsteden.")],
+    tag: Annotated[
+        str, typer.Argument(help="The tag, e.g. drechtsteden.", autocompletion=complete_tag)
+    ],
     every: Annotated[str, typer.Argument(metavar="SPAN", help="30d, 6w, 3m; 'none' clears it.")],
 ) -> None:
     """Stay in touch with everyone carrying TAG this often (a contact's own --every wins)."""

@@ -21,6 +21,9 @@ from wederkerig.cli.options import (
     UntilOption,
     YesOption,
     complete_contact,
+    complete_direction,
+    complete_event,
+    complete_kind,
 )
 from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
@@ -58,16 +61,31 @@ def log(
     contact: Annotated[
         str, typer.Argument(help="Who: a name or alias.", autocompletion=complete_contact)
     ],
-    direction: Annotated[str, typer.Argument(help="gave or received (gaf, kreeg, ontvangen).")],
+    direction: Annotated[
+        str,
+        typer.Argument(
+            help="gave or received (gaf, kreeg, ontvangen).", autocompletion=complete_direction
+        ),
+    ],
     kind: Annotated[
-        str, typer.Argument(help="knowledge, talent, money or access (kennis, geld, toegang).")
+        str,
+        typer.Argument(
+            help="knowledge, talent, money or access (kennis, geld, toegang).",
+            autocompletion=complete_kind,
+        ),
     ],
     description: Annotated[str, typer.Argument(help="What exactly, in a few words.")] = "",
     value: ValueOption = None,
     amount: AmountOption = None,
     on: OnOption = None,
     event: Annotated[
-        str | None, typer.Option("--event", "-e", help="The occasion, e.g. a New Year's reception.")
+        str | None,
+        typer.Option(
+            "--event",
+            "-e",
+            help="The occasion, e.g. a New Year's reception.",
+            autocompletion=complete_event,
+        ),
     ] = None,
     create: Annotated[
         bool, typer.Option("--create", help="Add the contact or event if it is new.")

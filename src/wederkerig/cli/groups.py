@@ -14,6 +14,7 @@ from wederkerig.cli.options import (
     SinceOption,
     UntilOption,
     complete_contact,
+    complete_group,
 )
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
@@ -25,7 +26,9 @@ from wederkerig.formats import (
 
 app = typer.Typer(help="Groups: a region's partnership, a club, a board.", no_args_is_help=True)
 
-GroupArgument = Annotated[str, typer.Argument(metavar="NAME", help="The group's name.")]
+GroupArgument = Annotated[
+    str, typer.Argument(metavar="NAME", help="The group's name.", autocompletion=complete_group)
+]
 ContactsArgument = Annotated[
     list[str],
     typer.Argument(metavar="CONTACT...", help="Names or aliases.", autocompletion=complete_contact),

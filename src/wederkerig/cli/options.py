@@ -1,5 +1,6 @@
 """Options shared by several commands, declared once so their names and help never drift."""
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,12 +10,23 @@ import typer
 from wederkerig.formats import Format
 
 
-def complete_contact(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Contact names for zsh, fish and PowerShell (bash is answered before Typer loads)."""
-    from wederkerig.completion import contact_names
-    from wederkerig.paths import choose_target
+def _completer(what: str) -> Callable[[typer.Context, str], list[str]]:
+    """Tab completion of ``what`` through Typer: for options, for zsh, fish and PowerShell
+    (bash's common case is answered before Typer loads; see wederkerig.completion)."""
 
-    return contact_names(choose_target(ctx.find_root().params.get("db")), incomplete)
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from wederkerig.completion import candidates
+        from wederkerig.paths import choose_target
+
+        return candidates(what, choose_target(ctx.find_root().params.get("db")), incomplete)
+
+    return complete
+
+
+complete_contact, complete_group, complete_event, complete_tag = (
+    _completer(what) for what in ("contact", "group", "event", "tag")
+)
+complete_kind, complete_direction = _completer("kind"), _completer("direction")
 
 
 FormatOption = Annotated[
@@ -43,12 +55,22 @@ KindOption = Annotated[
         "--kind",
         "-k",
         help="Only this kind: knowledge, talent, money, access (or kennis, geld, toegang).",
+        autocompletion=complete_kind,
     ),
 ]
 DirectionOption = Annotated[
-    str | None, typer.Option("--direction", "-d", help="Only gave or received (or gaf, kreeg).")
+    str | None,
+    typer.Option(
+        "--direction",
+        "-d",
+        help="Only gave or received (or gaf, kreeg).",
+        autocompletion=complete_direction,
+    ),
 ]
-TagOption = Annotated[str | None, typer.Option("--tag", "-t", help="Only contacts with this tag.")]
+TagOption = Annotated[
+    str | None,
+    typer.Option("--tag", "-t", help="Only contacts with this tag.", autocompletion=complete_tag),
+]
 AllOption = Annotated[
     bool, typer.Option("--all", help="Show every row in a table (csv and json always have all).")
 ]

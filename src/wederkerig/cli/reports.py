@@ -21,6 +21,8 @@ from wederkerig.cli.options import (
     TagOption,
     UntilOption,
     complete_contact,
+    complete_event,
+    complete_group,
 )
 from wederkerig.dates import Every
 from wederkerig.errors import InvalidInputError
@@ -69,10 +71,16 @@ def balance(
         str | None, typer.Option("--member", "-m", help="Only what this team member logged.")
     ] = None,
     event: Annotated[
-        str | None, typer.Option("--event", "-e", help="Only what flowed at this event.")
+        str | None,
+        typer.Option(
+            "--event", "-e", help="Only what flowed at this event.", autocompletion=complete_event
+        ),
     ] = None,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help="Only the members of this group.")
+        str | None,
+        typer.Option(
+            "--group", "-g", help="Only the members of this group.", autocompletion=complete_group
+        ),
     ] = None,
     by_kind: Annotated[
         bool, typer.Option("--by-kind", help="One row per contact and kind.")
