@@ -36,6 +36,8 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("WEDERKERIG_DB", raising=False)
     monkeypatch.delenv("WEDERKERIG_BUSY_TIMEOUT", raising=False)
+    monkeypatch.delenv("WEDERKERIG_CONFIG", raising=False)
+    monkeypatch.delenv("WEDERKERIG_ME", raising=False)
     monkeypatch.setenv("COLUMNS", "120")
     return tmp_path / "data" / "wederkerig"
 

@@ -25,7 +25,6 @@ from wederkerig.selection import Selection
 from wederkerig.vocabulary import Direction, Kind
 
 RECENT = 5
-QUIET_DAYS = 180  # without a cadence, this long without contact is worth a word
 FOLLOW_UP_DAYS = 30  # an introduction this old without an outcome: ask how it went
 
 
@@ -51,7 +50,7 @@ class Brief:
         return sum(self.by_kind.values(), Tally())
 
 
-def brief(session: Session, contact: str, *, today: date) -> Brief:
+def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180) -> Brief:
     person = resolve_contact(session, contact)
     assert person.id is not None
     mine = Selection(contact_id=person.id)
@@ -78,7 +77,10 @@ def brief(session: Session, contact: str, *, today: date) -> Brief:
         suggestions=[],
     )
     return replace(
-        found, suggestions=suggestions(found, _received_since_i_gave(session, mine), today=today)
+        found,
+        suggestions=suggestions(
+            found, _received_since_i_gave(session, mine), today=today, quiet_days=quiet_days
+        ),
     )
 
 
@@ -93,8 +95,12 @@ def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def suggestions(found: Brief, received_since: list[EntryRow], *, today: date) -> list[str]:
-    """What a thoughtful person would do next, in plain words, most pressing first."""
+def suggestions(
+    found: Brief, received_since: list[EntryRow], *, today: date, quiet_days: int
+) -> list[str]:
+    """What a thoughtful person would do next, in plain words, most pressing first.
+
+    ``quiet_days``: without a cadence, this long without contact is worth a word."""
     said: list[str] = []
     for promise in found.promises:
         if promise.mine and promise.overdue:
@@ -121,7 +127,7 @@ def suggestions(found: Brief, received_since: list[EntryRow], *, today: date) ->
             f"You have not been in touch for {found.days_since} days; your rhythm with them "
             f"is every {found.every_days} days."
         )
-    elif not found.every_days and found.days_since is not None and found.days_since > QUIET_DAYS:
+    elif not found.every_days and found.days_since is not None and found.days_since > quiet_days:
         said.append(f"It has been {found.days_since} days since you were last in touch.")
     for theirs in found.promises:
         if not theirs.mine and theirs.overdue:

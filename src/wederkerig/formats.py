@@ -36,6 +36,7 @@ PROMISE_COLUMNS = (
 INTRODUCTION_COLUMNS = ("id", "date", "first", "second", "why", "value", "outcome", "entries")
 DUE_COLUMNS = ("reason", "contact", "entry", "since", "due", "days_late", "detail")
 MONTHLY_COLUMNS = ("month", "kind", "gave", "received")
+SETTING_COLUMNS = ("key", "value", "origin", "help")
 TAG_COLUMNS = ("name", "contacts", "every_days")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")

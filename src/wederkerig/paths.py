@@ -6,7 +6,6 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 DB_ENV = "WEDERKERIG_DB"
-MEMBER_ENV = "WEDERKERIG_ME"
 LEDGER_FILE = "ledger.db"
 DEMO_FILE = "demo.db"
 
@@ -25,8 +24,11 @@ def demo_target() -> str:
 
 
 def choose_target(flag: str | None) -> str:
-    """The ledger to use: the ``--db`` flag, else ``WEDERKERIG_DB``, else the default file."""
-    return flag or os.environ.get(DB_ENV) or default_target()
+    """The ledger to use: the ``--db`` flag, else ``WEDERKERIG_DB``, else ``db`` in the
+    settings file, else the default file."""
+    from wederkerig import config
+
+    return config.value("db", flag or os.environ.get(DB_ENV) or None) or default_target()
 
 
 def is_url(target: str) -> bool:

@@ -817,6 +817,22 @@ def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
     return table
 
 
+def settings_table(rows: Sequence[tuple[str, str | None, str | None, str]], *, width: int) -> Table:
+    """Settings and their values; the origin column only when it was asked for."""
+    origins = any(origin for _, _, origin, _ in rows)
+    table = _table(
+        Column("Key", no_wrap=True),
+        Column("Value", overflow="fold"),
+        *([Column("From", overflow="fold")] if origins else []),
+        Column("Meaning", overflow="fold", style="dim"),
+    )
+    for key, value, origin, about in rows:
+        cells: list[Text | str] = [key, Text(value or "–", style="" if value else "dim")]
+        cells += [Text(origin or "")] if origins else []
+        table.add_row(*cells, about)
+    return table
+
+
 def tags_table(rows: Sequence["TagRow"], *, width: int) -> Table:
     table = _table(
         _name_column("Tag", (row.name for row in rows)),

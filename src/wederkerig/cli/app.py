@@ -22,6 +22,7 @@ from wederkerig.cli import (
     privacy,
     promises,
     reports,
+    settings,
     upkeep,
 )
 from wederkerig.cli.context import AppContext
@@ -135,6 +136,7 @@ app.add_typer(groups.app, name="group", rich_help_panel="Record")
 app.add_typer(cadence.tags, name="tag", rich_help_panel="Record")
 app.add_typer(imports.app, name="import", rich_help_panel="Data")
 app.add_typer(upkeep.db, name="db", rich_help_panel="Data")
+app.add_typer(settings.app, name="config", rich_help_panel="Data")
 for commands in (
     entries.app,
     introductions.app,

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
+from wederkerig import config, render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import FormatOption, complete_tag
 from wederkerig.dates import parse_cadence, parse_span
@@ -22,11 +22,13 @@ def due(
         str, typer.Option("--within", metavar="SPAN", help="Also what falls due this soon: 14d.")
     ] = "0d",
     unanswered_after: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--unanswered-after", metavar="SPAN", help="When a received entry is overdue thanks."
+            "--unanswered-after",
+            metavar="SPAN",
+            help="When a received entry is overdue thanks (default: the setting, else 30d).",
         ),
-    ] = "30d",
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing at all when nothing is due.")
     ] = False,
@@ -37,7 +39,8 @@ def due(
     from wederkerig.cadence import due_items
 
     within_days = 0 if within.strip() in {"0", "0d"} else parse_span(within, "--within")
-    after_days = parse_span(unanswered_after, "--unanswered-after")
+    after = config.value("unanswered_after", unanswered_after) or "30d"
+    after_days = parse_span(after, "--unanswered-after")
     with transaction(ctx) as session:
         items = due_items(
             session,

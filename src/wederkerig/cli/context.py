@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
-from wederkerig import paths, render
+from wederkerig import config, paths, render
 from wederkerig.dates import parse_date
 from wederkerig.errors import InvalidInputError, WederkerigError
 from wederkerig.formats import Format, write_rows
-from wederkerig.paths import MEMBER_ENV
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -37,7 +36,7 @@ class AppContext:
     @property
     def member(self) -> str:
         """Who is logging, recorded on each entry of a ledger a team shares."""
-        return os.environ.get(MEMBER_ENV) or getpass.getuser()
+        return config.value("me") or getpass.getuser()
 
     def now(self) -> datetime:
         return datetime.now(UTC)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wederkerig import render
+from wederkerig import config, render
 from wederkerig.cli.context import app_context, check_save, present, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import (
@@ -24,7 +24,7 @@ from wederkerig.cli.options import (
     complete_event,
     complete_group,
 )
-from wederkerig.dates import Every
+from wederkerig.dates import Every, parse_span
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
@@ -231,8 +231,9 @@ def brief(
     from wederkerig.brief import brief as build_brief
 
     check_save(save, format)
+    quiet = parse_span(config.value("quiet_after") or "180d", "the quiet_after setting")
     with transaction(ctx) as session:
-        found = build_brief(session, contact, today=app_context(ctx).today)
+        found = build_brief(session, contact, today=app_context(ctx).today, quiet_days=quiet)
     if format is Format.JSON:
         write_document(sys.stdout, brief_document(found))
     elif format is Format.CSV:  # the year of months, one row per month and kind

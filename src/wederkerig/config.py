@@ -1,0 +1,113 @@
+"""Settings in a TOML file: who I am, the default ledger, language and thresholds.
+
+Precedence, everywhere: a command-line flag, then the environment variable, then this file,
+then the built-in default. The file is private (0600) and lives in the user config directory.
+"""
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from wederkerig.dates import parse_span
+from wederkerig.errors import InvalidInputError, StorageError
+from wederkerig.names import check_text
+
+CONFIG_ENV = "WEDERKERIG_CONFIG"  # another file than the default, e.g. for a team's board
+
+
+def _span(value: str) -> str:
+    parse_span(value, "the value")
+    return value.strip()
+
+
+def _text(value: str) -> str:
+    text = check_text(value.strip(), "value")
+    if not text:
+        raise InvalidInputError("give a value, or use 'config unset KEY'")
+    return text
+
+
+@dataclass(frozen=True)
+class Key:
+    help: str
+    default: str | None
+    env: str | None
+    check: Callable[[str], str]
+
+
+KEYS: Mapping[str, Key] = {
+    "me": Key("your name on a shared ledger's entries", None, "WEDERKERIG_ME", _text),
+    "db": Key("the ledger: a file path or a SQLAlchemy URL", None, "WEDERKERIG_DB", _text),
+    "unanswered_after": Key("when thanks are owed, for 'due'", "30d", None, _span),
+    "quiet_after": Key("when a contact without a cadence has gone quiet", "180d", None, _span),
+}
+
+
+def config_file() -> Path:
+    return Path(os.environ.get(CONFIG_ENV) or Path(user_config_dir("wederkerig")) / "config.toml")
+
+
+def _known(key: str) -> Key:
+    if key not in KEYS:
+        from wederkerig.errors import did_you_mean
+        from wederkerig.names import closest
+
+        raise InvalidInputError(
+            f"unknown setting '{key}'.{did_you_mean(closest(key, list(KEYS)))} "
+            f"Settings: {', '.join(KEYS)}"
+        )
+    return KEYS[key]
+
+
+def read() -> dict[str, str]:
+    """The file's settings (none when it does not exist); a broken file is named, not ignored."""
+    path = config_file()
+    try:
+        with path.open("rb") as stream:
+            found = tomllib.load(stream)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise StorageError(f"cannot read the settings in {path}: {error}") from None
+    return {key: str(value) for key, value in found.items() if key in KEYS}
+
+
+def lookup(key: str, flag: str | None = None) -> tuple[str | None, str]:
+    """A setting's value and where it came from: flag, env, config file or default."""
+    spec = _known(key)
+    if flag is not None:
+        return flag, "flag"
+    if spec.env and os.environ.get(spec.env):
+        return os.environ[spec.env], f"env {spec.env}"
+    stored = read()
+    if key in stored:
+        return stored[key], f"config {config_file()}"
+    return spec.default, "default"
+
+
+def value(key: str, flag: str | None = None) -> str | None:
+    return lookup(key, flag)[0]
+
+
+def store(key: str, new: str | None) -> Path:
+    """Set (or, with ``None``, remove) one setting, writing the file privately and whole."""
+    import tomli_w
+
+    spec = _known(key)
+    settings = read()
+    if new is None:
+        settings.pop(key, None)
+    else:
+        settings[key] = spec.check(new)
+    path = config_file()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.tmp")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as stream:
+        tomli_w.dump(settings, stream)
+    os.replace(draft, path)
+    return path
