@@ -102,6 +102,19 @@ def test_kinds_in_english_and_dutch(anna: Run, typed: str, stored: str) -> None:
         ("3 days ago", date(2026, 11, 23)),
         ("3 dagen geleden", date(2026, 11, 23)),
         ("30 days ago", date(2026, 10, 27)),
+        ("31/12/2025", date(2025, 12, 31)),  # slashes and dots, day first too
+        ("5.3.2026", date(2026, 3, 5)),
+        ("2026/01/05", date(2026, 1, 5)),
+        # read by dateparser, in both languages, preferring the past (today is a Thursday)
+        ("vorige week dinsdag", date(2026, 11, 17)),
+        ("last week tuesday", date(2026, 11, 17)),
+        ("afgelopen vrijdag", date(2026, 11, 20)),
+        ("last tuesday", date(2026, 11, 24)),
+        ("3 weken geleden", date(2026, 11, 5)),
+        ("two weeks ago", date(2026, 11, 12)),
+        ("12 maart", date(2026, 3, 12)),
+        ("12 march", date(2026, 3, 12)),
+        ("1 december", date(2025, 12, 1)),  # a bare date is the last one, not the coming one
     ],
 )
 def test_on_accepts_iso_dutch_and_words(anna: Run, typed: str, expected: date) -> None:
@@ -142,8 +155,25 @@ def test_the_future_is_judged_by_the_injected_today(anna: Run, refused: Refused)
 
 
 @pytest.mark.parametrize(
+    ("typed", "reading"),
+    [("vorige week", "2026-11-19"), ("last month", "2026-10-26"), ("vorig jaar", "2025-11-26")],
+)
+def test_a_week_month_or_year_is_refused_with_the_day_it_would_have_been(
+    anna: Run, typed: str, reading: str, refused: Refused
+) -> None:
+    result = refused(2, "log", "Anna", "gave", "knowledge", "--on", typed)
+    assert "say which day" in result.stderr
+    assert reading in result.stderr
+
+
+def test_month_first_numeric_dates_under_a_us_locale(anna: Run) -> None:
+    ok(anna("log", "Anna", "gave", "knowledge", "--on", "3/12/2026", LC_ALL="en_US.UTF-8"))
+    assert only_entry(anna)["date"] == "2026-03-12"
+
+
+@pytest.mark.parametrize(
     "typed",
-    ["2026-02-30", "30-2-2026", "2026-13-01", "31/12/2026", "2026/01/05", "vorige week", ""],
+    ["2026-02-30", "30-2-2026", "2026-13-01", "31/13/2026", "blursday", ""],
 )
 def test_impossible_or_unreadable_dates_are_refused(
     anna: Run, typed: str, refused: Refused

@@ -1,7 +1,8 @@
 """Dates as people type them: ISO, Dutch day-first, and a few words in English and Dutch."""
 
+import os
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from wederkerig.errors import InvalidInputError
@@ -23,16 +24,19 @@ _WEEKDAYS = {
         ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
 }  # fmt: skip
 _NEXT = {"next", "volgende", "komende", "aanstaande"}
+_LAST_WEEK = {"vorige week", "last week", "afgelopen week"}
 _LAST = {"last", "vorige", "afgelopen"}
 _IN = re.compile(r"(?:in|over) (\d{1,5}) *(?:days?|dagen|dag)")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_LETTER = re.compile(r"[^\W\d_]")
+_COUNTED = re.compile(r"\d|\bago\b|\bgeleden\b")
 _AGO = re.compile(r"(\d{1,5}) *(?:days?|dagen|dag) *(?:ago|geleden)")
 
 ACCEPTED = (
-    "YYYY-MM-DD, D-M-YYYY, today, yesterday, tomorrow, 'N days ago', 'in N days', 'friday', "
-    "'last friday', 'next friday' (or vandaag, gisteren, morgen, 'N dagen geleden', "
-    "'over N dagen', 'vrijdag', 'vorige vrijdag', 'volgende vrijdag')"
+    "YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'friday', 'last friday', "
+    "'12 march', '3 weeks ago' (or vandaag, gisteren, 'N dagen geleden', 'vrijdag', "
+    "'vorige week dinsdag', '12 maart', '3 weken geleden')"
 )
 
 
@@ -49,8 +53,11 @@ def parse_date(text: str, today: date, *, allow_future: bool = False) -> date:
         return _not_future(weekday, today, allow_future)
     if iso := _ISO.fullmatch(word):
         year, month, day = (int(g) for g in iso.groups())
-    elif day_first := _DAY_FIRST.fullmatch(word):
-        day, month, year = (int(g) for g in day_first.groups())
+    elif numeric := _DAY_FIRST.fullmatch(word):
+        first, second, year = (int(g) for g in numeric.groups())
+        day, month = (second, first) if _month_first() else (first, second)
+    elif _LETTER.search(word) and (natural := _natural(word, text, today, allow_future)):
+        return _not_future(natural, today, allow_future)
     else:
         raise InvalidInputError(f"cannot read the date '{text}': use {ACCEPTED}")
     try:
@@ -62,9 +69,48 @@ def parse_date(text: str, today: date, *, allow_future: bool = False) -> date:
     return _not_future(result, today, allow_future)
 
 
+def _month_first() -> bool:
+    """3-12-2026 is the 3rd of December, as in the Netherlands, unless the locale is the US's."""
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG", "")
+    return locale.startswith("en_US")
+
+
+def _natural(word: str, text: str, today: date, allow_future: bool) -> date | None:
+    """Everything else people say ('3 weken geleden', '12 maart', 'two weeks ago'), read by
+    dateparser (imported only now: it takes a tenth of a second), preferring the past.
+
+    Words that name a week, month or year rather than a day ('vorige week') are refused
+    with the day they would have been read as, rather than silently picking one."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["nl", "en"],
+        settings={
+            "PREFER_DATES_FROM": "future" if allow_future else "past",
+            "RELATIVE_BASE": datetime.combine(today, datetime.min.time()),
+            "DATE_ORDER": "MDY" if _month_first() else "DMY",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    found = parser.get_date_data(word)
+    if found.date_obj is None:
+        return None
+    counted = _COUNTED.search(word)  # '3 weken geleden' is a day; 'vorige week' is not
+    if found.period not in (None, "day", "time") and not counted:
+        raise InvalidInputError(
+            f"'{text}' names a {found.period}, not a date: say which day (such as "
+            f"'vorige week dinsdag'); it would have been read as {found.date_obj.date()}"
+        )
+    return found.date_obj.date()
+
+
 def _weekday(word: str, today: date) -> date | None:
-    """'friday' or 'vrijdag' is the last one (today counts); 'next friday' the coming one."""
+    """'friday' or 'vrijdag' is the last one (today counts); 'next friday' the coming one;
+    'vorige week dinsdag' (last week's Tuesday) the one in the week before this one."""
     words = word.split()
+    if len(words) == 3 and " ".join(words[:2]) in _LAST_WEEK and words[2] in _WEEKDAYS:
+        monday = today - timedelta(days=today.weekday() + 7)
+        return monday + timedelta(days=_WEEKDAYS[words[2]])
     if not 1 <= len(words) <= 2 or words[-1] not in _WEEKDAYS:
         return None
     *qualifier, day = words
