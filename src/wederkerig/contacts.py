@@ -54,12 +54,12 @@ def resolve_contact(session: Session, query: str) -> Contact:
         names = " or ".join(f"'{c.name}'" for c in by_alias)
         raise RefusedError(f"'{tidy(query)}' is ambiguous: it may mean {names}; use the full name")
     raise NotFoundError(
-        f"no contact called '{tidy(query)}'.{did_you_mean(_suggestions(session, query))} "
+        f"no contact called '{tidy(query)}'.{did_you_mean(suggestions(session, query))} "
         "Add one with 'wederkerig contact add NAME', or log with --create."
     )
 
 
-def _suggestions(session: Session, query: str) -> list[str]:
+def suggestions(session: Session, query: str) -> list[str]:
     """Names that share a word with ``query`` (a first name), then names that look alike."""
     key = name_key(query)
     rows = session.exec(select(Contact.name, Alias.name).join(Alias, isouter=True)).all()

@@ -317,6 +317,19 @@ def remove_entry(session: Session, entry_id: int) -> EntryRow:
     return removed
 
 
+def usual_value(session: Session, contact: str, kind: Kind) -> int:
+    """The points of the last entry with this contact and kind (1 when there is none): the
+    guided log's default, since people weigh the same favour the same way."""
+    person = resolve_contact(session, contact)
+    last = session.exec(
+        select(Entry.value)
+        .where(Entry.contact_id == person.id, Entry.kind == kind.value)
+        .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
+        .limit(1)
+    ).first()
+    return last or 1
+
+
 def last_created(session: Session) -> EntryRow:
     """The entry logged most recently (ids only grow, so the highest id is the newest)."""
     newest = session.exec(select(func.max(Entry.id))).one()

@@ -59,21 +59,29 @@ OnOption = Annotated[
 def log(
     ctx: typer.Context,
     contact: Annotated[
-        str, typer.Argument(help="Who: a name or alias.", autocompletion=complete_contact)
-    ],
-    direction: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            help="gave or received (gaf, kreeg, ontvangen).", autocompletion=complete_direction
+            help="Who: a name or alias. Leave out CONTACT, DIRECTION and KIND to be asked.",
+            autocompletion=complete_contact,
+            show_default=False,
         ),
-    ],
+    ] = None,
+    direction: Annotated[
+        str | None,
+        typer.Argument(
+            help="gave or received (gaf, kreeg, ontvangen).",
+            autocompletion=complete_direction,
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[
-        str,
+        str | None,
         typer.Argument(
             help="knowledge, talent, money or access (kennis, geld, toegang).",
             autocompletion=complete_kind,
+            show_default=False,
         ),
-    ],
+    ] = None,
     description: Annotated[str, typer.Argument(help="What exactly, in a few words.")] = "",
     value: ValueOption = None,
     amount: AmountOption = None,
@@ -103,9 +111,25 @@ def log(
         typer.Option("--answers", metavar="ID", help="The entry (the other way) this one answers."),
     ] = None,
 ) -> None:
-    """Log something you gave or received (or promised). Prints the new entry's id."""
+    """Log something you gave or received (or promised). Prints the new entry's id.
+
+    With no arguments, in a terminal, it asks for each field instead (Tab completes, '<' goes
+    back, Ctrl-C saves nothing)."""
     from wederkerig.entries import describe, log_entry
 
+    if contact is None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise InvalidInputError(
+                "log needs CONTACT DIRECTION KIND (e.g. log Anna gave knowledge); "
+                "without them it asks, which needs a terminal"
+            )
+        from wederkerig.cli.guided import guided_log
+
+        guided_log(ctx)
+        return
+    if direction is None or kind is None:
+        missing = "DIRECTION and KIND" if direction is None else "KIND"
+        raise InvalidInputError(f"log {contact} needs {missing}: e.g. log {contact} gave knowledge")
     app_ctx = app_context(ctx)
     parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
     parsed_amount = parse_amount(amount) if amount is not None else None

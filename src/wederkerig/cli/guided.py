@@ -1,0 +1,222 @@
+"""``wederkerig log`` with no arguments: guided prompts right after a conversation.
+
+One field at a time (Tab completes names, kinds and events), ``<`` goes back a field, and
+several things given and received in one conversation are saved together at the end;
+Ctrl-C saves nothing.
+"""
+
+import readline
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+import typer
+
+from wederkerig import render
+from wederkerig.cli.context import AppContext, app_context, transaction
+from wederkerig.errors import InvalidInputError, NotFoundError
+from wederkerig.vocabulary import Direction, Kind, parse_direction, parse_kind
+
+if TYPE_CHECKING:
+    from wederkerig.entries import EntryRow
+
+BACK = "<"
+
+
+class _Back(Exception):
+    """The user typed '<': go back one field."""
+
+
+@dataclass
+class _Item:
+    direction: Direction | None = None
+    kind: Kind | None = None
+    description: str = ""
+    value: int = 1
+    on: date | None = None
+    event: str | None = None
+
+
+@dataclass
+class _Conversation:
+    contact: str | None = None
+    create: bool = False
+    items: list[_Item] = field(default_factory=list)
+
+
+def _ask(question: str, *, default: str | None = None, choices: Iterable[str] = ()) -> str:
+    """One line from the user, with Tab completing ``choices``; '<' raises :class:`_Back`."""
+    options = sorted(set(choices), key=str.casefold)
+
+    def complete(text: str, state: int) -> str | None:
+        matches = [option for option in options if option.casefold().startswith(text.casefold())]
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer(complete)
+    readline.set_completer_delims("\t\n")  # names hold spaces: complete the whole line
+    readline.parse_and_bind("tab: complete")
+    shown = f"{question} [{default}]: " if default else f"{question}: "
+    answer = input(shown).strip()
+    if answer == BACK:
+        raise _Back
+    return answer or (default or "")
+
+
+def _yes(question: str, *, default: bool) -> bool:
+    answer = _ask(f"{question} ({'Y/n' if default else 'y/N'})", default="y" if default else "n")
+    return answer.casefold() in {"y", "yes", "j", "ja"}
+
+
+def _names(ctx: typer.Context, what: str) -> list[str]:
+    from wederkerig.completion import candidates
+
+    return candidates(what, app_context(ctx).target, "")
+
+
+def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
+    from wederkerig.contacts import resolve_contact, suggestions
+
+    while True:
+        typed = _ask("Who did you talk to", choices=_names(ctx, "contact"))
+        if not typed:
+            continue
+        with transaction(ctx) as session:
+            try:
+                talk.contact, talk.create = resolve_contact(session, typed).name, False
+                return
+            except NotFoundError:
+                alike = suggestions(session, typed)
+        for number, name in enumerate(alike, start=1):
+            render.message(f"  {number}. {name}")
+        pick = _ask(
+            f"No contact '{typed}'. Pick a number, or n to add '{typed}' as new",
+            default="n" if not alike else "1",
+        )
+        if pick.isdigit() and 1 <= int(pick) <= len(alike):
+            talk.contact, talk.create = alike[int(pick) - 1], False
+            return
+        if pick.casefold() in {"n", "new", "nieuw"}:
+            talk.contact, talk.create = typed, True
+            return
+
+
+def _until_valid(read: Callable[[], None]) -> None:
+    """Ask again after an answer that cannot be read, saying why."""
+    while True:
+        try:
+            read()
+            return
+        except InvalidInputError as problem:
+            render.message(f"  {problem}")
+
+
+def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
+    app_ctx: AppContext = app_context(ctx)
+    directions = ["gave", "received", "gaf", "kreeg"]
+    kinds = [kind.value for kind in Kind] + ["kennis", "geld", "toegang"]
+
+    def direction() -> None:
+        item.direction = parse_direction(_ask("Gave or received", choices=directions))
+
+    def kind() -> None:
+        item.kind = parse_kind(_ask("Which kind (knowledge, talent, money, access)", choices=kinds))
+
+    def description() -> None:
+        item.description = _ask("What exactly")
+
+    def value() -> None:
+        usual = 1
+        if not talk.create and item.kind is not None and talk.contact is not None:
+            from wederkerig.entries import usual_value
+
+            with transaction(ctx) as session:
+                usual = usual_value(session, talk.contact, item.kind)
+        typed = _ask("Worth how many points (1 small, 3 a real favour, 5 life-changing)",
+                     default=str(usual))  # fmt: skip
+        if not typed.isdigit():
+            raise InvalidInputError(f"'{typed}' is not a whole number of points")
+        item.value = int(typed)
+
+    def when() -> None:
+        item.on = app_ctx.date(_ask("When", default="today"))
+
+    def event() -> None:
+        known = _names(ctx, "event")
+        typed = _ask("At an event (Enter for none)", choices=known)
+        new = typed and typed.casefold() not in {name.casefold() for name in known}
+        if new and not _yes(f"'{typed}' is a new event: add it?", default=False):
+            raise InvalidInputError("then leave the event empty, or pick a known one (Tab)")
+        item.event = typed or None
+
+    return [direction, kind, description, value, when, event]
+
+
+def _fill(steps: list[Callable[[], None]], first: Callable[[], None] | None = None) -> None:
+    """Run the steps in order; '<' goes back one (before the first: back to ``first``)."""
+    position = 0
+    while position < len(steps):
+        try:
+            _until_valid(steps[position])
+            position += 1
+        except _Back:
+            if position == 0:
+                if first is None:
+                    continue
+                _until_valid(first)
+            else:
+                position -= 1
+
+
+def _summary(talk: _Conversation) -> str:
+    lines = [f"With {talk.contact}" + (" (new contact)" if talk.create else "") + ":"]
+    for item in talk.items:
+        assert item.direction is not None
+        assert item.kind is not None
+        words = f' "{item.description}"' if item.description else ""
+        at = f" at {item.event}" if item.event else ""
+        lines.append(
+            f"  {item.direction.value} {item.kind.value}{words}, {item.value} "
+            f"point{'s' if item.value != 1 else ''}, on {item.on}{at}"
+        )
+    return "\n".join(lines)
+
+
+def guided_log(ctx: typer.Context) -> None:
+    """Ask for a conversation's entries, show them, and save them together if confirmed."""
+    from wederkerig.entries import describe, log_entry
+
+    talk = _Conversation()
+    try:
+        _until_valid(lambda: _ask_contact(ctx, talk))
+        while True:
+            item = _Item()
+            _fill(_item_steps(ctx, talk, item), first=lambda: _ask_contact(ctx, talk))
+            talk.items.append(item)
+            if not _yes("Anything else in this conversation?", default=False):
+                break
+        render.message(_summary(talk))
+        if not _yes("Save?", default=True):
+            render.message("Nothing was saved.")
+            return
+    except (KeyboardInterrupt, EOFError, _Back):
+        render.message("\nNothing was saved.")
+        raise typer.Exit(130) from None
+    app_ctx = app_context(ctx)
+    saved: list[EntryRow] = []
+    with transaction(ctx, write=True) as session:
+        for item in talk.items:
+            assert talk.contact is not None
+            assert item.direction is not None
+            assert item.kind is not None
+            assert item.on is not None
+            saved.append(
+                log_entry(
+                    session, contact=talk.contact, direction=item.direction, kind=item.kind,
+                    description=item.description, value=item.value, on=item.on,
+                    event=item.event, create=True, member=app_ctx.member, now=app_ctx.now(),
+                )
+            )  # fmt: skip
+    for row in saved:
+        print(row.id)
+        render.message(f"Logged {describe(row)}.")
