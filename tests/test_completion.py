@@ -99,6 +99,18 @@ def test_zsh_gets_names_through_typer(ledger: Run, cli: Cli, ledger_path: Path) 
     assert '"Zoë Janssen"' in result.stdout
 
 
+def test_fish_gets_names_through_typer(ledger: Run, cli: Cli, ledger_path: Path) -> None:
+    result = cli(
+        env={
+            "_WEDERKERIG_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+            "_TYPER_COMPLETE_ARGS": f"wederkerig --db {ledger_path} brief Zo",
+        },
+        db=False,
+    )
+    assert result.stdout.splitlines() == ["Zoë Janssen"]
+
+
 def test_bash_completion_imports_neither_typer_nor_sqlalchemy(
     ledger: Run, ledger_path: Path
 ) -> None:
