@@ -141,3 +141,19 @@ def test_relative_links_point_at_existing_files(page: Path) -> None:
         assert linked.exists(), f"{where}, which does not exist"
         if fragment and linked.suffix == ".md":
             assert fragment in anchors(linked), f"{where}, but that page has no such heading"
+
+
+def test_the_screenshots_render_from_the_current_code(tmp_path: Path) -> None:
+    """docs/screenshots.sh draws the demo's reports as SVG with --save; each parses."""
+    from xml.etree import ElementTree
+
+    from conftest import wederkerig_executable
+
+    bin_dir = str(Path(wederkerig_executable()).parent)
+    env = {**os.environ, "OUT": str(tmp_path), "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["sh", str(DOCS / "screenshots.sh")], env=env, check=True, capture_output=True)
+    pictures = sorted(path.name for path in tmp_path.glob("*.svg"))
+    assert pictures == ["balance-every-month.svg", "balance.svg", "brief.svg", "flow.svg"]
+    for picture in tmp_path.glob("*.svg"):
+        text = "".join(ElementTree.parse(picture).getroot().itertext())
+        assert "Anneke" in text.replace("\xa0", " "), picture.name
