@@ -129,6 +129,18 @@ def test_a_contact_in_two_groups_counts_in_both_group_rows(ledger: Run) -> None:
         assert groups["(no group)"][column] == people[CEES][column] + people[DINA][column]
 
 
+def test_the_total_of_overlapping_group_rows_counts_each_entry_once(ledger: Run) -> None:
+    """Anna is in two groups: her entries show in both rows, but once in the total."""
+
+    def total_line(*args: str) -> list[str]:
+        table = ok(ledger("balance", "--by", "group", *args, COLUMNS="120")).stdout
+        (line,) = [line for line in table.splitlines() if line.startswith("Total")]
+        return line.split()
+
+    assert total_line()[5:8] == ["6", "9", "−3"]  # gave, received, net: the ledger's own
+    assert total_line("--every", "quarter")[1:] == ["·", "−3", "−3"]  # Q1 +3-5+2, Q2 -4+1
+
+
 # --- --every ---------------------------------------------------------------------------------
 
 

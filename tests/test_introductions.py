@@ -198,6 +198,26 @@ def test_intro_outcome_in_english_or_dutch(ledger: Run, word: str, outcome: str)
     assert [record["outcome"] for record in intros_json(ledger)] == [outcome]
 
 
+def test_none_clears_an_outcome(ledger: Run) -> None:
+    made = introduce(ledger, "Anna", "Bram")
+    ok(ledger("intro-outcome", str(made), "business"))
+    ok(ledger("intro-outcome", str(made), "none"))
+    assert intros_json(ledger)[0]["outcome"] is None
+
+
+@pytest.mark.parametrize(
+    "change", [("--kind", "knowledge"), ("--direction", "received"), ("-d", "kreeg")]
+)
+def test_a_side_of_an_introduction_stays_access_given(
+    ledger: Run, refused: Refused, change: tuple[str, ...]
+) -> None:
+    made = introduce(ledger, "Anna", "Bram")
+    side = sides(ledger, made)[0]
+    result = refused(1, "edit", str(side), *change)
+    assert f"introduction {made}" in result.stderr
+    ok(ledger("edit", str(side), "--value", "4", "--description", "still fine"))
+
+
 def test_an_unknown_outcome_is_refused_naming_the_words_to_use(
     ledger: Run, refused: Refused
 ) -> None:
@@ -294,6 +314,12 @@ def test_forget_removing_the_other_sides_takes_their_introductions_away(ledger: 
     ok(ledger("forget", "Anna", "--yes", "--other-side", "remove"))
     assert [record["id"] for record in intros_json(ledger)] == [untouched]
     assert list(exported(ledger)) == [*sides(ledger, untouched), tip]
+
+
+def test_contact_export_includes_their_cadence(ledger: Run) -> None:
+    ok(ledger("contact", "edit", "Anna", "--every", "6w"))
+    document = json.loads(ok(ledger("contact", "export", "Anna")).stdout)
+    assert document["contact"]["every_days"] == 42
 
 
 def test_contact_export_lists_their_introductions(ledger: Run) -> None:

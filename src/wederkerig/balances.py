@@ -257,10 +257,10 @@ def _period_of_entry(session: Session, every: Every) -> sa.ColumnElement[str]:
     return year + "-Q" + sa.cast(quarter, sa.String)
 
 
-def period_balances(
-    session: Session, selection: Selection, every: Every, *, by: By = By.CONTACT, today: date
-) -> PeriodBalances:
-    """Net points per row and period, every period of the selection shown (empty ones too)."""
+def _nets_per_period(
+    session: Session, selection: Selection, every: Every, by: By
+) -> tuple[dict[object, dict[str, int]], dict[object, str]]:
+    """Net points per row key and period label, and each key's label."""
     sums = _sums(selection, by, _period_of_entry(session, every))
     nets: dict[object, dict[str, int]] = {}
     labels: dict[object, str] = {}
@@ -269,6 +269,16 @@ def period_balances(
         labels.setdefault(key, NO_LABEL[by] if label is None else label)
         row = nets.setdefault(key, {})
         row[period] = row.get(period, 0) + (points if direction == Direction.GAVE else -points)
+    return nets, labels
+
+
+def period_balances(
+    session: Session, selection: Selection, every: Every, *, by: By = By.CONTACT, today: date
+) -> PeriodBalances:
+    """Net points per row and period, every period of the selection shown (empty ones too).
+
+    The total counts each entry once, even where rows overlap (a contact in two groups)."""
+    nets, labels = _nets_per_period(session, selection, every, by)
     found = {period for row in nets.values() for period in row}
     first = selection.since or (parse_period(min(found), today)[0] if found else None)
     last = selection.until or (parse_period(max(found), today)[1] if found else None)
@@ -277,8 +287,13 @@ def period_balances(
         PeriodRow(labels[key], tuple(nets[key].get(period, 0) for period in periods))
         for key in _in_order(labels, by)
     ]
-    sums_per_period = tuple(sum(row.nets[i] for row in rows) for i in range(len(periods)))
-    return PeriodBalances(periods, rows, PeriodRow("Total", sums_per_period))
+    everyone, _ = (
+        _nets_per_period(session, selection, every, By.CONTACT)
+        if by is By.GROUP
+        else (nets, labels)
+    )
+    totals = [sum(row.get(period, 0) for row in everyone.values()) for period in periods]
+    return PeriodBalances(periods, rows, PeriodRow("Total", tuple(totals)))
 
 
 @dataclass(frozen=True)

@@ -283,9 +283,15 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
         entry.occurred_on = change.on
     if change.description is not None:
         entry.description = check_description(change.description)
-    if change.direction is not None and change.direction.value != entry.direction:
+    turned = change.direction is not None and change.direction.value != entry.direction
+    if entry.introduction_id is not None and (turned or kind is not Kind.ACCESS):
+        raise RefusedError(
+            f"entry {entry_id} is one side of introduction {entry.introduction_id}, access "
+            "given: its kind and direction stay; remove the introduction's entries to undo it"
+        )
+    if turned:
         _refuse_linked(session, entry)
-        entry.direction = change.direction.value
+        entry.direction = change.direction.value  # type: ignore[union-attr]
     if change.answers is not None:
         if change.answers == entry_id:
             raise InvalidInputError(f"entry {entry_id} cannot answer itself: name another entry")

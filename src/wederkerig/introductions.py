@@ -126,13 +126,13 @@ def get_introduction(session: Session, introduction_id: int) -> IntroductionRow:
     return found[0]
 
 
-def set_outcome(session: Session, introduction_id: int, outcome: Outcome) -> IntroductionRow:
-    """Say what came of an introduction, however long afterwards."""
+def set_outcome(session: Session, introduction_id: int, outcome: Outcome | None) -> IntroductionRow:
+    """Say what came of an introduction, however long afterwards (``None``: not known)."""
     introduction = session.get(Introduction, introduction_id)
     if introduction is None:
         get_introduction(session, introduction_id)  # raises the usual 'no introduction' error
     assert introduction is not None
-    introduction.outcome = outcome.value
+    introduction.outcome = outcome.value if outcome else None
     session.add(introduction)
     session.flush()
     return get_introduction(session, introduction_id)

@@ -49,6 +49,7 @@ def person_record(session: Session, name: str) -> PersonRecord:
     contact = resolve_contact(session, name)
     details = card(session, contact)._asdict()
     details["created_at"] = contact.created_at
+    details["every_days"] = contact.every_days  # their stay-in-touch cadence, if set
     assert contact.id is not None
     details["groups"] = contact_groups(session, contact.id)
     return PersonRecord(

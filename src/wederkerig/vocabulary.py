@@ -81,8 +81,8 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "samenwerking": Outcome.COLLABORATION,
     "zaken": Outcome.BUSINESS,
     "niets": Outcome.NOTHING,
-    "none": Outcome.NOTHING,
 }
+CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount none, etc.
 
 T = TypeVar("T")
 

@@ -29,7 +29,7 @@ from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
 from wederkerig.names import tag_name
-from wederkerig.vocabulary import parse_amount, parse_direction, parse_kind
+from wederkerig.vocabulary import CLEAR_WORDS, parse_amount, parse_direction, parse_kind
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -333,7 +333,7 @@ def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> 
 
 def _means_none(text: str | None) -> bool:
     """Whether an option's value asks to clear the field: none, geen, or empty."""
-    return text is not None and text.strip().casefold() in {"none", "geen", ""}
+    return text is not None and text.strip().casefold() in CLEAR_WORDS
 
 
 @app.command("rm", rich_help_panel="Record")

@@ -9,7 +9,7 @@ from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.entries import OnOption, ValueOption
 from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.formats import INTRODUCTION_COLUMNS, Format
-from wederkerig.vocabulary import parse_outcome
+from wederkerig.vocabulary import CLEAR_WORDS, parse_outcome
 
 app = typer.Typer()
 
@@ -89,16 +89,19 @@ def intro_outcome(
     ctx: typer.Context,
     introduction_id: IdArgument,
     outcome: Annotated[
-        str, typer.Argument(help="met, collaboration, business or nothing (or Dutch).")
+        str,
+        typer.Argument(
+            help="met, collaboration, business or nothing (or Dutch); 'none' clears it."
+        ),
     ],
 ) -> None:
-    """Say what came of an introduction."""
+    """Say what came of an introduction (or, with 'none', that it is not known yet)."""
     from wederkerig.introductions import set_outcome
 
-    chosen = parse_outcome(outcome)
+    chosen = None if outcome.strip().casefold() in CLEAR_WORDS else parse_outcome(outcome)
     with transaction(ctx, write=True) as session:
         updated = set_outcome(session, introduction_id, chosen)
     render.message(
         f"Introduction {updated.id} of {updated.first} and {updated.second or '(removed)'}: "
-        f"{chosen.value}."
+        f"{chosen.value if chosen else 'outcome cleared'}."
     )

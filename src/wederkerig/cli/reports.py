@@ -112,7 +112,7 @@ def balance(
             raise InvalidInputError(f"--by {by.value} lists many rows: drop CONTACT, or --by")
         _contact_balance(ctx, contact, selection, format, event, save)
         return
-    from wederkerig.balances import balance_rows, period_balances
+    from wederkerig.balances import balance_rows, period_balances, total
     from wederkerig.entries import narrow_to_contact
     from wederkerig.events import narrow_to_event
     from wederkerig.groups import narrow_to_group
@@ -126,6 +126,8 @@ def balance(
             over_time = period_balances(session, selection, every, by=by, today=today)
         else:
             rows = balance_rows(session, selection, by_kind=by_kind, by=by)
+            # groups overlap (a contact in two counts in both): the total counts entries once
+            overall = total(balance_rows(session, selection) if by is By.GROUP else rows)
             pending = open_promises(session, _undated(selection), today=today)
     heading = by.value.capitalize()
     if every is not None:
@@ -147,7 +149,7 @@ def balance(
     elif by_kind:
         present(save, render.balance_by_kind_table, rows, heading=heading)
     else:
-        _balance_table(rows, pending, heading=heading, all_=all_, save=save)
+        _balance_table(rows, overall, pending, heading=heading, all_=all_, save=save)
 
 
 NOTHING_MATCHES = "No entries match: log one with 'wederkerig log NAME gave knowledge'."
@@ -155,20 +157,21 @@ NOTHING_MATCHES = "No entries match: log one with 'wederkerig log NAME gave know
 
 def _balance_table(
     rows: "list[BalanceRow]",
+    overall: "BalanceRow",
     pending: "list[OpenPromise]",
     *,
     heading: str,
     all_: bool,
     save: Path | None,
 ) -> None:
-    from wederkerig.balances import largest_imbalances, total
+    from wederkerig.balances import largest_imbalances
 
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
     present(
         save,
         render.balance_table,
         shown,
-        total(rows),
+        overall,
         hidden=len(rows) - len(shown),
         limit=TABLE_LIMIT,
         promises=pending,
