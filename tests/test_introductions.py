@@ -341,8 +341,8 @@ def test_contact_export_lists_their_introductions(ledger: Run) -> None:
 def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
     ledger: Run, tmp_path: Path, format: str
 ) -> None:
-    """The entries carry the link; 'why' and the outcome are not in them, so an imported
-    introduction has an empty 'why'."""
+    """The entries carry the link, and the 'why' comes back from the sides' descriptions;
+    the outcome is not in them."""
     ok(ledger("log", DINA, "gave", "knowledge", "a tip", "--on", "2026-01-05"))
     introduce(ledger, "Anna", "Bram", "heat network", "--on", "2026-03-04")
     introduce(ledger, "Bram", CEES, "a tip")
@@ -353,8 +353,8 @@ def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
     ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
     imported = intros_json(target)
     assert [(r["date"], r["first"], r["second"], r["why"], r["entries"]) for r in imported] == [
-        ("2026-03-04", ANNA, BRAM, "", "2;3"),
-        (TODAY.isoformat(), BRAM, CEES, "", "4;5"),
+        ("2026-03-04", ANNA, BRAM, "heat network", "2;3"),
+        (TODAY.isoformat(), BRAM, CEES, "a tip", "4;5"),
     ]
     links = {key: row["introduction"] for key, row in exported(target).items()}
     first, second = (str(r["id"]) for r in imported)

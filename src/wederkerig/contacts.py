@@ -41,6 +41,8 @@ def resolve_contact(session: Session, query: str) -> Contact:
     A full name always wins (names are unique); an alias shared by several contacts is
     refused with the candidates rather than guessed.
     """
+    if not query.strip():
+        raise InvalidInputError("the name is empty: give a contact's name or alias")
     key = name_key(query)
     contact = session.exec(select(Contact).where(Contact.name_key == key)).first()
     if contact is not None:

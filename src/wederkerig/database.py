@@ -4,6 +4,7 @@ Everything that knows about engines, pragmas, locks and migrations lives here, s
 use cases only ever see a :class:`~sqlmodel.Session`.
 """
 
+import math
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -133,9 +134,14 @@ def busy_timeout() -> float:
     if raw is None:
         return DEFAULT_BUSY_TIMEOUT
     try:
-        return max(0.0, float(raw))
+        seconds = float(raw)
     except ValueError:
-        raise StorageError(f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+        seconds = math.nan
+    if not 0 <= seconds <= 86_400:  # also refuses nan and inf
+        raise StorageError(
+            f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of seconds from 0 to 86400"
+        ) from None
+    return seconds
 
 
 def _create_engine(url: str) -> Engine:
@@ -207,6 +213,8 @@ def _create_sqlite_ledger(path: Path) -> None:
         pass  # another process linked its new ledger first: use that one
     except OSError as error:
         raise StorageError(f"cannot create the ledger {path}: {error.strerror}") from None
+    except DBAPIError as error:  # the disk filled up while the schema was written
+        raise storage_error(error, str(path)) from None
     finally:
         for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
             leftover.unlink(missing_ok=True)
@@ -321,6 +329,14 @@ def _backup_before_upgrade(database: str, revision: str) -> Path:
     copy = sqlite3.connect(target)
     try:
         source.backup(copy)
+    except sqlite3.Error as error:  # the disk filled up: no half copy, the ledger untouched
+        copy.close()
+        for leftover in (target, Path(f"{target}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise StorageError(
+            f"cannot copy {database} aside before upgrading it ({error}); it was left as it "
+            "was: free some disk space and try again"
+        ) from None
     finally:
         copy.close()
         source.close()

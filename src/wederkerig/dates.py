@@ -1,5 +1,6 @@
 """Dates as people type them: ISO, Dutch day-first, and a few words in English and Dutch."""
 
+import calendar
 import os
 import re
 from datetime import date, datetime, timedelta
@@ -56,7 +57,11 @@ def parse_date(text: str, today: date, *, allow_future: bool = False) -> date:
     elif numeric := _DAY_FIRST.fullmatch(word):
         first, second, year = (int(g) for g in numeric.groups())
         day, month = (second, first) if _month_first() else (first, second)
-    elif _LETTER.search(word) and (natural := _natural(word, text, today, allow_future)):
+    elif (
+        word.isprintable()
+        and _LETTER.search(word)
+        and (natural := _natural(word, text, today, allow_future))
+    ):
         return _not_future(natural, today, allow_future)
     else:
         raise InvalidInputError(f"cannot read the date '{text}': use {ACCEPTED}")
@@ -95,8 +100,13 @@ def _natural(word: str, text: str, today: date, allow_future: bool) -> date | No
     found = parser.get_date_data(word)
     if found.date_obj is None:
         return None
+    # '31m', '10 hours ago': a moment counted back from midnight, so always yesterday
+    if found.period == "time" or found.date_obj.time() != datetime.min.time():
+        raise InvalidInputError(
+            f"'{text}' is a time, not a date: give the day (today, gisteren, 2026-11-26)"
+        )
     counted = _COUNTED.search(word)  # '3 weken geleden' is a day; 'vorige week' is not
-    if found.period not in (None, "day", "time") and not counted:
+    if found.period not in (None, "day") and not counted:
         raise InvalidInputError(
             f"'{text}' names a {found.period}, not a date: say which day (such as "
             f"'vorige week dinsdag'); it would have been read as {found.date_obj.date()}"
@@ -145,7 +155,15 @@ PERIODS = (
 
 def parse_period(text: str, today: date) -> tuple[date, date]:
     """A named stretch of time as its first and last day (both inclusive)."""
-    word = text.strip().casefold()
+    try:
+        return _period(text.strip().casefold(), text, today)
+    except (ValueError, OverflowError):  # year 0, or before the first day there is
+        raise InvalidInputError(
+            f"the period '{text}' is outside the calendar: years run from 0001 to 9999"
+        ) from None
+
+
+def _period(word: str, text: str, today: date) -> tuple[date, date]:
     if year := _YEAR.fullmatch(word):
         return date(int(year.group(1)), 1, 1), date(int(year.group(1)), 12, 31)
     if quarter := _QUARTER.fullmatch(word):
@@ -181,10 +199,10 @@ class Every(StrEnum):
 def period_label(day: date, every: Every) -> str:
     """The name of the period ``day`` falls in, as ``--period`` reads it: 2026-03, 2026-Q1, 2026."""
     if every is Every.MONTH:
-        return f"{day.year}-{day.month:02d}"
+        return f"{day.year:04d}-{day.month:02d}"
     if every is Every.QUARTER:
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    return str(day.year)
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year:04d}"
 
 
 def period_labels(first: date, last: date, every: Every) -> list[str]:
@@ -194,13 +212,14 @@ def period_labels(first: date, last: date, every: Every) -> list[str]:
     while day <= last:
         labels.append(period_label(day, every))
         _, end = parse_period(labels[-1], day)
+        if end == date.max:
+            break
         day = end + timedelta(days=1)
     return labels
 
 
 def _month(year: int, month: int) -> tuple[date, date]:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, 1), following - timedelta(days=1)
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _quarter(year: int, quarter: int) -> tuple[date, date]:

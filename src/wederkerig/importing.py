@@ -18,10 +18,9 @@ from wederkerig.contacts import add_contact, card, edit_contact
 from wederkerig.errors import InvalidInputError, RefusedError
 from wederkerig.models import Alias, Contact, Entry, Event
 from wederkerig.names import check_name, check_text, name_key
-from wederkerig.vocabulary import MAX_AMOUNT, Direction, Kind, Status, check_value
+from wederkerig.vocabulary import MAX_AMOUNT, MAX_ID, Direction, Kind, Status, check_value
 
 BATCH = 5_000
-MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
 ENTRY_TABLE = Entry.metadata.tables["entry"]
 INTRODUCTION_TABLE = Entry.metadata.tables["introduction"]
 
@@ -39,6 +38,7 @@ class ImportReport:
     unknown_contacts: dict[str, list[int]] = field(default_factory=dict)
     dry_run: bool = False
     unlinked: int = 0  # 'answers' links not kept: the ids they point at changed on import
+    introductions: int = 0  # linked again from the file's 'introduction' numbers
 
 
 _INCOMING = sa.Table(
@@ -285,11 +285,12 @@ def import_entries(
         session.add(Event(name=name, name_key=name_key(name)))
     session.flush()
     added = _stage_new_rows(connection)
-    unlinked = _insert_new(connection, now=now)
+    unlinked, introductions = _insert_new(connection, now=now)
     _drop_staging(connection)
     return ImportReport(
-        total, added, total - added, 0, tuple(unknown), tuple(new_events), unlinked=unlinked
-    )
+        total, added, total - added, 0, tuple(unknown), tuple(new_events), unlinked=unlinked,
+        introductions=introductions,
+    )  # fmt: skip
 
 
 def _drop_staging(connection: sa.Connection) -> None:
@@ -401,23 +402,29 @@ def _stage_new_rows(connection: sa.Connection) -> int:
     return int(connection.execute(sa.select(sa.func.count()).select_from(_NEW)).scalar_one())
 
 
-def _introduce(connection: sa.Connection, *, now: datetime) -> None:
-    """Rows sharing an ``introduction`` number in the file become one new introduction (the
-    'why' and outcome travel in 'intros --format csv', not in the entries)."""
+def _introduce(connection: sa.Connection, *, now: datetime) -> int:
+    """Rows sharing an ``introduction`` number in the file become one new introduction, its
+    'why' read back from the sides' descriptions ('introduced to Bram: why'); the outcome
+    is not in an entries file ('intros --format csv' has it). Returns how many were made."""
     _INTRODUCED.drop(connection, checkfirst=True)
     _INTRODUCED.create(connection)
     numbered = (
-        sa.select(_NEW.c.introduction, sa.func.min(_NEW.c.occurred_on))
+        sa.select(
+            _NEW.c.introduction, sa.func.min(_NEW.c.occurred_on), sa.func.min(_NEW.c.description)
+        )
         .where(_NEW.c.introduction.is_not(None))
         .group_by(_NEW.c.introduction)
     )
-    for number, made_on in connection.execute(numbered).all():
+    made = connection.execute(numbered).all()
+    for number, made_on, description in made:
+        why = description.partition(": ")[2] if description.startswith("introduced to ") else ""
         new_id = connection.execute(
-            sa.insert(INTRODUCTION_TABLE).values(made_on=made_on, why="", created_at=now)
+            sa.insert(INTRODUCTION_TABLE).values(made_on=made_on, why=why, created_at=now)
         ).inserted_primary_key[0]  # type: ignore[index]
         connection.execute(
             _INTRODUCED.insert().values(file_introduction=number, introduction_id=new_id)
         )
+    return len(made)
 
 
 def _highest_id_ever(connection: sa.Connection) -> int:
@@ -431,12 +438,12 @@ def _highest_id_ever(connection: sa.Connection) -> int:
     return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
 
 
-def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
+def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
     """Insert the new rows in file order, keeping the file's ids when all of them are free,
     so that export followed by import into an empty ledger reproduces it exactly.
 
     'answers' links point at ids, so they survive only when the ids are kept; returns how
-    many links had to be left out."""
+    many links had to be left out, and how many introductions were linked again."""
     ids = sa.select(
         sa.func.count(), sa.func.count(sa.distinct(_NEW.c.file_id)), sa.func.count(_NEW.c.file_id)
     )
@@ -444,7 +451,7 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     lowest = connection.execute(sa.select(sa.func.min(_NEW.c.file_id))).scalar_one()
     keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
-    _introduce(connection, now=now)
+    introductions = _introduce(connection, now=now)
     file_ids = [_NEW.c.file_id] if keep_ids else []  # else the database numbers them
     columns = [*(["id"] if keep_ids else []), "contact_id", "event_id", "introduction_id",
                *_ENTRY_FIELDS]  # fmt: skip
@@ -468,7 +475,7 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     linked = _NEW.c.answers.is_not(None)
     wanted = int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())
     if not keep_ids:
-        return wanted
+        return wanted, introductions
     # A link is kept when what it answers exists (in the file or the ledger) and goes the
     # other way, as log --answers requires; the rest are counted as left out.
     answering, answered = aliased(Entry), aliased(Entry)
@@ -483,7 +490,7 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> int:
     for batch in _batches(row._asdict() for row in connection.execute(valid)):
         connection.execute(link.values(answers_id=sa.bindparam("answers")), batch)
         kept += len(batch)
-    return wanted - kept
+    return wanted - kept, introductions
 
 
 @dataclass(frozen=True)

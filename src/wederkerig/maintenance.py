@@ -65,9 +65,11 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
             raise StorageError(f"the backup of {ledger} failed its integrity check: {verdict}")
         os.replace(draft, destination)
     except (OSError, sqlite3.Error) as error:
-        raise StorageError(f"cannot back up {ledger} to {destination}: {error}") from None
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise StorageError(f"cannot back up {ledger} to {destination}: {reason}") from None
     finally:
-        draft.unlink(missing_ok=True)
+        for leftover in (draft, Path(f"{draft}-journal")):  # SQLite's, if it stopped midway
+            leftover.unlink(missing_ok=True)
     return destination
 
 

@@ -47,6 +47,10 @@ def check_name(text: str, what: str = "name") -> str:
     name = tidy(text)
     if not name:
         raise InvalidInputError(f"the {what} is empty: give a name such as 'Anna de Vries'")
+    if not any(char.isalnum() for char in name):
+        raise InvalidInputError(
+            f"the {what} '{name}' has no letter or digit: give a name such as 'Anna de Vries'"
+        )
     if "\n" in text or "\t" in text:
         raise InvalidInputError(f"the {what} spans several lines: give it on one line")
     return check_text(name, what)

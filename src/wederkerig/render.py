@@ -5,6 +5,7 @@ User data always enters as :class:`~rich.text.Text`, never as markup, so a name 
 """
 
 import io
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from wederkerig.promises import OpenPromise
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
+_UNSAFE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (bidi), line and paragraph separators
+FLOW_MONTHS = 36  # bars a person can compare at a glance
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
 SIGN_LEGEND = (
     "net = gave − received, in points: + you gave more, − they gave more. "
@@ -67,13 +70,27 @@ def export(build: Callable[..., RenderableType], *args: Any, html: bool, **kwarg
     return recorder.export_svg(title="wederkerig")
 
 
+def inert(text: str) -> str:
+    """Text safe to show in a terminal: control and format characters (ESC, a bidi override)
+    become visible escapes (\\x1b, \\u202e), so echoing what someone typed cannot clear a
+    screen, write the clipboard or reverse a line. Line breaks and tabs stay."""
+    if text.isprintable():
+        return text
+    return "".join(
+        (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        if unicodedata.category(char) in _UNSAFE and char not in "\n\t\u200d\u200c"
+        else char
+        for char in text
+    )
+
+
 def message(text: str) -> None:
     """A message for the person (never data): to stderr, so stdout stays clean for pipes."""
-    console(stderr=True).print(Text(text))
+    console(stderr=True).print(Text(inert(text)))
 
 
 def error(text: str) -> None:
-    console(stderr=True).print(Text.assemble(("error: ", "bold red"), text))
+    console(stderr=True).print(Text.assemble(("error: ", "bold red"), inert(text)))
 
 
 def _name_column(header: str, names: Iterable[str], *, width: int | None = None) -> Column:
@@ -592,7 +609,8 @@ def flow_view(flow: "Flow", *, width: int) -> Group:
         Column("Received", no_wrap=True, width=bar_width),
         Column("", justify="right", style=RECEIVED_STYLE, no_wrap=True, min_width=number),
     )
-    for month, out, back in zip(flow.monthly.months, gave, received, strict=True):
+    rows = list(zip(flow.monthly.months, gave, received, strict=True))
+    for month, out, back in rows[-FLOW_MONTHS:]:
         months.add_row(
             month,
             Bar(highest, 0, out, width=bar_width, color=GAVE_STYLE),
@@ -606,6 +624,13 @@ def flow_view(flow: "Flow", *, width: int) -> Group:
     if flow.top_gave or flow.top_received:
         parts += [Text(""), top]
     parts += [_section("Per month, in points"), months]
+    if len(rows) > FLOW_MONTHS:
+        parts.append(
+            Text(
+                f"The newest {FLOW_MONTHS} of {len(rows)} months; all are in --format csv.",
+                style="yellow",
+            )
+        )
     return Group(*parts)
 
 
@@ -656,6 +681,11 @@ def import_summary(report: "ImportReport") -> str:
         parts.append(
             f"{report.unlinked:,} 'answers' links left out (the ledger already had entries, "
             "so the ids they point at changed)"
+        )
+    if report.introductions:
+        parts.append(
+            f"{plural(report.introductions, 'introduction', 'introductions')} linked again "
+            "(an entries file holds no outcomes: 'intros --format csv' keeps them)"
         )
     suffix = " (dry run: nothing was written)" if report.dry_run else ""
     return "; ".join(parts) + "." + suffix

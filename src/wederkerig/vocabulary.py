@@ -87,6 +87,7 @@ CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount no
 T = TypeVar("T")
 
 MAX_VALUE = 1_000_000
+MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
 MAX_AMOUNT = Decimal("1000000000")
 
 

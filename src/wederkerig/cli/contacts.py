@@ -80,7 +80,9 @@ def list_(
         CONTACT_COLUMNS,
         cards,
         render.contacts_table,
-        "No contacts yet: add one with 'wederkerig contact add NAME'.",
+        "No contacts match: see them all with 'wederkerig contact list'."
+        if tag or org
+        else "No contacts yet: add one with 'wederkerig contact add NAME'.",
     )
 
 

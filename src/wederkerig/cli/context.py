@@ -151,6 +151,9 @@ def output_stream(output: Path | None) -> Iterator[TextIO]:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
             yield stream
         os.replace(draft, output)
+    except OSError as error:  # the disk is full, or the file grew past a limit
+        Path(draft).unlink(missing_ok=True)
+        raise WederkerigError(f"cannot write {output}: {error.strerror}") from None
     except BaseException:
         Path(draft).unlink(missing_ok=True)
         raise

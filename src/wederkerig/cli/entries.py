@@ -29,7 +29,7 @@ from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
 from wederkerig.names import tag_name
-from wederkerig.vocabulary import CLEAR_WORDS, parse_amount, parse_direction, parse_kind
+from wederkerig.vocabulary import CLEAR_WORDS, MAX_ID, parse_amount, parse_direction, parse_kind
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -44,6 +44,9 @@ ValueOption = Annotated[
 ]
 AmountOption = Annotated[
     str | None, typer.Option("--amount", metavar="EUR", help="For money: euros, e.g. 250 or 12,50.")
+]
+EntryIdArgument = Annotated[
+    int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The entry's id.")
 ]
 OnOption = Annotated[
     str | None,
@@ -108,7 +111,13 @@ def log(
     ] = None,
     answers: Annotated[
         int | None,
-        typer.Option("--answers", metavar="ID", help="The entry (the other way) this one answers."),
+        typer.Option(
+            "--answers",
+            metavar="ID",
+            min=1,
+            max=MAX_ID,
+            help="The entry (the other way) this one answers.",
+        ),
     ] = None,
 ) -> None:
     """Log something you gave or received (or promised). Prints the new entry's id.
@@ -192,7 +201,9 @@ def selection_from(
     app_ctx = app_context(ctx)
     if period is not None:
         if since or until:
-            raise InvalidInputError("--period sets both ends: drop --since and --until, or it")
+            raise InvalidInputError(
+                "--period sets both ends of the stretch: give it without --since and --until"
+            )
         first, last = parse_period(period, app_ctx.today)
         since, until = first.isoformat(), last.isoformat()
     selection = Selection(
@@ -250,7 +261,7 @@ def list_entries(
 @app.command(rich_help_panel="Record")
 def edit(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id.")],
+    entry_id: EntryIdArgument,
     value: ValueOption = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
     direction: Annotated[str | None, typer.Option("--direction", "-d")] = None,
@@ -271,8 +282,7 @@ def edit(
 
     clear_amount = _means_none(amount)
     clear_answers = _means_none(answers)
-    if answers is not None and not clear_answers and not answers.strip().isdigit():
-        raise InvalidInputError(f"--answers '{answers}' is not an entry id: give a number, or none")
+    answers_id = None if answers is None or clear_answers else _entry_id(answers)
     change = EntryChange(
         value=value,
         kind=parse_kind(kind) if kind else None,
@@ -281,7 +291,7 @@ def edit(
         description=description,
         amount=parse_amount(amount) if amount is not None and not clear_amount else None,
         clear_amount=clear_amount,
-        answers=int(answers) if answers is not None and not clear_answers else None,
+        answers=answers_id,
         clear_answers=clear_answers,
     )
     with transaction(ctx, write=True) as session:
@@ -331,6 +341,13 @@ def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> 
         render.message(f"Removed {describe(row)}.")
 
 
+def _entry_id(text: str) -> int:
+    number = int(text) if text.strip().isdigit() else 0
+    if not 1 <= number <= MAX_ID:
+        raise InvalidInputError(f"--answers '{text}' is not an entry id: give a number, or none")
+    return number
+
+
 def _means_none(text: str | None) -> bool:
     """Whether an option's value asks to clear the field: none, geen, or empty."""
     return text is not None and text.strip().casefold() in CLEAR_WORDS
@@ -339,7 +356,7 @@ def _means_none(text: str | None) -> bool:
 @app.command("rm", rich_help_panel="Record")
 def remove(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id.")],
+    entry_id: EntryIdArgument,
     other_side: OtherSideOption = None,
 ) -> None:
     """Remove one entry by its id (for an introduction, asks about the other side)."""

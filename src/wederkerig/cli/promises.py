@@ -19,10 +19,13 @@ from wederkerig.formats import (
     promise_records,
     write_rows,
 )
+from wederkerig.vocabulary import MAX_ID
 
 app = typer.Typer()
 
-IdArgument = Annotated[int, typer.Argument(metavar="ID", help="The promise's entry id.")]
+IdArgument = Annotated[
+    int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The promise's entry id.")
+]
 
 
 @app.command(rich_help_panel="Report")
