@@ -209,7 +209,7 @@ contact_names = st.one_of(
         st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn")),
         min_size=1,
         max_size=60,
-    ).filter(lambda name: name.strip() != ""),
+    ).filter(lambda name: any(char.isalnum() for char in name)),  # a letter or digit
 )
 logged_entry = st.fixed_dictionaries(
     {

@@ -426,10 +426,14 @@ def test_edit_refuses_an_amount_on_a_non_money_entry(anna: Run, refused: Refused
     assert (entry["kind"], entry["amount"]) == ("money", "5.00")
 
 
-@pytest.mark.parametrize("entry_id", ["2", "99", "0"])
+@pytest.mark.parametrize("entry_id", ["2", "99"])
 def test_edit_unknown_id(money_entry: Run, entry_id: str, refused: Refused) -> None:
     result = refused(1, "edit", entry_id, "--value", "2")
     assert entry_id in result.stderr
+
+
+def test_edit_id_0_is_not_an_id(money_entry: Run, refused: Refused) -> None:
+    assert "Invalid value for 'ID'" in refused(2, "edit", "0", "--value", "2").stderr
 
 
 # --- rm and undo -----------------------------------------------------------------------------

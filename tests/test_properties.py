@@ -43,7 +43,7 @@ printable_name = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn")),
     min_size=1,
     max_size=100,
-).filter(lambda name: name.strip() != "")
+).filter(lambda name: any(char.isalnum() for char in name))  # a name needs a letter or digit
 
 
 NewLedger = Callable[[], Run]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
@@ -92,9 +93,15 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
     """
     where = paths.describe(target)
     path = paths.sqlite_file(target)
+    read_only = False
     if path is not None:
         _prepare_sqlite_file(path)
-        url = f"sqlite:///{path}"
+        read_only = _read_only(path)
+        url = (
+            f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
+            if read_only
+            else f"sqlite:///{path}"
+        )
     else:
         url = target
     try:
@@ -118,7 +125,7 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
             )
         if revision != SCHEMA_HEAD:
             ledger.upgrade = _upgrade(engine, where)
-        elif engine.dialect.name == "sqlite":
+        elif engine.dialect.name == "sqlite" and not read_only:
             _ensure_wal(engine)
     except DBAPIError as error:
         engine.dispose()
@@ -165,6 +172,13 @@ def _create_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
+
+
+def _read_only(path: Path) -> bool:
+    """A ledger file we may read but not write, with nothing in a write-ahead log: opened so
+    that SQLite writes nothing beside it either (no -shm with the file's mode, which would
+    outlive a later chmod and keep the ledger read-only). Writes then fail as read-only."""
+    return not os.access(path, os.W_OK) and not Path(f"{path}-wal").exists()
 
 
 def _prepare_sqlite_file(path: Path) -> None:

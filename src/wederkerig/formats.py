@@ -4,6 +4,7 @@ The column tuples here are a contract with scripts: add columns only at the end.
 """
 
 import csv
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -131,6 +132,7 @@ def write_csv(
     """
     writer = csv.writer(stream)
     cell = _neutralised if spreadsheet_safe else _csv_cell
+    rows = _started(rows)
     if spreadsheet_safe:
         stream.write("\ufeff")
     writer.writerow(columns)
@@ -141,8 +143,17 @@ def write_csv(
         writer.writerow([cell(value) for value in row])
 
 
+def _started(rows: Iterable[Sequence[object]]) -> Iterable[Sequence[object]]:
+    """The rows, with the first already fetched: a query that fails at once (a damaged
+    ledger) then fails before a header is written, leaving stdout empty."""
+    iterator = iter(rows)
+    first = next(iterator, None)
+    return iterator if first is None else itertools.chain((first,), iterator)
+
+
 def write_json(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """A JSON array of objects, one per line, written as the rows arrive."""
+    rows = _started(rows)
     stream.write("[")
     separator = "\n"
     for row in rows:

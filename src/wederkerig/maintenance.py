@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from wederkerig import paths
 from wederkerig.errors import StorageError
@@ -146,8 +147,11 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
         found.problems.append(f"{ledger} does not exist yet (it is created on first use)")
         return found
     found.facts.append(("size", f"{ledger.stat().st_size:,} bytes"))
+    # With no write-ahead log to read, 'immutable' reads the file alone: SQLite then leaves
+    # no -wal or -shm beside a file it could not use, and needs no writable folder.
+    quiet = "&immutable=1" if not Path(f"{ledger}-wal").exists() else ""
     try:
-        connection = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{quote(str(ledger))}?mode=ro{quiet}", uri=True)
     except sqlite3.Error as error:
         found.problems.append(f"cannot open {ledger}: {error}")
         return found
@@ -157,6 +161,13 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
         found.problems.append(f"{ledger} is damaged or not a wederkerig ledger: {error}")
     finally:
         connection.close()
+    if not os.access(ledger, os.W_OK):
+        found.problems.append(f"{ledger} is read-only: run chmod 600 '{ledger}' to log again")
+    elif not os.access(ledger.parent, os.W_OK):
+        found.problems.append(
+            f"the folder {ledger.parent} is read-only: wederkerig writes its journal beside the "
+            "ledger, so check the folder's permissions"
+        )
     _check_mode(found, ledger, 0o600)  # after what the file is: that is the first problem
     if ledger.parent == paths.data_dir():  # a folder the user chose for --db is theirs to set
         _check_mode(found, ledger.parent, 0o700)
