@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -143,6 +143,23 @@ def snapshot(ledger: Path) -> list[str]:
 def on(run: Run, path: Path) -> Run:
     """A runner on another ledger: the global ``--db`` given last wins."""
     return lambda *args, **options: run("--db", str(path), *args, **options)
+
+
+NewLedger = Callable[[], Run]
+
+
+@pytest.fixture
+def fresh_ledger(
+    run: Run, ledger_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[NewLedger]:
+    """A runner on a new ledger each time it is called, so each Hypothesis example starts
+    empty. The global ``--db`` given last wins; the test's own ledger must never appear."""
+
+    def new() -> Run:
+        return on(run, tmp_path_factory.mktemp("example") / "ledger.db")
+
+    yield new
+    assert not ledger_path.exists(), "a command used the test's ledger instead of the example's"
 
 
 Refused = Callable[..., Result]

@@ -3,7 +3,6 @@ points seen per organisation, group or event, and over time."""
 
 import json
 import re
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, Refused, Run, csv_header, ok, on, once_per_module, parse_csv
+from conftest import TODAY, NewLedger, Refused, Run, csv_header, ok, once_per_module, parse_csv
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
 BY_KIND_COLUMNS = ["contact", "organisation", "kind", *BALANCE_COLUMNS[2:]]
@@ -241,22 +240,6 @@ def test_what_balance_views_refuse(ledger: Run, refused: Refused, args: tuple[st
 # --- property: every view adds up to the same -----------------------------------------------
 
 PEOPLE = {ANNA: GEMEENTE, BRAM: HAVEN, CEES: None, DINA: GEMEENTE}
-
-NewLedger = Callable[[], Run]
-
-
-@pytest.fixture
-def fresh_ledger(
-    run: Run, ledger_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[NewLedger]:
-    """A runner on a new ledger each time it is called, so each example starts empty."""
-
-    def new() -> Run:
-        return on(run, tmp_path_factory.mktemp("views") / "ledger.db")
-
-    yield new
-    assert not ledger_path.exists(), "a command used the test's ledger instead of the example's"
-
 
 entry = st.tuples(
     st.sampled_from(sorted(PEOPLE)),

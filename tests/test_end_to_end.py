@@ -244,43 +244,7 @@ def test_export_into_head_closes_quietly(ledger: Path, tmp_path: Path, format: s
     assert "Exception ignored" not in errors, errors
 
 
-# 5. Parallel writers.
-
-
-def test_4_writers_x_25_logs_lose_nothing(ledger_path: Path, tmp_path: Path) -> None:
-    """~100 processes create and write one ledger at once: none fails, none is lost."""
-    assert not ledger_path.exists()
-    script = (
-        'for i in $(seq 25); do "$WEDERKERIG" --db "$LEDGER" '
-        'log "Anna de Vries" gave knowledge "worker $WORKER, log $i" --create || exit 1; done'
-    )
-    env = clean_env(tmp_path, WEDERKERIG=wederkerig_executable(), LEDGER=str(ledger_path))
-    workers = [
-        subprocess.Popen(
-            ["bash", "-c", script],
-            env={**env, "WORKER": str(worker)},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for worker in range(4)
-    ]
-    outcomes = [(*worker.communicate(timeout=240), worker.returncode) for worker in workers]
-
-    for _, errors, code in outcomes:
-        assert code == 0, errors
-        assert "locked" not in errors, errors
-        assert "Traceback" not in errors, errors
-    ids = [int(line) for out, _, _ in outcomes for line in out.split()]
-    assert sorted(ids) == list(range(1, 101))
-    assert count_rows(ledger_path) == 100
-    assert count_rows(ledger_path, "contact") == 1
-    with sqlite3.connect(ledger_path) as connection:
-        (check,) = connection.execute("PRAGMA integrity_check").fetchone()
-        descriptions = {d for (d,) in connection.execute("SELECT description FROM entry")}
-    connection.close()
-    assert check == "ok"
-    assert descriptions == {f"worker {w}, log {i}" for w in range(4) for i in range(1, 26)}
+# 5. Parallel writers: tests/test_faults.py (8 processes x 50 logs).
 
 
 # 6. Files that are not (usable) ledgers are refused and never modified.

@@ -3,7 +3,6 @@ was received (with --both, also given) and not answered yet, oldest first, with 
 
 import json
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, Refused, Run, csv_header, ok, on, parse_csv
+from conftest import TODAY, NewLedger, Refused, Run, csv_header, ok, on, parse_csv
 
 LOOP_COLUMNS = ["id", "date", "contact", "direction", "kind", "value", "description", "age_days"]
 ANNA, BRAM = "Anna de Vries", "Bram Bakker"
@@ -519,21 +518,6 @@ def test_a_link_pointing_outside_the_file_does_not_cost_the_others_their_links(
 SETTINGS = settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-
-NewLedger = Callable[[], Run]
-
-
-@pytest.fixture
-def fresh_ledger(
-    run: Run, ledger_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[NewLedger]:
-    """A runner on a new ledger each time it is called, so each example starts empty."""
-
-    def new() -> Run:
-        return on(run, tmp_path_factory.mktemp("loops") / "ledger.db")
-
-    yield new
-    assert not ledger_path.exists(), "a command used the test's ledger instead of the example's"
 
 
 @dataclass

@@ -5,16 +5,13 @@ import io
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, Run, ok
+from conftest import TODAY, NewLedger, Run, ok
 
 SETTINGS = settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -44,27 +41,6 @@ printable_name = st.text(
     min_size=1,
     max_size=100,
 ).filter(lambda name: any(char.isalnum() for char in name))  # a name needs a letter or digit
-
-
-NewLedger = Callable[[], Run]
-
-
-@pytest.fixture
-def fresh_ledger(
-    run: Run, ledger_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[NewLedger]:
-    """A runner on a new ledger each time it is called, so each example starts empty.
-
-    The global ``--db`` given last wins, so ``run("--db", OTHER, ...)`` works on OTHER; the
-    test's own ledger must therefore never appear.
-    """
-
-    def new() -> Run:
-        path = tmp_path_factory.mktemp("example") / "ledger.db"
-        return lambda *args, **options: run("--db", str(path), *args, **options)
-
-    yield new
-    assert not ledger_path.exists(), "a command used the test's ledger instead of the example's"
 
 
 @dataclass

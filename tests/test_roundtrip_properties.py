@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, Run, ok, on
+from conftest import TODAY, NewLedger, Run, ok
 
 SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -43,19 +42,6 @@ def tidy(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-NewLedger = Callable[[], Run]
-
-
-@pytest.fixture
-def fresh(run: Run, tmp_path_factory: pytest.TempPathFactory) -> NewLedger:
-    """A runner on a new, empty ledger each time it is called (each example starts afresh)."""
-
-    def new() -> Run:
-        return on(run, tmp_path_factory.mktemp("ledger") / "ledger.db")
-
-    return new
-
-
 def save(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
@@ -74,7 +60,7 @@ def save(folder: Path, name: str, data: bytes) -> Path:
     tags=st.lists(labels, max_size=2),
 )
 def test_a_contact_card_survives_list_export_and_import_into_a_fresh_ledger(
-    fresh: NewLedger,
+    fresh_ledger: NewLedger,
     tmp_path_factory: pytest.TempPathFactory,
     name: str,
     organisation: str | None,
@@ -82,7 +68,7 @@ def test_a_contact_card_survives_list_export_and_import_into_a_fresh_ledger(
     aliases: list[str],
     tags: list[str],
 ) -> None:
-    source, target = fresh(), fresh()
+    source, target = fresh_ledger(), fresh_ledger()
     options: list[str] = []
     if organisation is not None:
         options += ["--org", organisation]
@@ -179,12 +165,12 @@ def without(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
 @SETTINGS
 @given(third=names, operations=st.lists(operation, min_size=1, max_size=8))
 def test_entries_with_promises_answers_and_introductions_survive_export_and_import(
-    fresh: NewLedger,
+    fresh_ledger: NewLedger,
     tmp_path_factory: pytest.TempPathFactory,
     third: str,
     operations: list[tuple[Any, ...]],
 ) -> None:
-    source, target = fresh(), fresh()
+    source, target = fresh_ledger(), fresh_ledger()
     people = [*FIXED, third]
     if tidy(third).casefold() in {name.casefold() for name in FIXED}:
         people[2] = "Derde Persoon"
@@ -211,7 +197,7 @@ def test_entries_with_promises_answers_and_introductions_survive_export_and_impo
         assert ok(target(*report)).stdout == ok(source(*report)).stdout, report
 
     json_file = save(folder, "entries.json", as_json)
-    other = fresh()
+    other = fresh_ledger()
     ok(other("import", "entries", str(json_file), "--create-contacts"))
     assert without(json.loads(ok(other("export", "--format", "json")).stdout), "created_at") == (
         without(json.loads(as_json), "created_at")
@@ -221,11 +207,11 @@ def test_entries_with_promises_answers_and_introductions_survive_export_and_impo
 
 
 def test_an_entries_export_carries_introductions_and_says_what_it_cannot(
-    fresh: NewLedger, tmp_path: Path
+    fresh_ledger: NewLedger, tmp_path: Path
 ) -> None:
     """The sides stay linked and the 'why' comes back; an outcome is not in an entries file,
     and the import says so rather than losing it silently."""
-    source, target = fresh(), fresh()
+    source, target = fresh_ledger(), fresh_ledger()
     ok(source("contact", "add", "Anna de Vries"))
     ok(source("contact", "add", "Bram Bakker"))
     ok(source("intro", "Anna de Vries", "Bram Bakker", "beide in de haven"))

@@ -12,19 +12,23 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
-from wederkerig.dates import parse_span
 from wederkerig.errors import InvalidInputError, StorageError
-from wederkerig.names import check_text
 
 CONFIG_ENV = "WEDERKERIG_CONFIG"  # another file than the default, e.g. for a team's board
 
 
+# The checks import what they need only when a setting is stored: reading settings happens
+# on every Tab of shell completion, which must stay quick.
 def _span(value: str) -> str:
+    from wederkerig.dates import parse_span
+
     parse_span(value, "the value")
     return value.strip()
 
 
 def _text(value: str) -> str:
+    from wederkerig.names import check_text
+
     text = check_text(value.strip(), "value")
     if not text:
         raise InvalidInputError("give a value, or use 'config unset KEY'")

@@ -327,7 +327,17 @@ def sized(bench: Bench, label: str, count: int, peers: dict[str, str]) -> None:
 
 
 def import_floor(bench: Bench, label: str) -> None:
+    """The import of the largest file into an empty ledger (also when the workdir kept its
+    ledgers from an earlier run), beside a bare executemany of the same rows."""
     source = bench.workdir / f"entries-{label}.csv"
+    if f"import:{label}" not in bench.timings:
+        scratch = bench.workdir / f"import-{label}.db"
+        scratch.unlink(missing_ok=True)
+        load = [WEDERKERIG, "--db", str(scratch), "import", "entries", str(source),
+                "--create-contacts"]  # fmt: skip
+        bench.measure(f"import:{label}", f"import entries ({label}) into an empty ledger", load,
+                      runs=1)  # fmt: skip
+        scratch.unlink()
     target = bench.workdir / f"floor-{label}.db"
     target.unlink(missing_ok=True)
     bench.measure(
