@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -126,6 +127,13 @@ def ok(result: Result) -> Result:
     assert result.exit_code == 0, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     return result
+
+
+def log(run: Run, *args: str, today: date = TODAY) -> int:
+    """Log an entry (or promise) and return the id it printed, as a script would read it."""
+    result = ok(run("log", *args, today=today))
+    assert re.fullmatch(r"\d+\n", result.stdout), result.stdout
+    return int(result.stdout)
 
 
 def one_line(text: str) -> str:

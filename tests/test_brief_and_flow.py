@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import TODAY, Refused, Run, csv_header, ok, once_per_module, parse_csv
+from conftest import TODAY, Refused, Run, csv_header, log, ok, once_per_module, parse_csv
 
 ZOE, BRAM, CHLOE = "Zoë Ødegaard", "Bram Bakker", "Chloé Martin"
 KINDS = ["knowledge", "talent", "money", "access"]
@@ -34,13 +34,6 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def log(run: Run, *args: str) -> int:
-    """Log an entry (or promise) and return the id it printed."""
-    result = ok(run("log", *args))
-    assert re.fullmatch(r"\d+\n", result.stdout), result.stdout
-    return int(result.stdout)
 
 
 def document(run: Run, *args: str) -> Any:

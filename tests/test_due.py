@@ -16,6 +16,7 @@ from conftest import (
     Refused,
     Run,
     csv_header,
+    log,
     ok,
     once_per_module,
     parse_csv,
@@ -30,13 +31,6 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def log(run: Run, *args: str, today: date = TODAY) -> int:
-    """Log an entry (or promise) and return the id it printed."""
-    result = ok(run("log", *args, today=today))
-    assert re.fullmatch(r"\d+\n", result.stdout), result.stdout
-    return int(result.stdout)
 
 
 def due_rows(run: Run, *args: str, today: date = TODAY) -> list[dict[str, str]]:

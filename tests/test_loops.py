@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, NewLedger, Refused, Run, csv_header, ok, on, parse_csv
+from conftest import TODAY, NewLedger, Refused, Run, csv_header, log, ok, on, parse_csv
 
 LOOP_COLUMNS = ["id", "date", "contact", "direction", "kind", "value", "description", "age_days"]
 ANNA, BRAM = "Anna de Vries", "Bram Bakker"
@@ -24,13 +24,6 @@ ROW = re.compile(r"^\s*(\d+)\s+(\d{4}-\d{2}-\d{2})\s")  # a row of the loops tab
 
 def days_ago(days: int) -> str:
     return (TODAY - timedelta(days=days)).isoformat()
-
-
-def log(run: Run, *args: str, today: date = TODAY) -> int:
-    """Log an entry (or promise) and return the id it printed."""
-    result = ok(run("log", *args, today=today))
-    assert re.fullmatch(r"\d+\n", result.stdout), result.stdout
-    return int(result.stdout)
 
 
 def loops_json(run: Run, *args: str, today: date = TODAY) -> list[dict[str, Any]]:

@@ -3,14 +3,13 @@
 import csv
 import io
 import json
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import TODAY, Refused, Run, csv_header, ok, on, parse_csv
+from conftest import TODAY, Refused, Run, csv_header, log, ok, on, parse_csv
 
 # what exports wrote before promises; promises appended status and due (later features may
 # append more columns after these, so the tests below look at the first twelve)
@@ -32,13 +31,6 @@ def jan(run: Run) -> Run:
     ok(run("contact", "add", "Jan"))
     ok(run("contact", "add", "Anna de Vries", "--alias", "Anna"))
     return run
-
-
-def log(run: Run, *args: str, today: date = TODAY) -> int:
-    """Log an entry (or promise) and return the id it printed."""
-    result = ok(run("log", *args, today=today))
-    assert re.fullmatch(r"\d+\n", result.stdout), result.stdout
-    return int(result.stdout)
 
 
 def promise(run: Run, contact: str, *options: str, direction: str = "gave") -> int:
