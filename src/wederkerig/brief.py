@@ -5,7 +5,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from wederkerig.balances import ZERO, MonthlyFlow, Tally, balance_rows, monthly_flow
 from wederkerig.contacts import (
@@ -20,6 +21,7 @@ from wederkerig.entries import EntryRow, iter_entries, newest_entries
 from wederkerig.groups import contact_groups
 from wederkerig.introductions import IntroductionRow, list_introductions
 from wederkerig.loops import OpenLoop, open_loops
+from wederkerig.models import Entry
 from wederkerig.promises import OpenPromise, open_promises
 from wederkerig.selection import Selection
 from wederkerig.vocabulary import Direction, Kind
@@ -86,8 +88,9 @@ def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180)
 
 def _received_since_i_gave(session: Session, mine: Selection) -> list[EntryRow]:
     """What they gave after the last thing I gave them (everything, if I never gave)."""
-    gave = [row.date for row in iter_entries(session, replace(mine, direction=Direction.GAVE))]
-    since = max(gave) + timedelta(days=1) if gave else None
+    given = replace(mine, direction=Direction.GAVE).conditions()
+    last_gave = session.exec(select(func.max(Entry.occurred_on)).where(*given)).one()
+    since = last_gave + timedelta(days=1) if last_gave else None
     return list(iter_entries(session, replace(mine, direction=Direction.RECEIVED, since=since)))
 
 
