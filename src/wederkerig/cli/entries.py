@@ -24,6 +24,7 @@ from wederkerig.cli.options import (
     complete_direction,
     complete_event,
     complete_kind,
+    id_argument,
 )
 from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
@@ -45,9 +46,7 @@ ValueOption = Annotated[
 AmountOption = Annotated[
     str | None, typer.Option("--amount", metavar="EUR", help="For money: euros, e.g. 250 or 12,50.")
 ]
-EntryIdArgument = Annotated[
-    int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The entry's id.")
-]
+EntryIdArgument = Annotated[int, id_argument("entry's")]
 OnOption = Annotated[
     str | None,
     typer.Option(

@@ -7,15 +7,13 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.entries import OnOption, ValueOption
-from wederkerig.cli.options import FormatOption, complete_contact
+from wederkerig.cli.options import FormatOption, complete_contact, id_argument
 from wederkerig.formats import INTRODUCTION_COLUMNS, Format
-from wederkerig.vocabulary import CLEAR_WORDS, MAX_ID, parse_outcome
+from wederkerig.vocabulary import CLEAR_WORDS, parse_outcome
 
 app = typer.Typer()
 
-IdArgument = Annotated[
-    int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The introduction's id.")
-]
+IdArgument = Annotated[int, id_argument("introduction's")]
 
 
 @app.command(rich_help_panel="Record")

@@ -3,11 +3,12 @@
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from wederkerig.formats import Format
+from wederkerig.vocabulary import MAX_ID
 
 
 def _completer(what: str) -> Callable[[typer.Context, str], list[str]]:
@@ -91,6 +92,13 @@ OtherSideOption = Annotated[
         "(asked on a terminal).",
     ),
 ]
+
+
+def id_argument(whose: str) -> Any:
+    """An id as scripts pass it: a positive whole number that the database can hold."""
+    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=f"The {whose} id.")
+
+
 SaveOption = Annotated[
     Path | None,
     typer.Option(

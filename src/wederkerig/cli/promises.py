@@ -9,7 +9,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.cli.entries import selection_from
-from wederkerig.cli.options import TABLE_LIMIT, FormatOption, complete_contact
+from wederkerig.cli.options import TABLE_LIMIT, FormatOption, complete_contact, id_argument
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     LOOP_COLUMNS,
@@ -19,13 +19,10 @@ from wederkerig.formats import (
     promise_records,
     write_rows,
 )
-from wederkerig.vocabulary import MAX_ID
 
 app = typer.Typer()
 
-IdArgument = Annotated[
-    int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="The promise's entry id.")
-]
+IdArgument = Annotated[int, id_argument("promise's entry")]
 
 
 @app.command(rich_help_panel="Report")
