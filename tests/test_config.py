@@ -44,6 +44,10 @@ def test_me_is_recorded_on_entries_unless_the_environment_says_otherwise(run: Ru
     ok(run("log", "Jan", "gave", "talent", WEDERKERIG_ME="pieter"))
     members = [row["member"] for row in parse_csv(ok(run("export")).stdout)]
     assert members == ["anneke", "pieter"]
+    by_member = parse_csv(ok(run("balance", "--by", "member", "--format", "csv")).stdout)
+    assert [(row["member"], row["gave"]) for row in by_member] == [("anneke", "1"), ("pieter", "1")]
+    only = parse_csv(ok(run("balance", "--member", "pieter", "--format", "csv")).stdout)
+    assert [(row["contact"], row["gave"]) for row in only] == [("Jan", "1")]
 
 
 def test_the_db_setting_chooses_the_ledger_when_no_flag_or_env_does(

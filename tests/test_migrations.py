@@ -117,3 +117,16 @@ def test_entry_ids_are_never_reused_after_any_upgrade(
     newest = int(run("log", "Anna", "gave", "talent").stdout)
     assert run("rm", str(newest)).exit_code == 0
     assert int(run("log", "Anna", "gave", "talent").stdout) == newest + 1
+
+
+def test_db_upgrade_on_a_ledger_file_upgrades_it_or_says_nothing_to_do(
+    ledger_path: Path, run: Run
+) -> None:
+    """A ledger file upgrades itself on first use anyway; the command still tells the truth."""
+    shutil.copy(FIXTURES / "ledger-0005.db", ledger_path)
+    first = run("db", "upgrade")
+    assert first.exit_code == 0, first.stderr
+    assert f"to {database.SCHEMA_HEAD}" in first.stderr
+    again = run("db", "upgrade")
+    assert again.exit_code == 0
+    assert "nothing to do" in again.stderr
