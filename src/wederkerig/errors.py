@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from enum import IntEnum
 
+from wederkerig.i18n import _
+
 
 class ExitCode(IntEnum):
     """The exit codes scripts may rely on (see docs/scripting.md)."""
@@ -46,5 +48,7 @@ def did_you_mean(candidates: Iterable[str]) -> str:
     if not quoted:
         return ""
     if len(quoted) == 1:
-        return f" Did you mean {quoted[0]}?"
-    return f" Did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
+        return " " + _("Did you mean {name}?").format(name=quoted[0])
+    return " " + _("Did you mean {names} or {last}?").format(
+        names=", ".join(quoted[:-1]), last=quoted[-1]
+    )

@@ -26,7 +26,9 @@ from wederkerig.cli import (
     upkeep,
 )
 from wederkerig.cli.context import AppContext
+from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
 from wederkerig.errors import ExitCode, InvalidInputError, WederkerigError
+from wederkerig.i18n import _
 from wederkerig.paths import DB_ENV
 
 # Typer bundles Click without exporting the base of its errors; find it through a public one.
@@ -66,11 +68,15 @@ class LedgerGroup(TyperGroup):
         except ClickException as problem:
             context = getattr(problem, "ctx", None)
             if type(problem).__name__ != "NoArgsIsHelpError":  # help was shown; say no more
-                where = f" (see '{context.command_path} --help')" if context else ""
+                where = (
+                    " " + _("(see '{command} --help')").format(command=context.command_path)
+                    if context
+                    else ""
+                )
                 render.error(f"{getattr(problem, 'format_message', problem.__str__)()}{where}")
             sys.exit(getattr(problem, "exit_code", ExitCode.USAGE))
         except typer.Abort:
-            render.error("aborted; nothing was saved")
+            render.error(_("aborted; nothing was saved"))
             sys.exit(ExitCode.LEDGER)
         sys.exit(outcome if isinstance(outcome, int) else ExitCode.OK)
 
@@ -78,9 +84,11 @@ class LedgerGroup(TyperGroup):
 app = typer.Typer(
     name="wederkerig",
     cls=LedgerGroup,
-    help="A reciprocity ledger: what you gave, what you received, and what is still open.",
-    epilog="Kinds: knowledge (kennis), talent, money (geld), access (toegang). "
-    "Directions: gave (gaf), received (kreeg). See docs/ for the manual.",
+    help=_("A reciprocity ledger: what you gave, what you received, and what is still open."),
+    epilog=_(
+        "Kinds: knowledge (kennis), talent, money (geld), access (toegang). "
+        "Directions: gave (gaf), received (kreeg). See docs/ for the manual."
+    ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # a traceback would show locals, which hold personal data
 )
@@ -101,23 +109,26 @@ def root(
             "--db",
             envvar=DB_ENV,
             metavar="TARGET",
-            help="Ledger to use: a SQLite file path or a SQLAlchemy URL. "
-            "Default: ledger.db in your user data directory.",
+            help=_(
+                "Ledger to use: a SQLite file path or a SQLAlchemy URL. "
+                "Default: ledger.db in your user data directory."
+            ),
             show_envvar=True,
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_show_version, is_eager=True, help=_("Show the version and exit.")
         ),
     ] = False,
 ) -> None:
-    """A reciprocity ledger: what you gave, what you received, and what is still open."""
     if db and paths.has_password(db) and _typed(ctx, "db"):
         raise InvalidInputError(
-            "a password in --db is visible to others (process list, shell history): put the "
-            f"URL in {DB_ENV}, or the password in ~/.pgpass or a PostgreSQL service file"
+            _(
+                "a password in --db is visible to others (process list, shell history): put "
+                "the URL in {variable}, or the password in ~/.pgpass or a PostgreSQL service file"
+            ).format(variable=DB_ENV)
         )
     if not isinstance(ctx.obj, AppContext):
         ctx.obj = AppContext()
@@ -130,13 +141,13 @@ def _typed(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name == "COMMANDLINE"
 
 
-app.add_typer(contacts.app, name="contact", rich_help_panel="Record")
-app.add_typer(events.app, name="event", rich_help_panel="Record")
-app.add_typer(groups.app, name="group", rich_help_panel="Record")
-app.add_typer(cadence.tags, name="tag", rich_help_panel="Record")
-app.add_typer(imports.app, name="import", rich_help_panel="Data")
-app.add_typer(upkeep.db, name="db", rich_help_panel="Data")
-app.add_typer(settings.app, name="config", rich_help_panel="Data")
+app.add_typer(contacts.app, name="contact", rich_help_panel=RECORD_PANEL)
+app.add_typer(events.app, name="event", rich_help_panel=RECORD_PANEL)
+app.add_typer(groups.app, name="group", rich_help_panel=RECORD_PANEL)
+app.add_typer(cadence.tags, name="tag", rich_help_panel=RECORD_PANEL)
+app.add_typer(imports.app, name="import", rich_help_panel=DATA_PANEL)
+app.add_typer(upkeep.db, name="db", rich_help_panel=DATA_PANEL)
+app.add_typer(settings.app, name="config", rich_help_panel=DATA_PANEL)
 for commands in (
     entries.app,
     introductions.app,

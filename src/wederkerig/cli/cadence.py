@@ -7,7 +7,7 @@ import typer
 
 from wederkerig import config, render
 from wederkerig.cli.context import app_context, show_listing, transaction
-from wederkerig.cli.options import FormatOption, complete_tag
+from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
 from wederkerig.dates import parse_cadence, parse_span
 from wederkerig.formats import DUE_COLUMNS, TAG_COLUMNS, Format, write_rows
 
@@ -15,7 +15,7 @@ app = typer.Typer()
 tags = typer.Typer(help="List tags and give a tag a cadence (stay in touch with all who carry it).")
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def due(
     ctx: typer.Context,
     within: Annotated[

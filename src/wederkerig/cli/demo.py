@@ -6,11 +6,12 @@ import typer
 
 from wederkerig import paths, render
 from wederkerig.cli.context import AppContext, app_context
+from wederkerig.cli.options import START_PANEL
 
 app = typer.Typer()
 
 
-@app.command(rich_help_panel="Start here")
+@app.command(rich_help_panel=START_PANEL)
 def demo(ctx: typer.Context) -> None:
     """Write a sample ledger to demo.db (beside, never instead of, yours) and show its balance."""
     from wederkerig.balances import balance_rows, total

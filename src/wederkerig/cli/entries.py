@@ -8,6 +8,8 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.options import (
+    RECORD_PANEL,
+    REPORT_PANEL,
     TABLE_LIMIT,
     AllOption,
     DirectionOption,
@@ -57,7 +59,7 @@ OnOption = Annotated[
 ]
 
 
-@app.command(rich_help_panel="Record")
+@app.command(rich_help_panel=RECORD_PANEL)
 def log(
     ctx: typer.Context,
     contact: Annotated[
@@ -219,7 +221,7 @@ def selection_from(
     return selection
 
 
-@app.command("entries", rich_help_panel="Report")
+@app.command("entries", rich_help_panel=REPORT_PANEL)
 def list_entries(
     ctx: typer.Context,
     contact: Annotated[
@@ -257,7 +259,7 @@ def list_entries(
         )
 
 
-@app.command(rich_help_panel="Record")
+@app.command(rich_help_panel=RECORD_PANEL)
 def edit(
     ctx: typer.Context,
     entry_id: EntryIdArgument,
@@ -352,7 +354,7 @@ def _means_none(text: str | None) -> bool:
     return text is not None and text.strip().casefold() in CLEAR_WORDS
 
 
-@app.command("rm", rich_help_panel="Record")
+@app.command("rm", rich_help_panel=RECORD_PANEL)
 def remove(
     ctx: typer.Context,
     entry_id: EntryIdArgument,
@@ -362,7 +364,7 @@ def remove(
     _remove(ctx, entry_id, other_side)
 
 
-@app.command(rich_help_panel="Record")
+@app.command(rich_help_panel=RECORD_PANEL)
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
     """Remove the entry logged most recently, and say what it was."""
     from wederkerig.entries import describe, last_created

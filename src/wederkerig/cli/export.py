@@ -10,6 +10,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
 from wederkerig.cli.entries import write_entries
+from wederkerig.cli.options import DATA_PANEL
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     BALANCE_COLUMNS,
@@ -28,7 +29,7 @@ class What(StrEnum):
     BALANCE = "balance"
 
 
-@app.command(rich_help_panel="Data")
+@app.command(rich_help_panel=DATA_PANEL)
 def export(
     ctx: typer.Context,
     what: Annotated[What, typer.Argument(help="entries, contacts or balance.")] = What.ENTRIES,

@@ -7,7 +7,13 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.entries import OnOption, ValueOption
-from wederkerig.cli.options import FormatOption, complete_contact, id_argument
+from wederkerig.cli.options import (
+    RECORD_PANEL,
+    REPORT_PANEL,
+    FormatOption,
+    complete_contact,
+    id_argument,
+)
 from wederkerig.formats import INTRODUCTION_COLUMNS, Format
 from wederkerig.vocabulary import CLEAR_WORDS, parse_outcome
 
@@ -16,7 +22,7 @@ app = typer.Typer()
 IdArgument = Annotated[int, id_argument("introduction's")]
 
 
-@app.command(rich_help_panel="Record")
+@app.command(rich_help_panel=RECORD_PANEL)
 def intro(
     ctx: typer.Context,
     first: Annotated[
@@ -61,7 +67,7 @@ def intro(
     )
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def intros(
     ctx: typer.Context,
     contact: Annotated[
@@ -84,7 +90,7 @@ def intros(
     )
 
 
-@app.command("intro-outcome", rich_help_panel="Record")
+@app.command("intro-outcome", rich_help_panel=RECORD_PANEL)
 def intro_outcome(
     ctx: typer.Context,
     introduction_id: IdArgument,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wederkerig.formats import Format
+from wederkerig.i18n import _
 from wederkerig.vocabulary import MAX_ID
 
 
@@ -29,6 +30,14 @@ complete_contact, complete_group, complete_event, complete_tag = (
 )
 complete_kind, complete_direction = _completer("kind"), _completer("direction")
 
+
+# The panels of the root command's help, in the order a newcomer needs them.
+START_PANEL, RECORD_PANEL, REPORT_PANEL, DATA_PANEL = (
+    _("Start here"),
+    _("Record"),
+    _("Report"),
+    _("Data"),
+)
 
 FormatOption = Annotated[
     Format,

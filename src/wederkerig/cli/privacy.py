@@ -7,12 +7,12 @@ import typer
 from wederkerig import paths, render
 from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.entries import remove_other_sides
-from wederkerig.cli.options import OtherSideOption, YesOption, complete_contact
+from wederkerig.cli.options import DATA_PANEL, OtherSideOption, YesOption, complete_contact
 
 app = typer.Typer()
 
 
-@app.command(rich_help_panel="Data")
+@app.command(rich_help_panel=DATA_PANEL)
 def forget(
     ctx: typer.Context,
     name: Annotated[

@@ -9,7 +9,14 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.cli.entries import selection_from
-from wederkerig.cli.options import TABLE_LIMIT, FormatOption, complete_contact, id_argument
+from wederkerig.cli.options import (
+    RECORD_PANEL,
+    REPORT_PANEL,
+    TABLE_LIMIT,
+    FormatOption,
+    complete_contact,
+    id_argument,
+)
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import (
     LOOP_COLUMNS,
@@ -25,7 +32,7 @@ app = typer.Typer()
 IdArgument = Annotated[int, id_argument("promise's entry")]
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def promises(
     ctx: typer.Context,
     contact: Annotated[
@@ -65,7 +72,7 @@ def promises(
         render.show(render.promises_table, found)
 
 
-@app.command(rich_help_panel="Record")
+@app.command(rich_help_panel=RECORD_PANEL)
 def keep(
     ctx: typer.Context,
     entry_id: IdArgument,
@@ -83,7 +90,7 @@ def keep(
     render.message(f"Kept: {describe(kept)}.")
 
 
-@app.command(rich_help_panel="Record")
+@app.command(rich_help_panel=RECORD_PANEL)
 def drop(
     ctx: typer.Context,
     entry_id: IdArgument,
@@ -98,7 +105,7 @@ def drop(
     render.message(f"Dropped: {describe(dropped)}.")
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def loops(
     ctx: typer.Context,
     contact: Annotated[

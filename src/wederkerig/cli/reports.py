@@ -11,6 +11,7 @@ from wederkerig import config, render
 from wederkerig.cli.context import app_context, check_save, present, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import (
+    REPORT_PANEL,
     TABLE_LIMIT,
     AllOption,
     FormatOption,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def balance(
     ctx: typer.Context,
     contact: Annotated[
@@ -220,7 +221,7 @@ def _contact_balance(
         present(save, render.contact_balance, result, words, promises=pending)
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def brief(
     ctx: typer.Context,
     contact: Annotated[
@@ -245,7 +246,7 @@ def brief(
         present(save, render.brief_view, found)
 
 
-@app.command(rich_help_panel="Report")
+@app.command(rich_help_panel=REPORT_PANEL)
 def flow(
     ctx: typer.Context,
     period: PeriodOption = None,

@@ -7,12 +7,13 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context
+from wederkerig.cli.options import DATA_PANEL
 from wederkerig.errors import StorageError
 
 app = typer.Typer()
 
 
-@app.command(rich_help_panel="Data")
+@app.command(rich_help_panel=DATA_PANEL)
 def backup(
     ctx: typer.Context,
     path: Annotated[
@@ -39,7 +40,7 @@ def backup(
             render.message(f"Removed old backup {removed}.")
 
 
-@app.command(rich_help_panel="Data")
+@app.command(rich_help_panel=DATA_PANEL)
 def doctor(ctx: typer.Context) -> None:
     """Check where the ledger is, its schema, size, counts, integrity and file modes."""
     from wederkerig.database import SCHEMA_HEAD
