@@ -13,6 +13,7 @@ from pathlib import Path
 from platformdirs import user_config_dir
 
 from wederkerig.errors import InvalidInputError, StorageError
+from wederkerig.i18n import N_, _
 
 CONFIG_ENV = "WEDERKERIG_CONFIG"  # another file than the default, e.g. for a team's board
 
@@ -26,12 +27,25 @@ def _span(value: str) -> str:
     return value.strip()
 
 
+def _language(value: str) -> str:
+    from wederkerig.i18n import LANGUAGES, language_of
+
+    code = language_of(value)
+    if code is None:
+        raise InvalidInputError(
+            _("unknown language '{value}': use one of {languages}").format(
+                value=value.strip(), languages=", ".join(LANGUAGES)
+            )
+        )
+    return code
+
+
 def _text(value: str) -> str:
     from wederkerig.names import check_text
 
     text = check_text(value.strip(), "value")
     if not text:
-        raise InvalidInputError("give a value, or use 'config unset KEY'")
+        raise InvalidInputError(_("give a value, or use 'config unset KEY'"))
     return text
 
 
@@ -44,10 +58,13 @@ class Key:
 
 
 KEYS: Mapping[str, Key] = {
-    "me": Key("your name on a shared ledger's entries", None, "WEDERKERIG_ME", _text),
-    "db": Key("the ledger: a file path or a SQLAlchemy URL", None, "WEDERKERIG_DB", _text),
-    "unanswered_after": Key("when thanks are owed, for 'due'", "30d", None, _span),
-    "quiet_after": Key("when a contact without a cadence has gone quiet", "180d", None, _span),
+    "me": Key(N_("your name on a shared ledger's entries"), None, "WEDERKERIG_ME", _text),
+    "db": Key(N_("the ledger: a file path or a SQLAlchemy URL"), None, "WEDERKERIG_DB", _text),
+    "language": Key(
+        N_("en or nl; unset, the locale decides (LANG)"), None, "WEDERKERIG_LANG", _language
+    ),
+    "unanswered_after": Key(N_("when thanks are owed, for 'due'"), "30d", None, _span),
+    "quiet_after": Key(N_("when a contact without a cadence has gone quiet"), "180d", None, _span),
 }
 
 
@@ -61,8 +78,10 @@ def _known(key: str) -> Key:
         from wederkerig.names import closest
 
         raise InvalidInputError(
-            f"unknown setting '{key}'.{did_you_mean(closest(key, list(KEYS)))} "
-            f"Settings: {', '.join(KEYS)}"
+            _("unknown setting '{key}'.").format(key=key)
+            + did_you_mean(closest(key, list(KEYS)))
+            + " "
+            + _("Settings: {keys}").format(keys=", ".join(KEYS))
         )
     return KEYS[key]
 
@@ -76,7 +95,9 @@ def read() -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise StorageError(f"cannot read the settings in {path}: {error}") from None
+        raise StorageError(
+            _("cannot read the settings in {path}: {error}").format(path=path, error=error)
+        ) from None
     return {key: str(value) for key, value in found.items() if key in KEYS}
 
 

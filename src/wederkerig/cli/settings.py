@@ -8,6 +8,7 @@ from wederkerig import config, render
 from wederkerig.cli.context import show_listing
 from wederkerig.cli.options import FormatOption
 from wederkerig.formats import SETTING_COLUMNS, Format
+from wederkerig.i18n import _
 
 app = typer.Typer(
     help="Show and change settings (a TOML file). A flag beats the environment, which beats "
@@ -53,5 +54,5 @@ def list_(
     rows = []
     for key, spec in config.KEYS.items():
         found, source = config.lookup(key, flags.get(key))
-        rows.append((key, found, source if origin else None, spec.help))
+        rows.append((key, found, source if origin else None, _(spec.help)))
     show_listing(format, SETTING_COLUMNS, rows, render.settings_table, "No settings.")
