@@ -4,5 +4,5 @@
 # Use the Python of the environment wederkerig is installed in: PYTHON=.venv/bin/python sh docs/generate.sh
 set -eu
 cd "$(dirname "$0")/.."
-COLUMNS=80 TERM=dumb NO_COLOR=1 PYTHONUTF8=1 "${PYTHON:-python3}" -m typer wederkerig.cli.app \
+WEDERKERIG_LANG=en COLUMNS=80 TERM=dumb NO_COLOR=1 PYTHONUTF8=1 "${PYTHON:-python3}" -m typer wederkerig.cli.app \
     utils docs --name wederkerig --output docs/reference.md

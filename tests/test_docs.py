@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 REFERENCE = DOCS / "reference.md"
 REGENERATE = (
-    "sh docs/generate.sh  (that is: COLUMNS=80 TERM=dumb NO_COLOR=1 PYTHONUTF8=1 python3 -m "
-    "typer wederkerig.cli.app utils docs --name wederkerig --output docs/reference.md)"
+    "sh docs/generate.sh  (that is: WEDERKERIG_LANG=en COLUMNS=80 TERM=dumb NO_COLOR=1 "
+    "PYTHONUTF8=1 python3 -m typer wederkerig.cli.app utils docs --name wederkerig "
+    "--output docs/reference.md)"
 )
 PAGES = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
 
@@ -32,6 +33,7 @@ def generate_reference(output: Path) -> str:
         "TERM": "dumb",
         "NO_COLOR": "1",
         "PYTHONUTF8": "1",  # the generator writes with the locale's encoding; the help has "−"
+        "WEDERKERIG_LANG": "en",  # the reference is the English one, whatever the locale
     }
     env.pop("FORCE_COLOR", None)
     completed = subprocess.run(

@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 from wederkerig.contacts import ContactCard, card, resolve_contact
 from wederkerig.dates import Every, parse_period, period_labels
 from wederkerig.entries import EntryRow, iter_entries
+from wederkerig.i18n import N_, _, ngettext
 from wederkerig.models import Contact, Entry, Event, Group, Membership
 from wederkerig.selection import Selection
 from wederkerig.vocabulary import By, Direction, Kind
@@ -118,8 +119,10 @@ class _Accumulator:
         )
 
 
-NO_LABEL = {By.ORGANISATION: "(no organisation)", By.GROUP: "(no group)", By.EVENT: "(no event)",
-            By.MEMBER: "(no member)"}  # fmt: skip
+# The label of the row for entries without one; a value in CSV and JSON, so it stays English
+# there, and a table shows it translated (render._label).
+NO_LABEL = {By.ORGANISATION: N_("(no organisation)"), By.GROUP: N_("(no group)"),
+            By.EVENT: N_("(no event)"), By.MEMBER: N_("(no member)")}  # fmt: skip
 _OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
 
 
@@ -209,7 +212,7 @@ def balance_rows(
     """One row per contact (or organisation, group or event) with entries in the selection,
     in name order, those without one last; with ``by_kind``, one row per kind too."""
     groups = _grouped(session, selection, by_kind=by_kind, by=by)
-    labels = {key: accumulator.contact for (key, _), accumulator in groups.items()}
+    labels = {key: accumulator.contact for (key, __), accumulator in groups.items()}
     order = {key: index for index, key in enumerate(_in_order(labels, by))}
     kind_order = {kind: index for index, kind in enumerate(Kind)}
     keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
@@ -265,7 +268,7 @@ def _nets_per_period(
     nets: dict[object, dict[str, int]] = {}
     labels: dict[object, str] = {}
     query = _labelled(sums, by).add_columns(sums.c.period)
-    for key, label, _, _, direction, points, *_, period in session.connection().execute(query):
+    for key, label, __, __, direction, points, *__, period in session.connection().execute(query):
         labels.setdefault(key, NO_LABEL[by] if label is None else label)
         row = nets.setdefault(key, {})
         row[period] = row.get(period, 0) + (points if direction == Direction.GAVE else -points)
@@ -287,13 +290,13 @@ def period_balances(
         PeriodRow(labels[key], tuple(nets[key].get(period, 0) for period in periods))
         for key in _in_order(labels, by)
     ]
-    everyone, _ = (
+    everyone, __ = (
         _nets_per_period(session, selection, every, By.CONTACT)
         if by is By.GROUP
         else (nets, labels)
     )
     totals = [sum(row.get(period, 0) for row in everyone.values()) for period in periods]
-    return PeriodBalances(periods, rows, PeriodRow("Total", tuple(totals)))
+    return PeriodBalances(periods, rows, PeriodRow(_("Total"), tuple(totals)))
 
 
 @dataclass(frozen=True)
@@ -342,7 +345,7 @@ def total(rows: Iterable[BalanceRow]) -> BalanceRow:
         for kind, tally in row.by_kind.items():
             by_kind[kind] += tally
     return BalanceRow(
-        "Total", None, gave, received, entries, last, None, by_kind, amount_gave, amount_received
+        _("Total"), None, gave, received, entries, last, None, by_kind, amount_gave, amount_received
     )
 
 
@@ -375,13 +378,41 @@ def contact_balance(
 
 def in_words(tally: Tally, kind: Kind | None = None) -> str:
     """The net of a tally as a sentence: 'you received 2 more points of knowledge than you gave'."""
-    of_kind = f" of {kind.value}" if kind else ""
     difference = abs(tally.net)
-    points = "point" if difference == 1 else "points"
-    if tally.net > 0:
-        return f"you gave {difference} more {points}{of_kind} than you received"
-    if tally.net < 0:
-        return f"you received {difference} more {points}{of_kind} than you gave"
-    if tally.gave:
-        return f"even: {tally.gave} {'point' if tally.gave == 1 else 'points'}{of_kind} each way"
-    return "nothing either way"
+    if tally.net > 0 and kind:
+        sentence = ngettext(
+            "you gave {count} more point of {kind} than you received",
+            "you gave {count} more points of {kind} than you received",
+            difference,
+        )
+    elif tally.net > 0:
+        sentence = ngettext(
+            "you gave {count} more point than you received",
+            "you gave {count} more points than you received",
+            difference,
+        )
+    elif tally.net < 0 and kind:
+        sentence = ngettext(
+            "you received {count} more point of {kind} than you gave",
+            "you received {count} more points of {kind} than you gave",
+            difference,
+        )
+    elif tally.net < 0:
+        sentence = ngettext(
+            "you received {count} more point than you gave",
+            "you received {count} more points than you gave",
+            difference,
+        )
+    elif not tally.gave:
+        return _("nothing either way")
+    elif kind:
+        sentence = ngettext(
+            "even: {count} point of {kind} each way",
+            "even: {count} points of {kind} each way",
+            tally.gave,
+        )
+    else:
+        sentence = ngettext(
+            "even: {count} point each way", "even: {count} points each way", tally.gave
+        )
+    return sentence.format(count=difference or tally.gave, kind=kind.value if kind else "")

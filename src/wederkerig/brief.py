@@ -19,6 +19,7 @@ from wederkerig.contacts import (
 from wederkerig.dates import last_twelve_months
 from wederkerig.entries import EntryRow, iter_entries, newest_entries
 from wederkerig.groups import contact_groups
+from wederkerig.i18n import _, ngettext
 from wederkerig.introductions import IntroductionRow, list_introductions
 from wederkerig.loops import OpenLoop, open_loops
 from wederkerig.models import Entry
@@ -95,7 +96,11 @@ def _received_since_i_gave(session: Session, mine: Selection) -> list[EntryRow]:
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 1:
+        return _("once")
+    if count == 2:
+        return _("twice")
+    return _("{count} times").format(count=count)
 
 
 def suggestions(
@@ -108,48 +113,84 @@ def suggestions(
     for promise in found.promises:
         if promise.mine and promise.overdue:
             said.append(
-                f'You promised "{promise.entry.description}" and it is '
-                f"{-(promise.due_in_days or 0)} days overdue: keep it (keep {promise.entry.id}) "
-                "or say it is off (drop)."
+                _(
+                    'You promised "{description}" and it is {days} days overdue: keep it '
+                    "(keep {id}) or say it is off (drop)."
+                ).format(
+                    description=promise.entry.description,
+                    days=-(promise.due_in_days or 0),
+                    id=promise.entry.id,
+                )
             )
     owed = [loop for loop in found.loops if loop.entry.direction == Direction.RECEIVED]
     if owed:
         oldest = owed[0]
         said.append(
-            f"Their {oldest.entry.kind} of {oldest.entry.date} is still unanswered "
-            f"({oldest.age_days} days): answer it with 'log ... --answers {oldest.entry.id}'."
+            _(
+                "Their {kind} of {date} is still unanswered ({days} days): answer it with "
+                "'log ... --answers {id}'."
+            ).format(
+                kind=oldest.entry.kind,
+                date=oldest.entry.date,
+                days=oldest.age_days,
+                id=oldest.entry.id,
+            )
         )
     if len(received_since) >= 2:
         kinds = Counter(row.kind for row in received_since)
-        what = next(iter(kinds)) if len(kinds) == 1 else "something"
         gave_before = found.tally.gave > 0
-        since = "since you last gave anything" if gave_before else "and you have given nothing yet"
-        said.append(f"They gave you {what} {_times(len(received_since))} {since}.")
+        if len(kinds) == 1:
+            sentence = (
+                _("They gave you {kind} {times} since you last gave anything.")
+                if gave_before
+                else _("They gave you {kind} {times} and you have given nothing yet.")
+            )
+        else:
+            sentence = (
+                _("They gave you something {times} since you last gave anything.")
+                if gave_before
+                else _("They gave you something {times} and you have given nothing yet.")
+            )
+        times = _times(len(received_since))
+        said.append(sentence.format(kind=next(iter(kinds)), times=times))
     if found.every_days and found.days_since is not None and found.days_since > found.every_days:
         said.append(
-            f"You have not been in touch for {found.days_since} days; your rhythm with them "
-            f"is every {found.every_days} days."
+            _(
+                "You have not been in touch for {days} days; your rhythm with them "
+                "is every {every} days."
+            ).format(days=found.days_since, every=found.every_days)
         )
     elif not found.every_days and found.days_since is not None and found.days_since > quiet_days:
-        said.append(f"It has been {found.days_since} days since you were last in touch.")
+        said.append(
+            ngettext(
+                "It has been {days} day since you were last in touch.",
+                "It has been {days} days since you were last in touch.",
+                found.days_since,
+            ).format(days=found.days_since)
+        )
     for theirs in found.promises:
         if not theirs.mine and theirs.overdue:
             said.append(
-                f'They promised "{theirs.entry.description}", due {theirs.entry.due}: '
-                "a friendly reminder may help."
+                _('They promised "{description}", due {due}: a friendly reminder may help.').format(
+                    description=theirs.entry.description, due=theirs.entry.due
+                )
             )
     for intro in found.introductions:
         if intro.outcome is None and (today - intro.date).days >= FOLLOW_UP_DAYS:
             other = intro.second if intro.first == found.contact.name else intro.first
             said.append(
-                f"Ask how your introduction of {intro.date} with {other or 'someone'} went, "
-                f"and note it: intro-outcome {intro.id} met|collaboration|business|nothing."
+                _(
+                    "Ask how your introduction of {date} with {other} went, and note it: "
+                    "intro-outcome {id} met|collaboration|business|nothing."
+                ).format(date=intro.date, other=other or _("someone"), id=intro.id)
             )
     if found.tally.received - found.tally.gave >= 3:
         said.append(
-            "They have given more than they received: what knowledge, talent or access "
-            "could you offer them?"
+            _(
+                "They have given more than they received: what knowledge, talent or access "
+                "could you offer them?"
+            )
         )
     if found.last_date is None and not found.promises:
-        said.append("Nothing is logged with them yet: after you meet, 'wederkerig log' it.")
+        said.append(_("Nothing is logged with them yet: after you meet, 'wederkerig log' it."))
     return said

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import resolve_contact
 from wederkerig.errors import NotFoundError
+from wederkerig.i18n import _, ngettext
 from wederkerig.loops import open_loops
 from wederkerig.models import Contact, Entry, Tag, TagCadence
 from wederkerig.names import tag_name
@@ -63,10 +64,12 @@ def set_tag_cadence(session: Session, tag: str, every_days: int | None) -> str:
     name = tag_name(tag)
     if session.exec(select(Tag).where(Tag.name == name)).first() is None:
         known = session.exec(select(Tag.name).distinct()).all()
-        listed = ", ".join(sorted(known)[:10]) or "none yet"
+        listed = ", ".join(sorted(known)[:10]) or _("none yet")
         raise NotFoundError(
-            f"no contact has the tag '{name}' (tags: {listed}); "
-            "add it with 'wederkerig contact edit NAME --tag TAG'"
+            _(
+                "no contact has the tag '{tag}' (tags: {tags}); "
+                "add it with 'wederkerig contact edit NAME --tag TAG'"
+            ).format(tag=name, tags=listed)
         )
     existing = session.get(TagCadence, name)
     if every_days is None:
@@ -107,10 +110,18 @@ def _past_cadence(session: Session, today: date, horizon: date) -> Iterable[DueI
         since = last_touch or created_at.replace(tzinfo=UTC).astimezone().date()  # local day
         due = since + timedelta(days=every_days)
         if due <= horizon:
-            never = "" if last_touch else " (nothing logged yet)"
+            detail = (
+                ngettext("every {days} day", "every {days} days", every_days)
+                if last_touch
+                else ngettext(
+                    "every {days} day (nothing logged yet)",
+                    "every {days} days (nothing logged yet)",
+                    every_days,
+                )
+            )
             yield DueItem(
                 Reason.CADENCE, name, None, since, due, (today - due).days,
-                f"every {every_days} days{never}",
+                detail.format(days=every_days),
             )  # fmt: skip
 
 

@@ -105,13 +105,13 @@ def lookup(key: str, flag: str | None = None) -> tuple[str | None, str]:
     """A setting's value and where it came from: flag, env, config file or default."""
     spec = _known(key)
     if flag is not None:
-        return flag, "flag"
+        return flag, N_("flag")
     if spec.env and os.environ.get(spec.env):
-        return os.environ[spec.env], f"env {spec.env}"
+        return os.environ[spec.env], N_("env") + f" {spec.env}"
     stored = read()
     if key in stored:
-        return stored[key], f"config {config_file()}"
-    return spec.default, "default"
+        return stored[key], N_("config") + f" {config_file()}"
+    return spec.default, N_("default")
 
 
 def value(key: str, flag: str | None = None) -> str | None:

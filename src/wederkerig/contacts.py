@@ -9,6 +9,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
+from wederkerig.i18n import N_, _, ngettext
 from wederkerig.models import Alias, Contact, Entry, Membership, Tag, TagCadence
 from wederkerig.names import check_label, check_name, check_text, closest, name_key, tag_name, tidy
 
@@ -42,7 +43,7 @@ def resolve_contact(session: Session, query: str) -> Contact:
     refused with the candidates rather than guessed.
     """
     if not query.strip():
-        raise InvalidInputError("the name is empty: give a contact's name or alias")
+        raise InvalidInputError(_("the name is empty: give a contact's name or alias"))
     key = name_key(query)
     contact = session.exec(select(Contact).where(Contact.name_key == key)).first()
     if contact is not None:
@@ -53,11 +54,17 @@ def resolve_contact(session: Session, query: str) -> Contact:
     if len(by_alias) == 1:
         return by_alias[0]
     if by_alias:
-        names = " or ".join(f"'{c.name}'" for c in by_alias)
-        raise RefusedError(f"'{tidy(query)}' is ambiguous: it may mean {names}; use the full name")
+        names = _(" or ").join(f"'{c.name}'" for c in by_alias)
+        raise RefusedError(
+            _("'{name}' is ambiguous: it may mean {names}; use the full name").format(
+                name=tidy(query), names=names
+            )
+        )
     raise NotFoundError(
-        f"no contact called '{tidy(query)}'.{did_you_mean(suggestions(session, query))} "
-        "Add one with 'wederkerig contact add NAME', or log with --create."
+        _(
+            "no contact called '{name}'.{suggestion} "
+            "Add one with 'wederkerig contact add NAME', or log with --create."
+        ).format(name=tidy(query), suggestion=did_you_mean(suggestions(session, query)))
     )
 
 
@@ -89,9 +96,9 @@ def add_contact(
     contact = Contact(
         name=name,
         name_key=name_key(name),
-        organisation=_optional_text(organisation, "organisation"),
+        organisation=_optional_text(organisation, N_("organisation")),
         email=_check_email(email),
-        note=_optional_text(note, "note", max_length=10_000),
+        note=_optional_text(note, N_("note"), max_length=10_000),
         created_at=now,
     )
     session.add(contact)
@@ -106,17 +113,21 @@ def _refuse_taken_name(session: Session, name: str, keep: Contact | None = None)
     taken = session.exec(select(Contact).where(Contact.name_key == key)).first()
     if taken is not None and taken is not keep:
         raise RefusedError(
-            f"a contact called '{taken.name}' already exists: use it, or tell them apart "
-            "(for example 'Jan de Vries (gemeente)')"
+            _(
+                "a contact called '{name}' already exists: use it, or tell them apart "
+                "(for example 'Jan de Vries (gemeente)')"
+            ).format(name=taken.name)
         )
     owner = session.exec(
         select(Contact).join(Alias).where(Alias.key == key, Contact.id != (keep and keep.id))
     ).first()
     if owner is not None:
         raise RefusedError(
-            f"'{name}' is an alias of '{owner.name}', so a contact of that name would take it "
-            f"over: choose a fuller name, or first remove the alias "
-            f"(wederkerig contact edit '{owner.name}' --unalias '{name}')"
+            _(
+                "'{name}' is an alias of '{owner}', so a contact of that name would take it "
+                "over: choose a fuller name, or first remove the alias "
+                "(wederkerig contact edit '{owner}' --unalias '{name}')"
+            ).format(name=name, owner=owner.name)
         )
 
 
@@ -128,17 +139,23 @@ def _optional_text(text: str | None, what: str, *, max_length: int = 200) -> str
     if not cleaned:
         return None
     if what != "note" and ("\n" in cleaned or "\r" in cleaned):
-        raise InvalidInputError(f"the {what} spans several lines: give it on one line")
+        raise InvalidInputError(
+            _("the {what} spans several lines: give it on one line").format(what=_(what))
+        )
     return check_text(cleaned, what, max_length=max_length)
 
 
 def _check_email(email: str | None) -> str | None:
-    email = _optional_text(email, "email address")
+    email = _optional_text(email, N_("email address"))
     if email is None:
         return None
     local, at, domain = email.partition("@")
     if not (at and local and "." in domain and " " not in email):
-        raise InvalidInputError(f"'{email}' is not an email address: write it like anna@example.nl")
+        raise InvalidInputError(
+            _("'{email}' is not an email address: write it like anna@example.nl").format(
+                email=email
+            )
+        )
     return email
 
 
@@ -153,15 +170,17 @@ def _add_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
 def _add_aliases(session: Session, contact: Contact, aliases: Iterable[str]) -> None:
     assert contact.id is not None
     for alias in aliases:
-        alias = check_label(alias, "alias")
+        alias = check_label(alias, N_("alias"))
         key = name_key(alias)
         if key == contact.name_key:
             continue
         owner = session.exec(select(Contact).where(Contact.name_key == key)).first()
         if owner is not None:
             raise RefusedError(
-                f"'{alias}' is the full name of another contact, so it cannot be an alias "
-                f"of '{contact.name}': choose another alias"
+                _(
+                    "'{alias}' is the full name of another contact, so it cannot be an alias "
+                    "of '{contact}': choose another alias"
+                ).format(alias=alias, contact=contact.name)
             )
         known = session.exec(
             select(Alias).where(Alias.contact_id == contact.id, Alias.key == key)
@@ -270,11 +289,11 @@ def edit_contact(
         _refuse_taken_name(session, new_name, keep=contact)
         contact.name, contact.name_key = new_name, name_key(new_name)
     if organisation is not None:
-        contact.organisation = _optional_text(organisation, "organisation")
+        contact.organisation = _optional_text(organisation, N_("organisation"))
     if email is not None:
         contact.email = _check_email(email)
     if note is not None:
-        contact.note = _optional_text(note, "note", max_length=10_000)
+        contact.note = _optional_text(note, N_("note"), max_length=10_000)
     session.add(contact)
     session.flush()
     for tag in remove_tags:
@@ -299,8 +318,11 @@ def _remove_one(
 ) -> None:
     found = session.exec(select(table).where(*where)).first()  # type: ignore[arg-type]
     if found is None:
-        what = "tag" if table is Tag else "alias"
-        raise NotFoundError(f"the contact has no {what} '{label}': see 'wederkerig contact show'")
+        if table is Tag:
+            missing = _("the contact has no tag '{label}': see 'wederkerig contact show'")
+        else:
+            missing = _("the contact has no alias '{label}': see 'wederkerig contact show'")
+        raise NotFoundError(missing.format(label=label))
     session.delete(found)
 
 
@@ -310,9 +332,15 @@ def remove_contact(session: Session, query: str) -> ContactCard:
     count = session.exec(select(func.count()).where(Entry.contact_id == contact.id)).one()
     if count:
         raise RefusedError(
-            f"'{contact.name}' has {count} entr{'y' if count == 1 else 'ies'}: remove them first "
-            f"(see 'wederkerig entries \"{contact.name}\"' and 'wederkerig rm ID'), "
-            "or keep the contact"
+            ngettext(
+                "'{name}' has {count} entry: remove them first "
+                "(see 'wederkerig entries \"{name}\"' and 'wederkerig rm ID'), "
+                "or keep the contact",
+                "'{name}' has {count} entries: remove them first "
+                "(see 'wederkerig entries \"{name}\"' and 'wederkerig rm ID'), "
+                "or keep the contact",
+                count,
+            ).format(name=contact.name, count=count)
         )
     removed = card(session, contact)
     session.delete(contact)
@@ -338,22 +366,28 @@ def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
     """
     kept, gone = resolve_contact(session, keep), resolve_contact(session, absorb)
     if kept.id == gone.id:
-        raise RefusedError(f"'{kept.name}' and '{gone.name}' are the same contact")
+        raise RefusedError(
+            _("'{kept}' and '{absorbed}' are the same contact").format(
+                kept=kept.name, absorbed=gone.name
+            )
+        )
     before, other = card(session, kept), card(session, gone)
     moved = session.exec(
         update(Entry).where(col(Entry.contact_id) == gone.id).values(contact_id=kept.id)
     ).rowcount
     conflicts = []
-    for field_name in ("organisation", "email", "note"):
+    for field_name in (N_("organisation"), N_("email"), N_("note")):  # shown in the summary
         mine, theirs = getattr(kept, field_name), getattr(gone, field_name)
         if theirs and not mine:
             setattr(kept, field_name, theirs)
         elif theirs and theirs != mine:
-            conflicts.append(f"{field_name} '{theirs}'")
+            conflicts.append(f"{_(field_name)} '{theirs}'")
     aliases = [alias for alias in (*other.aliases, gone.name) if name_key(alias) != kept.name_key]
     if ";" in gone.name:  # ';' joins aliases in CSV, so this name cannot become one
         aliases.remove(gone.name)
-        conflicts.append(f"name '{gone.name}' (not kept as an alias: it holds ';')")
+        conflicts.append(
+            _("name '{name}' (not kept as an alias: it holds ';')").format(name=gone.name)
+        )
     for group_id in session.exec(
         select(Membership.group_id).where(Membership.contact_id == gone.id)
     ):

@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from wederkerig import paths
 from wederkerig.errors import RefusedError, StorageError
+from wederkerig.i18n import _
 
 SCHEMA_HEAD = "0007"  # the newest revision in migrations/versions; a test keeps them equal
 BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
@@ -66,12 +67,16 @@ class Ledger:
         except IntegrityError as error:
             if "name_key" in _reason(error):  # two members adding one name at the same moment
                 raise RefusedError(
-                    f"that name is already in the ledger {self.where} (someone may have added "
-                    "it just now); nothing was written: use the existing one"
+                    _(
+                        "that name is already in the ledger {ledger} (someone may have added "
+                        "it just now); nothing was written: use the existing one"
+                    ).format(ledger=self.where)
                 ) from None
             raise RefusedError(
-                f"the change conflicts with what the ledger {self.where} already holds "
-                f"({_reason(error)}); nothing was written"
+                _(
+                    "the change conflicts with what the ledger {ledger} already holds "
+                    "({reason}); nothing was written"
+                ).format(ledger=self.where, reason=_reason(error))
             ) from None
         except DBAPIError as error:
             raise storage_error(error, self.where) from None
@@ -108,8 +113,10 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
         engine = _create_engine(url)
     except (ArgumentError, ImportError) as error:
         raise StorageError(
-            f"cannot use {where}: {error}. Give a file path or a SQLAlchemy URL whose driver "
-            "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
+            _(
+                "cannot use {ledger}: {error}. Give a file path or a SQLAlchemy URL whose driver "
+                "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
+            ).format(ledger=where, error=error)
         ) from None
     ledger = Ledger(engine, where)
     try:
@@ -119,9 +126,11 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
         if revision != SCHEMA_HEAD and shared and revision is not None and not upgrade_shared:
             _refuse_newer(revision, _known_revisions(), where)
             raise StorageError(
-                f"the shared ledger {where} is at schema {revision} and this wederkerig needs "
-                f"{SCHEMA_HEAD}: back it up (pg_dump), then run 'wederkerig db upgrade' once "
-                "for the whole team"
+                _(
+                    "the shared ledger {ledger} is at schema {revision} and this wederkerig needs "
+                    "{head}: back it up (pg_dump), then run 'wederkerig db upgrade' once "
+                    "for the whole team"
+                ).format(ledger=where, revision=revision, head=SCHEMA_HEAD)
             )
         if revision != SCHEMA_HEAD:
             ledger.upgrade = _upgrade(engine, where)
@@ -146,7 +155,9 @@ def busy_timeout() -> float:
         seconds = math.nan
     if not 0 <= seconds <= 86_400:  # also refuses nan and inf
         raise StorageError(
-            f"{BUSY_TIMEOUT_ENV}={raw!r} is not a number of seconds from 0 to 86400"
+            _("{variable}={value} is not a number of seconds from 0 to 86400").format(
+                variable=BUSY_TIMEOUT_ENV, value=repr(raw)
+            )
         ) from None
     return seconds
 
@@ -190,19 +201,27 @@ def _prepare_sqlite_file(path: Path) -> None:
         _create_sqlite_ledger(path)
         return
     if path.is_dir():
-        raise StorageError(f"{path} is a directory: point --db at a ledger file inside it")
+        raise StorageError(
+            _("{path} is a directory: point --db at a ledger file inside it").format(path=path)
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StorageError(f"cannot read the ledger {path}: {error.strerror}") from None
+        raise StorageError(
+            _("cannot read the ledger {path}: {error}").format(path=path, error=error.strerror)
+        ) from None
     if not header:
         raise StorageError(
-            f"{path} is an empty file, not a wederkerig ledger: remove it or choose another --db"
+            _(
+                "{path} is an empty file, not a wederkerig ledger: remove it or choose another --db"
+            ).format(path=path)
         )
     if header != SQLITE_HEADER:
         raise StorageError(
-            f"{path} is not a wederkerig ledger (not a SQLite database): choose another --db"
+            _(
+                "{path} is not a wederkerig ledger (not a SQLite database): choose another --db"
+            ).format(path=path)
         )
 
 
@@ -226,7 +245,9 @@ def _create_sqlite_ledger(path: Path) -> None:
     except FileExistsError:
         pass  # another process linked its new ledger first: use that one
     except OSError as error:
-        raise StorageError(f"cannot create the ledger {path}: {error.strerror}") from None
+        raise StorageError(
+            _("cannot create the ledger {path}: {error}").format(path=path, error=error.strerror)
+        ) from None
     except DBAPIError as error:  # the disk filled up while the schema was written
         raise storage_error(error, str(path)) from None
     finally:
@@ -241,7 +262,10 @@ def _schema_revision(connection: Connection, where: str) -> str | None:
         return None
     if "alembic_version" not in tables or "entry" not in tables:
         raise StorageError(
-            f"{where} belongs to another program (it has no wederkerig tables): choose another --db"
+            _(
+                "{ledger} belongs to another program (it has no wederkerig tables): "
+                "choose another --db"
+            ).format(ledger=where)
         )
     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     return str(revision) if revision is not None else None
@@ -273,8 +297,10 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
             command.upgrade(config, "head")
             if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                 raise StorageError(
-                    f"upgrading {where} would leave rows pointing at missing rows; "
-                    "it was left as it was: restore it from a backup"
+                    _(
+                        "upgrading {ledger} would leave rows pointing at missing rows; "
+                        "it was left as it was: restore it from a backup"
+                    ).format(ledger=where)
                 )
         if sqlite:
             _foreign_keys(connection, on=True)
@@ -317,8 +343,10 @@ def _ensure_wal(engine: Engine) -> None:
 def _refuse_newer(revision: str | None, known: set[str], where: str) -> None:
     if revision is not None and revision not in known:
         raise StorageError(
-            f"{where} was written by a newer wederkerig (schema {revision}): "
-            "upgrade wederkerig to use it"
+            _(
+                "{ledger} was written by a newer wederkerig (schema {revision}): "
+                "upgrade wederkerig to use it"
+            ).format(ledger=where, revision=revision)
         )
 
 
@@ -348,8 +376,10 @@ def _backup_before_upgrade(database: str, revision: str) -> Path:
         for leftover in (target, Path(f"{target}-journal")):
             leftover.unlink(missing_ok=True)
         raise StorageError(
-            f"cannot copy {database} aside before upgrading it ({error}); it was left as it "
-            "was: free some disk space and try again"
+            _(
+                "cannot copy {ledger} aside before upgrading it ({error}); it was left as it "
+                "was: free some disk space and try again"
+            ).format(ledger=database, error=error)
         ) from None
     finally:
         copy.close()
@@ -362,23 +392,31 @@ def storage_error(error: DBAPIError, where: str) -> StorageError:
     reason = _reason(error)
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
-        message = (
-            f"the ledger {where} stayed locked by another process for more than "
-            f"{busy_timeout():g} s: try again when it has finished"
-        )
+        message = _(
+            "the ledger {ledger} stayed locked by another process for more than "
+            "{seconds} s: try again when it has finished"
+        ).format(ledger=where, seconds=f"{busy_timeout():g}")
     elif "readonly" in lowered or "read-only" in lowered:
-        message = f"the ledger {where} is read-only: check the permissions of the file and folder"
+        message = _(
+            "the ledger {ledger} is read-only: check the permissions of the file and folder"
+        ).format(ledger=where)
     elif "full" in lowered or "disk i/o" in lowered:
-        message = f"cannot write the ledger {where}: the disk is full or failing; nothing was saved"
+        message = _(
+            "cannot write the ledger {ledger}: the disk is full or failing; nothing was saved"
+        ).format(ledger=where)
     elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        message = (
-            f"{where} is damaged or not a wederkerig ledger ({reason}): "
+        message = _(
+            "{ledger} is damaged or not a wederkerig ledger ({reason}): "
             "restore it from a backup or choose another --db"
-        )
+        ).format(ledger=where, reason=reason)
     elif "unable to open" in lowered:
-        message = f"cannot open the ledger {where}: check that its folder exists and is writable"
+        message = _(
+            "cannot open the ledger {ledger}: check that its folder exists and is writable"
+        ).format(ledger=where)
     else:
-        message = f"the ledger {where} cannot be used: {reason}"
+        message = _("the ledger {ledger} cannot be used: {reason}").format(
+            ledger=where, reason=reason
+        )
     return StorageError(message)
 
 

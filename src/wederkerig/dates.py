@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from wederkerig.errors import InvalidInputError
+from wederkerig.i18n import N_, _
 
 _WORDS = {
     "today": 0,
@@ -34,7 +35,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _COUNTED = re.compile(r"\d|\bago\b|\bgeleden\b")
 _AGO = re.compile(r"(\d{1,5}) *(?:days?|dagen|dag) *(?:ago|geleden)")
 
-ACCEPTED = (
+# The words themselves are input and read in both languages; a translation may only reorder
+# them (Dutch first) and translate the joining words.
+ACCEPTED = N_(
     "YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'friday', 'last friday', "
     "'12 march', '3 weeks ago' (or vandaag, gisteren, 'N dagen geleden', 'vrijdag', "
     "'vorige week dinsdag', '12 maart', '3 weken geleden')"
@@ -64,12 +67,18 @@ def parse_date(text: str, today: date, *, allow_future: bool = False) -> date:
     ):
         return _not_future(natural, today, allow_future)
     else:
-        raise InvalidInputError(f"cannot read the date '{text}': use {ACCEPTED}")
+        raise InvalidInputError(
+            _("cannot read the date '{text}': use {accepted}").format(
+                text=text, accepted=_(ACCEPTED)
+            )
+        )
     try:
         result = date(year, month, day)
     except ValueError:
         raise InvalidInputError(
-            f"'{text}' is not a date on the calendar: check day and month (YYYY-MM-DD)"
+            _("'{text}' is not a date on the calendar: check day and month (YYYY-MM-DD)").format(
+                text=text
+            )
         ) from None
     return _not_future(result, today, allow_future)
 
@@ -103,15 +112,38 @@ def _natural(word: str, text: str, today: date, allow_future: bool) -> date | No
     # '31m', '10 hours ago': a moment counted back from midnight, so always yesterday
     if found.period == "time" or found.date_obj.time() != datetime.min.time():
         raise InvalidInputError(
-            f"'{text}' is a time, not a date: give the day (today, gisteren, 2026-11-26)"
+            _("'{text}' is a time, not a date: give the day (today, gisteren, 2026-11-26)").format(
+                text=text
+            )
         )
     counted = _COUNTED.search(word)  # '3 weken geleden' is a day; 'vorige week' is not
     if found.period not in (None, "day") and not counted:
+        refusal = _NAMES_A.get(found.period or "", _NAMES_A_PERIOD)
         raise InvalidInputError(
-            f"'{text}' names a {found.period}, not a date: say which day (such as "
-            f"'vorige week dinsdag'); it would have been read as {found.date_obj.date()}"
+            _(refusal).format(text=text, period=found.period, reading=found.date_obj.date())
         )
     return found.date_obj.date()
+
+
+# A whole sentence per stretch, so that translations need not fit 'a week' into a frame.
+_NAMES_A = {
+    "week": N_(
+        "'{text}' names a week, not a date: say which day (such as 'vorige week dinsdag'); "
+        "it would have been read as {reading}"
+    ),
+    "month": N_(
+        "'{text}' names a month, not a date: say which day (such as 'vorige week dinsdag'); "
+        "it would have been read as {reading}"
+    ),
+    "year": N_(
+        "'{text}' names a year, not a date: say which day (such as 'vorige week dinsdag'); "
+        "it would have been read as {reading}"
+    ),
+}
+_NAMES_A_PERIOD = N_(
+    "'{text}' names a {period}, not a date: say which day (such as 'vorige week dinsdag'); "
+    "it would have been read as {reading}"
+)
 
 
 def _weekday(word: str, today: date) -> date | None:
@@ -137,8 +169,10 @@ def _weekday(word: str, today: date) -> date | None:
 def _not_future(result: date, today: date, allow_future: bool) -> date:
     if not allow_future and result > today:
         raise InvalidInputError(
-            f"{result.isoformat()} is in the future: log what has happened, on or before "
-            f"{today.isoformat()} (a promise's --due may lie ahead)"
+            _(
+                "{day} is in the future: log what has happened, on or before {today} "
+                "(a promise's --due may lie ahead)"
+            ).format(day=result.isoformat(), today=today.isoformat())
         )
     return result
 
@@ -159,7 +193,9 @@ def parse_period(text: str, today: date) -> tuple[date, date]:
         return _period(text.strip().casefold(), text, today)
     except (ValueError, OverflowError):  # year 0, or before the first day there is
         raise InvalidInputError(
-            f"the period '{text}' is outside the calendar: years run from 0001 to 9999"
+            _("the period '{text}' is outside the calendar: years run from 0001 to 9999").format(
+                text=text
+            )
         ) from None
 
 
@@ -185,7 +221,9 @@ def _period(word: str, text: str, today: date) -> tuple[date, date]:
     }
     if word in named:
         return named[word]()
-    raise InvalidInputError(f"cannot read the period '{text}': use {PERIODS}")
+    raise InvalidInputError(
+        _("cannot read the period '{text}': use {periods}").format(text=text, periods=PERIODS)
+    )
 
 
 class Every(StrEnum):
@@ -249,7 +287,9 @@ def parse_span(text: str, what: str) -> int:
     days = int(match.group(1)) * _SPAN_DAYS[match.group(2)[0]] if match else 0
     if not 1 <= days <= 36_500:
         raise InvalidInputError(
-            f"{what} '{text}' is not a stretch of time: write it like 90d, 12w, 3m or 1y"
+            _("{what} '{text}' is not a stretch of time: write it like 90d, 12w, 3m or 1y").format(
+                what=what, text=text
+            )
         )
     return days
 
@@ -258,7 +298,7 @@ def parse_cadence(text: str) -> int | None:
     """How often to be in touch, in days; ``none`` (or ``geen``) means no cadence."""
     if text.strip().casefold() in {"none", "geen", "off", "uit"}:
         return None
-    return parse_span(text, "cadence")
+    return parse_span(text, _("cadence"))
 
 
 def last_twelve_months(last: date) -> tuple[date, date]:

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from wederkerig.contacts import add_contact, resolve_contact
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.events import find_event
+from wederkerig.i18n import N_, _, ngettext
 from wederkerig.models import Contact, Entry, Event
 from wederkerig.names import check_text, tidy
 from wederkerig.selection import Selection
@@ -123,14 +124,16 @@ def _cents(amount: Decimal | None) -> int | None:
 
 
 def check_description(description: str) -> str:
-    return check_text(description.strip(), "description", max_length=MAX_DESCRIPTION)
+    return check_text(description.strip(), N_("description"), max_length=MAX_DESCRIPTION)
 
 
 def _check_amount(kind: Kind, amount: Decimal | None) -> None:
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
-            f"an amount in euros belongs to money entries only, not {kind.value}: "
-            "drop --amount or use kind money"
+            _(
+                "an amount in euros belongs to money entries only, not {kind}: "
+                "drop --amount or use kind money"
+            ).format(kind=kind.value)
         )
 
 
@@ -159,9 +162,13 @@ def log_entry(
     """
     check_value(value)
     if due is not None and not promise:
-        raise InvalidInputError("--due belongs to a promise: add --promise, or drop --due")
+        raise InvalidInputError(_("--due belongs to a promise: add --promise, or drop --due"))
     if due is not None and due < on:
-        raise InvalidInputError(f"the promise is due {due} but made {on}: a due date comes later")
+        raise InvalidInputError(
+            _("the promise is due {due} but made {made}: a due date comes later").format(
+                due=due, made=on
+            )
+        )
     _check_amount(kind, amount)
     description = check_description(description)
     try:
@@ -200,17 +207,23 @@ def _check_answer(session: Session, answered_id: int, direction: Direction) -> N
     answered = get_entry(session, answered_id)
     if answered.direction == direction.value:
         raise InvalidInputError(
-            f"entry {answered_id} is also '{direction.value}': an answer goes the other way "
-            f"(a give answers what you received)"
+            _(
+                "entry {id} is also '{direction}': an answer goes the other way "
+                "(a give answers what you received)"
+            ).format(id=answered_id, direction=direction.value)
         )
     if answered.status == Status.DROPPED:
-        raise RefusedError(f"entry {answered_id} is a dropped promise: there is nothing to answer")
+        raise RefusedError(
+            _("entry {id} is a dropped promise: there is nothing to answer").format(id=answered_id)
+        )
 
 
 def get_entry(session: Session, entry_id: int) -> EntryRow:
     raw = session.connection().execute(_row_query().where(col(Entry.id) == entry_id)).first()
     if raw is None:
-        raise NotFoundError(f"no entry with id {entry_id}: see 'wederkerig entries' for ids")
+        raise NotFoundError(
+            _("no entry with id {id}: see 'wederkerig entries' for ids").format(id=entry_id)
+        )
     return _to_row(raw)
 
 
@@ -274,8 +287,10 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
         amount = Decimal(entry.amount_cents).scaleb(-2)
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
-            f"entry {entry_id} carries an amount of €{amount:.2f}, which belongs to money "
-            "entries only: add --amount none to drop it, or keep kind money"
+            _(
+                "entry {id} carries an amount of €{amount:.2f}, which belongs to money "
+                "entries only: add --amount none to drop it, or keep kind money"
+            ).format(id=entry_id, amount=amount)
         )
     if change.value is not None:
         entry.value = check_value(change.value)
@@ -286,15 +301,19 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
     turned = change.direction is not None and change.direction.value != entry.direction
     if entry.introduction_id is not None and (turned or kind is not Kind.ACCESS):
         raise RefusedError(
-            f"entry {entry_id} is one side of introduction {entry.introduction_id}, access "
-            "given: its kind and direction stay; remove the introduction's entries to undo it"
+            _(
+                "entry {id} is one side of introduction {introduction}, access given: its kind "
+                "and direction stay; remove the introduction's entries to undo it"
+            ).format(id=entry_id, introduction=entry.introduction_id)
         )
     if turned:
         _refuse_linked(session, entry)
         entry.direction = change.direction.value  # type: ignore[union-attr]
     if change.answers is not None:
         if change.answers == entry_id:
-            raise InvalidInputError(f"entry {entry_id} cannot answer itself: name another entry")
+            raise InvalidInputError(
+                _("entry {id} cannot answer itself: name another entry").format(id=entry_id)
+            )
         _check_answer(session, change.answers, Direction(entry.direction))
         entry.answers_id = change.answers
     elif change.clear_answers:
@@ -312,8 +331,10 @@ def _refuse_linked(session: Session, entry: Entry) -> None:
     other = entry.answers_id or answered_by
     if other is not None:
         raise RefusedError(
-            f"entry {entry.id} is linked as an answer with entry {other}, which goes the other "
-            "way: to change its direction, remove it and log it again"
+            _(
+                "entry {id} is linked as an answer with entry {other}, which goes the other "
+                "way: to change its direction, remove it and log it again"
+            ).format(id=entry.id, other=other)
         )
 
 
@@ -340,26 +361,49 @@ def last_created(session: Session) -> EntryRow:
     """The entry logged most recently (ids only grow, so the highest id is the newest)."""
     newest = session.exec(select(func.max(Entry.id))).one()
     if newest is None:
-        raise NotFoundError("the ledger has no entries, so there is nothing to undo")
+        raise NotFoundError(_("the ledger has no entries, so there is nothing to undo"))
     return get_entry(session, newest)
 
 
 def describe(row: EntryRow) -> str:
     """One entry in words, for messages such as 'Removed …'."""
     amount = f", €{row.amount:,.2f}" if row.amount is not None else ""
-    points = "point" if row.value == 1 else "points"
+    points = ngettext("{count} point", "{count} points", row.value).format(count=row.value)
     words = " ".join(row.description.split())
     what = f' "{words[:60]}…"' if len(words) > 60 else f' "{words}"' if words else ""
-    preposition = "to" if row.direction == Direction.GAVE else "from"
+    answering = _(", answering entry {id}").format(id=row.answers) if row.answers else ""
+    parts = {
+        "id": row.id,
+        "kind": row.kind,
+        "description": what,
+        "contact": tidy(row.contact),
+        "date": row.date.isoformat(),
+        "points": points,
+        "amount": amount,
+        "answering": answering,
+    }
     if row.status == Status.DONE:
-        verb, when = row.direction, f"on {row.date.isoformat()}"
-    else:  # what a promise says: who will give, and by when
-        verb = "promised" if row.direction == Direction.GAVE else "was promised"
-        preposition = "to" if row.direction == Direction.GAVE else "by"
-        due = f", due {row.due.isoformat()}" if row.due else ""
-        when = f"on {row.date.isoformat()}{due}"
-    answering = f", answering entry {row.answers}" if row.answers else ""
-    return (
-        f"entry {row.id}: {verb} {row.kind}{what} {preposition} {tidy(row.contact)} "
-        f"{when} ({row.value} {points}{amount}){answering}"
-    )
+        if row.direction == Direction.GAVE:
+            sentence = _(
+                "entry {id}: gave {kind}{description} to {contact} on {date} "
+                "({points}{amount}){answering}"
+            )
+        else:
+            sentence = _(
+                "entry {id}: received {kind}{description} from {contact} on {date} "
+                "({points}{amount}){answering}"
+            )
+        return sentence.format(**parts)
+    # what a promise says: who will give, and by when
+    due = _(", due {date}").format(date=row.due.isoformat()) if row.due else ""
+    if row.direction == Direction.GAVE:
+        sentence = _(
+            "entry {id}: promised {kind}{description} to {contact} on {date}{due} "
+            "({points}{amount}){answering}"
+        )
+    else:
+        sentence = _(
+            "entry {id}: was promised {kind}{description} by {contact} on {date}{due} "
+            "({points}{amount}){answering}"
+        )
+    return sentence.format(**parts, due=due)

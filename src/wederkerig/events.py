@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from wederkerig.errors import NotFoundError, RefusedError, did_you_mean
+from wederkerig.i18n import N_, _
 from wederkerig.models import Entry, Event
 from wederkerig.names import check_name, check_text, closest, name_key
 from wederkerig.selection import Selection
@@ -26,15 +27,17 @@ def find_event(
     session: Session, name: str, *, create: bool = False, on: date | None = None
 ) -> Event:
     """The event called ``name`` (however typed); with ``create``, a new one if there is none."""
-    name = check_name(name, "event name")
+    name = check_name(name, N_("event name"))
     event = session.exec(select(Event).where(Event.name_key == name_key(name))).first()
     if event is not None:
         return event
     if not create:
         known = session.exec(select(Event.name)).all()
         raise NotFoundError(
-            f"no event called '{name}'.{did_you_mean(closest(name, known))} "
-            "Add it with 'wederkerig event add NAME', or log with --create."
+            _(
+                "no event called '{name}'.{suggestion} "
+                "Add it with 'wederkerig event add NAME', or log with --create."
+            ).format(name=name, suggestion=did_you_mean(closest(name, known)))
         )
     event = Event(name=name, name_key=name_key(name), held_on=on)
     session.add(event)
@@ -43,11 +46,13 @@ def find_event(
 
 
 def add_event(session: Session, name: str, *, on: date | None, place: str | None) -> EventRow:
-    name = check_name(name, "event name")
+    name = check_name(name, N_("event name"))
     taken = session.exec(select(Event).where(Event.name_key == name_key(name))).first()
     if taken is not None:
-        raise RefusedError(f"an event called '{taken.name}' already exists: use that one")
-    cleaned_place = check_text(place.strip(), "place") if place and place.strip() else None
+        raise RefusedError(
+            _("an event called '{name}' already exists: use that one").format(name=taken.name)
+        )
+    cleaned_place = check_text(place.strip(), N_("place")) if place and place.strip() else None
     session.add(Event(name=name, name_key=name_key(name), held_on=on, place=cleaned_place))
     session.flush()
     return EventRow(name, on, cleaned_place, 0)

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from wederkerig.balances import MonthlyFlow, Tally, balance_rows, monthly_flow, total
 from wederkerig.dates import last_twelve_months
 from wederkerig.errors import InvalidInputError
+from wederkerig.i18n import _
 from wederkerig.selection import Selection
 from wederkerig.vocabulary import Kind
 
@@ -36,7 +37,11 @@ def flow(session: Session, selection: Selection, *, today: date) -> Flow:
     until = selection.until or today
     since = selection.since or last_twelve_months(until)[0]
     if since > until:
-        raise InvalidInputError(f"--since {since} is after {until}: give an --until after it")
+        raise InvalidInputError(
+            _("--since {since} is after {until}: give an --until after it").format(
+                since=since, until=until
+            )
+        )
     dated = replace(selection, since=since, until=until)
     rows = balance_rows(session, dated)
     summed = total(rows)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wederkerig.errors import InvalidInputError
+from wederkerig.i18n import _
 from wederkerig.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
@@ -317,19 +318,27 @@ def read_csv(
     reader = csv.reader(stream)
     header = next(reader, None)
     if header is None:
-        raise InvalidInputError(f"{source} is empty: expected a header {','.join(columns)}")
+        raise InvalidInputError(
+            _("{source} is empty: expected a header {header}").format(
+                source=source, header=",".join(columns)
+            )
+        )
     if header and header[0].startswith("\ufeff"):  # written with --spreadsheet-safe
         header[0] = header[0][1:]
     if not _accepted(header, columns, older):
         raise InvalidInputError(
-            f"{source}:1: the header must be exactly {','.join(columns)} (as 'export' writes it)"
+            _("{source}:1: the header must be exactly {header} (as 'export' writes it)").format(
+                source=source, header=",".join(columns)
+            )
         )
     missing = dict.fromkeys(columns[len(header) :], "")
     line = reader.line_num + 1
     for row in reader:
         if len(row) != len(header):
             raise InvalidInputError(
-                f"{source}:{line}: expected {len(header)} columns, found {len(row)}"
+                _("{source}:{line}: expected {expected} columns, found {found}").format(
+                    source=source, line=line, expected=len(header), found=len(row)
+                )
             )
         yield line, {**dict(zip(header, row, strict=True)), **missing}
         line = reader.line_num + 1
@@ -352,15 +361,23 @@ def read_json(
         at = after_space
         if at == len(buffer):
             if exhausted:
-                problem = "the JSON array is not closed" if started else "the file is empty"
-                raise InvalidInputError(f"{source}:{line}: {problem}; expected a JSON array")
+                problem = (
+                    _("{source}:{line}: the JSON array is not closed; expected a JSON array")
+                    if started
+                    else _("{source}:{line}: the file is empty; expected a JSON array")
+                )
+                raise InvalidInputError(problem.format(source=source, line=line))
             buffer, at = stream.read(_CHUNK), 0
             exhausted = not buffer
             continue
         char = buffer[at]
         if not started:
             if char != "[":
-                raise InvalidInputError(f"{source}:{line}: expected a JSON array of entries")
+                raise InvalidInputError(
+                    _("{source}:{line}: expected a JSON array of entries").format(
+                        source=source, line=line
+                    )
+                )
             started, at = True, at + 1
         elif char == "]":
             return
@@ -371,14 +388,20 @@ def read_json(
                 record, end = decoder.raw_decode(buffer, at)
             except json.JSONDecodeError:
                 if exhausted:
-                    raise InvalidInputError(f"{source}:{line}: this is not valid JSON") from None
+                    raise InvalidInputError(
+                        _("{source}:{line}: this is not valid JSON").format(
+                            source=source, line=line
+                        )
+                    ) from None
                 chunk = stream.read(_CHUNK)  # the object may go on in the next chunk
                 buffer, at, exhausted = buffer[at:] + chunk, 0, not chunk
                 continue
             if not isinstance(record, dict) or not _accepted(list(record), columns, older):
                 raise InvalidInputError(
-                    f"{source}:{line}: each entry must be an object with the keys "
-                    f"{', '.join(columns)}, in that order"
+                    _(
+                        "{source}:{line}: each entry must be an object with the keys "
+                        "{keys}, in that order"
+                    ).format(source=source, line=line, keys=", ".join(columns))
                 )
             yield (
                 line,
@@ -401,7 +424,9 @@ def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, st
     try:
         cards = list(vobject.readComponents(text))
     except Exception as error:  # vobject raises its own ParseError and plain ValueErrors
-        raise InvalidInputError(f"{source}: not a readable vCard file ({error})") from None
+        raise InvalidInputError(
+            _("{source}: not a readable vCard file ({error})").format(source=source, error=error)
+        ) from None
     nicknames = _nicknames(text)
     for number, card in enumerate(cards):
         yield (

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import resolve_contact
 from wederkerig.errors import NotFoundError, RefusedError, did_you_mean
+from wederkerig.i18n import N_, _
 from wederkerig.models import Contact, Group, Membership
 from wederkerig.names import check_name, check_text, closest, name_key
 from wederkerig.selection import Selection
@@ -27,18 +28,23 @@ def find_group(session: Session, name: str) -> Group:
     if group is None:
         known = session.exec(select(Group.name)).all()
         raise NotFoundError(
-            f"no group called '{name}'.{did_you_mean(closest(name, known))} "
-            "Add it with 'wederkerig group add NAME'."
+            _(
+                "no group called '{name}'.{suggestion} Add it with 'wederkerig group add NAME'."
+            ).format(name=name, suggestion=did_you_mean(closest(name, known)))
         )
     return group
 
 
 def add_group(session: Session, name: str, *, note: str | None = None) -> GroupRow:
-    name = check_name(name, "group name")
+    name = check_name(name, N_("group name"))
     taken = session.exec(select(Group).where(Group.name_key == name_key(name))).first()
     if taken is not None:
-        raise RefusedError(f"a group called '{taken.name}' already exists: use that one")
-    cleaned = check_text(note.strip(), "note", max_length=2_000) if note and note.strip() else None
+        raise RefusedError(
+            _("a group called '{name}' already exists: use that one").format(name=taken.name)
+        )
+    cleaned = (
+        check_text(note.strip(), N_("note"), max_length=2_000) if note and note.strip() else None
+    )
     session.add(Group(name=name, name_key=name_key(name), note=cleaned))
     session.flush()
     return GroupRow(name, cleaned, 0)
@@ -64,7 +70,11 @@ def leave_group(session: Session, group: str, contacts: Sequence[str]) -> tuple[
         contact = resolve_contact(session, query)
         membership = session.get(Membership, (found.id, contact.id))
         if membership is None:
-            raise NotFoundError(f"'{contact.name}' is not in the group '{found.name}'")
+            raise NotFoundError(
+                _("'{contact}' is not in the group '{group}'").format(
+                    contact=contact.name, group=found.name
+                )
+            )
         session.delete(membership)
         left.append(contact.name)
     session.flush()

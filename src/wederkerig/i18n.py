@@ -52,6 +52,33 @@ def choose(language: str | None = None) -> str:
     return code
 
 
+def N_(message: str) -> str:
+    """Mark a string for the catalogue without translating it yet (it is stored, then shown)."""
+    return message
+
+
+# Typer's own words in help and errors, which it passes through the standard gettext (see
+# speak_for_libraries); listed here so that extraction puts them in our catalogue. The words
+# of the Click that Typer bundles ("Usage:", "Show this message and exit.") are not
+# translatable: that copy of Click has no gettext calls.
+TYPER_WORDS = (
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Error"),
+    N_("Aborted."),
+    N_("Aborted!"),
+    N_("[default: {}]"),
+    N_("[env var: {}]"),
+    N_("[required]"),
+    N_("(deprecated) "),
+    N_("(dynamic)"),
+    N_("Missing command."),
+    N_("No such command {name!r}."),
+    N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+)
+
+
 def speak_for_libraries(language: str) -> None:
     """Let Click's and Typer's own words (Usage, Options, error phrases) speak the same
     language: they call the standard ``gettext.gettext``, which reads the process's current
@@ -76,6 +103,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation().ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:
-    """Mark a string for the catalogue without translating it yet (it is stored, then shown)."""
-    return message
+def pgettext(context: str, message: str) -> str:
+    """For a word English uses in two senses ('Due': a date, or what is to be done)."""
+    return _translation().pgettext(context, message)

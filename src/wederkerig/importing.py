@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.contacts import add_contact, card, edit_contact
 from wederkerig.errors import InvalidInputError, RefusedError
+from wederkerig.i18n import _, ngettext
 from wederkerig.models import Alias, Contact, Entry, Event
 from wederkerig.names import check_name, check_text, name_key
 from wederkerig.vocabulary import MAX_AMOUNT, MAX_ID, Direction, Kind, Status, check_value
@@ -107,23 +108,29 @@ class _RowChecker:
         self._names: dict[tuple[str, str], tuple[str, str]] = {}  # a busy file repeats names
 
     def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
-        return InvalidInputError(f"{self.source}:{line}: column {column}: {problem}")
+        return InvalidInputError(
+            _("{source}:{line}: column {column}: {problem}").format(
+                source=self.source, line=line, column=column, problem=problem
+            )
+        )
 
     def check(self, line: int, row: dict[str, str]) -> dict[str, object]:
         try:
             on = date.fromisoformat(row["date"])
         except ValueError:
-            raise self.fail(line, "date", f"'{row['date']}' is not a YYYY-MM-DD date") from None
+            raise self.fail(line, "date", _not_iso(row["date"])) from None
         direction = _DIRECTIONS.get(row["direction"])
         if direction is None:
-            raise self.fail(line, "direction", "must be gave or received")
+            raise self.fail(line, "direction", _("must be gave or received"))
         kind = _KINDS.get(row["kind"])
         if kind is None:
-            raise self.fail(line, "kind", "must be knowledge, talent, money or access")
+            raise self.fail(line, "kind", _("must be knowledge, talent, money or access"))
         try:
             value = check_value(int(row["value"]))
         except ValueError:
-            raise self.fail(line, "value", "must be a whole number of points, 1 or more") from None
+            raise self.fail(
+                line, "value", _("must be a whole number of points, 1 or more")
+            ) from None
         except InvalidInputError as problem:
             raise self.fail(line, "value", str(problem)) from None
         contact, contact_key = self._name(line, "contact", row["contact"])
@@ -177,16 +184,20 @@ class _RowChecker:
         try:
             status = Status(text or Status.DONE)  # files from before promises: all done
         except ValueError:
-            raise self.fail(line, "status", "must be done, promised or dropped") from None
+            raise self.fail(line, "status", _("must be done, promised or dropped")) from None
         if on > self.today:
-            raise self.fail(line, "date", f"{on} is in the future: entries record what happened")
+            raise self.fail(
+                line,
+                "date",
+                _("{day} is in the future: entries record what happened").format(day=on),
+            )
         return status.value
 
     def _due(self, line: int, text: str) -> date | None:
         try:
             return date.fromisoformat(text) if text.strip() else None
         except ValueError:
-            raise self.fail(line, "due", f"'{text}' is not a YYYY-MM-DD date") from None
+            raise self.fail(line, "due", _not_iso(text)) from None
 
     def _id(self, line: int, text: str, *, column: str = "id") -> int | None:
         if not text.strip():
@@ -194,16 +205,24 @@ class _RowChecker:
         try:
             number = int(text)
         except ValueError:
-            raise self.fail(line, column, f"'{text}' is not a whole number") from None
+            raise self.fail(
+                line, column, _("'{text}' is not a whole number").format(text=text)
+            ) from None
         if not 1 <= number <= MAX_ID:
-            raise self.fail(line, column, f"{number} is outside 1 to {MAX_ID:,}")
+            raise self.fail(
+                line,
+                column,
+                _("{number} is outside 1 to {maximum}").format(
+                    number=number, maximum=f"{MAX_ID:,}"
+                ),
+            )
         return number
 
     def _cents(self, line: int, text: str, kind: Kind) -> int | None:
         if not text.strip():
             return None
         if kind is not Kind.MONEY:
-            raise self.fail(line, "amount", "only money entries carry an amount")
+            raise self.fail(line, "amount", _("only money entries carry an amount"))
         try:
             amount = Decimal(text)
             in_cents = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
@@ -211,7 +230,11 @@ class _RowChecker:
             in_cents = False
         if not in_cents or not 0 < amount <= MAX_AMOUNT:
             raise self.fail(
-                line, "amount", f"'{text}' must be euros like 12.50, from 0.01 to {MAX_AMOUNT:,}"
+                line,
+                "amount",
+                _("'{text}' must be euros like 12.50, from 0.01 to {maximum}").format(
+                    text=text, maximum=f"{MAX_AMOUNT:,}"
+                ),
             )
         return int(amount * 100)
 
@@ -221,10 +244,16 @@ class _RowChecker:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            raise self.fail(line, "created_at", f"'{text}' is not a timestamp") from None
+            raise self.fail(
+                line, "created_at", _("'{text}' is not a timestamp").format(text=text)
+            ) from None
         if moment.tzinfo is None:
-            raise self.fail(line, "created_at", "give the time zone, e.g. 2026-11-26T20:00:00Z")
+            raise self.fail(line, "created_at", _("give the time zone, e.g. 2026-11-26T20:00:00Z"))
         return moment.astimezone(UTC)
+
+
+def _not_iso(text: str) -> str:
+    return _("'{text}' is not a YYYY-MM-DD date").format(text=text)
 
 
 def import_entries(
@@ -254,12 +283,14 @@ def import_entries(
     unknown = _unknown_contacts(connection)
     if unknown and not create_contacts and not dry_run:
         listed = "; ".join(
-            f"'{name}' (line {_lines(lines)})" for name, lines in list(unknown.items())[:5]
+            _("'{name}' (line {lines})").format(name=name, lines=_lines(lines))
+            for name, lines in list(unknown.items())[:5]
         )
-        more = f" and {len(unknown) - 5:,} more" if len(unknown) > 5 else ""
         raise RefusedError(
-            f"{source}: unknown contacts {listed}{more}: add them first, or import with "
-            "--create-contacts; nothing was imported"
+            _(
+                "{source}: unknown contacts {contacts}: add them first, or import with "
+                "--create-contacts; nothing was imported"
+            ).format(source=source, contacts=_and_more(listed, len(unknown) - 5))
         )
     _refuse_alias_names(connection, unknown, source)
     new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
@@ -313,8 +344,16 @@ def _batches(
 
 
 def _lines(lines: list[int]) -> str:
-    shown = ", ".join(str(line) for line in lines[:5])
-    return shown + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return _and_more(", ".join(str(line) for line in lines[:5]), len(lines) - 5, grouped=False)
+
+
+def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
+    """The first few of a list, and how many more there are when some were left out."""
+    if more <= 0:
+        return shown
+    return ngettext("{shown} and {count} more", "{shown} and {count} more", more).format(
+        shown=shown, count=f"{more:,}" if grouped else str(more)
+    )
 
 
 def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
@@ -343,8 +382,10 @@ def _refuse_alias_names(
     if taken is not None:
         alias, owner = keys[taken[0]], taken[1]
         raise RefusedError(
-            f"{source}: '{alias}' (line {_lines(unknown[alias])}) is an alias of '{owner}': "
-            f"write the full name in the file, or remove the alias first; nothing was imported"
+            _(
+                "{source}: '{alias}' (line {lines}) is an alias of '{owner}': "
+                "write the full name in the file, or remove the alias first; nothing was imported"
+            ).format(source=source, alias=alias, lines=_lines(unknown[alias]), owner=owner)
         )
 
 

@@ -15,6 +15,7 @@ from wederkerig.contacts import resolve_contact
 from wederkerig.entries import EntryRow, check_description, get_entry, remove_entry
 from wederkerig.errors import InvalidInputError, NotFoundError
 from wederkerig.events import find_event
+from wederkerig.i18n import _
 from wederkerig.models import Contact, Entry, Introduction
 from wederkerig.vocabulary import Direction, Kind, Outcome, check_value
 
@@ -50,7 +51,9 @@ def make_introduction(
     people = resolve_contact(session, first), resolve_contact(session, second)
     if people[0].id == people[1].id:
         raise InvalidInputError(
-            f"an introduction connects two different people, not '{people[0].name}' to themselves"
+            _("an introduction connects two different people, not '{name}' to themselves").format(
+                name=people[0].name
+            )
         )
     occasion = find_event(session, event) if event else None
     created_at = now.astimezone(UTC).replace(microsecond=0)
@@ -121,7 +124,9 @@ def get_introduction(session: Session, introduction_id: int) -> IntroductionRow:
     found = list(_introductions(session, [introduction_id]))
     if not found:
         raise NotFoundError(
-            f"no introduction with id {introduction_id}: see 'wederkerig intros' for ids"
+            _("no introduction with id {id}: see 'wederkerig intros' for ids").format(
+                id=introduction_id
+            )
         )
     return found[0]
 

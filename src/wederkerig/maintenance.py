@@ -15,8 +15,11 @@ from urllib.parse import quote
 
 from wederkerig import paths
 from wederkerig.errors import StorageError
+from wederkerig.i18n import N_, _, ngettext
 
 BACKUP_SUFFIX = ".db"
+# The tables doctor counts, and the labels it shows for them.
+_COUNTED = {"contact": N_("contact rows"), "entry": N_("entry rows"), "event": N_("event rows")}
 
 
 def backup_dir() -> Path:
@@ -28,8 +31,10 @@ def sqlite_path(target: str) -> Path:
     path = paths.sqlite_file(target)
     if path is None:
         raise StorageError(
-            f"{paths.describe(target)} is a database server: back it up and check it with its "
-            "own tools (for PostgreSQL, pg_dump)"
+            _(
+                "{ledger} is a database server: back it up and check it with its "
+                "own tools (for PostgreSQL, pg_dump)"
+            ).format(ledger=paths.describe(target))
         )
     return path
 
@@ -48,7 +53,9 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
         destination = _fresh_name(destination, ledger, now)
     elif destination.exists():
         raise StorageError(
-            f"{destination} already exists: give a new file name, or a folder to write into"
+            _("{path} already exists: give a new file name, or a folder to write into").format(
+                path=destination
+            )
         )
     draft = destination.with_name(f".{destination.name}.part")
     try:
@@ -63,11 +70,19 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
             copy.close()
             source.close()
         if verdict != "ok":
-            raise StorageError(f"the backup of {ledger} failed its integrity check: {verdict}")
+            raise StorageError(
+                _("the backup of {ledger} failed its integrity check: {verdict}").format(
+                    ledger=ledger, verdict=verdict
+                )
+            )
         os.replace(draft, destination)
     except (OSError, sqlite3.Error) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise StorageError(f"cannot back up {ledger} to {destination}: {reason}") from None
+        raise StorageError(
+            _("cannot back up {ledger} to {path}: {reason}").format(
+                ledger=ledger, path=destination, reason=reason
+            )
+        ) from None
     finally:
         for leftover in (draft, Path(f"{draft}-journal")):  # SQLite's, if it stopped midway
             leftover.unlink(missing_ok=True)
@@ -118,16 +133,20 @@ def scrub(ledger: Path, *, busy_timeout: float) -> None:
         connection.execute("PRAGMA secure_delete = ON")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.execute("VACUUM")
-        (blocked, _, _) = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        (blocked, *_counts) = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.Error as error:
-        raise StorageError(f"cannot scrub {ledger}: {error}") from None
+        raise StorageError(
+            _("cannot scrub {ledger}: {error}").format(ledger=ledger, error=error)
+        ) from None
     finally:
         connection.close()
     if blocked:
         raise StorageError(
-            f"the data is deleted, but another process reading {ledger} kept old copies in "
-            "the write-ahead log; they are overwritten once that process has finished and the "
-            "next command writes"
+            _(
+                "the data is deleted, but another process reading {ledger} kept old copies in "
+                "the write-ahead log; they are overwritten once that process has finished and the "
+                "next command writes"
+            ).format(ledger=ledger)
         )
 
 
@@ -142,50 +161,66 @@ class Diagnosis:
 def diagnose(ledger: Path, *, head: str) -> Diagnosis:
     """Read a ledger file's state without changing anything in it."""
     found = Diagnosis()
-    found.facts.append(("ledger", str(ledger)))
+    found.facts.append((_("ledger"), str(ledger)))
     if not ledger.exists():
-        found.problems.append(f"{ledger} does not exist yet (it is created on first use)")
+        found.problems.append(
+            _("{ledger} does not exist yet (it is created on first use)").format(ledger=ledger)
+        )
         return found
-    found.facts.append(("size", f"{ledger.stat().st_size:,} bytes"))
+    found.facts.append((_("size"), _bytes(ledger.stat().st_size)))
     # With no write-ahead log to read, 'immutable' reads the file alone: SQLite then leaves
     # no -wal or -shm beside a file it could not use, and needs no writable folder.
     quiet = "&immutable=1" if not Path(f"{ledger}-wal").exists() else ""
     try:
         connection = sqlite3.connect(f"file:{quote(str(ledger))}?mode=ro{quiet}", uri=True)
     except sqlite3.Error as error:
-        found.problems.append(f"cannot open {ledger}: {error}")
+        found.problems.append(_("cannot open {ledger}: {error}").format(ledger=ledger, error=error))
         return found
     try:
         _inspect(found, connection, head)
     except sqlite3.Error as error:
-        found.problems.append(f"{ledger} is damaged or not a wederkerig ledger: {error}")
+        found.problems.append(
+            _("{ledger} is damaged or not a wederkerig ledger: {error}").format(
+                ledger=ledger, error=error
+            )
+        )
     finally:
         connection.close()
     if not os.access(ledger, os.W_OK):
-        found.problems.append(f"{ledger} is read-only: run chmod 600 '{ledger}' to log again")
+        found.problems.append(
+            _("{ledger} is read-only: run chmod 600 '{ledger}' to log again").format(ledger=ledger)
+        )
     elif not os.access(ledger.parent, os.W_OK):
         found.problems.append(
-            f"the folder {ledger.parent} is read-only: wederkerig writes its journal beside the "
-            "ledger, so check the folder's permissions"
+            _(
+                "the folder {folder} is read-only: wederkerig writes its journal beside the "
+                "ledger, so check the folder's permissions"
+            ).format(folder=ledger.parent)
         )
     _check_mode(found, ledger, 0o600)  # after what the file is: that is the first problem
     if ledger.parent == paths.data_dir():  # a folder the user chose for --db is theirs to set
         _check_mode(found, ledger.parent, 0o700)
     wal = Path(f"{ledger}-wal")
     found.facts.append(
-        ("write-ahead log", f"{wal.stat().st_size:,} bytes" if wal.exists() else "none")
+        (_("write-ahead log"), _bytes(wal.stat().st_size) if wal.exists() else _("none"))
     )
     backups = known_backups(ledger)
-    found.facts.append(("backups by wederkerig", str(len(backups))))
+    found.facts.append((_("backups by wederkerig"), str(len(backups))))
     return found
+
+
+def _bytes(size: int) -> str:
+    return _("{size} bytes").format(size=f"{size:,}")
 
 
 def _check_mode(found: Diagnosis, path: Path, private: int) -> None:
     mode = stat.S_IMODE(path.stat().st_mode)
-    found.facts.append((f"mode of {path.name or path}", oct(mode)))
+    found.facts.append((_("mode of {name}").format(name=path.name or path), oct(mode)))
     if mode & ~private:
         found.problems.append(
-            f"{path} is open to others (mode {oct(mode)}): run chmod {oct(private)[2:]} '{path}'"
+            _("{path} is open to others (mode {mode}): run chmod {private} '{path}'").format(
+                path=path, mode=oct(mode), private=oct(private)[2:]
+            )
         )
 
 
@@ -194,24 +229,35 @@ def _inspect(found: Diagnosis, connection: sqlite3.Connection, head: str) -> Non
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     if "alembic_version" not in tables or "entry" not in tables:
-        found.problems.append("this is not a wederkerig ledger (no wederkerig tables)")
+        found.problems.append(_("this is not a wederkerig ledger (no wederkerig tables)"))
         return
     (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    found.facts.append(("schema", f"{revision} (this wederkerig: {head})"))
+    schema = _("{revision} (this wederkerig: {head})").format(revision=revision, head=head)
+    found.facts.append((_("schema"), schema))
     if revision != head:
         found.problems.append(
-            f"schema {revision} differs from {head}: any other command upgrades an older ledger "
-            "(after a backup); a newer one needs a newer wederkerig"
+            _(
+                "schema {revision} differs from {head}: any other command upgrades an older "
+                "ledger (after a backup); a newer one needs a newer wederkerig"
+            ).format(revision=revision, head=head)
         )
-    for table in ("contact", "entry", "event"):
+    for table, label in _COUNTED.items():
         (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
-        found.facts.append((f"{table} rows", f"{count:,}"))
+        found.facts.append((_(label), f"{count:,}"))
     (journal,) = connection.execute("PRAGMA journal_mode").fetchone()
-    found.facts.append(("journal mode", journal))
+    found.facts.append((_("journal mode"), journal))
     (verdict,) = connection.execute("PRAGMA integrity_check").fetchone()
-    found.facts.append(("integrity check", verdict))
+    found.facts.append((_("integrity check"), verdict))
     if verdict != "ok":
-        found.problems.append(f"integrity check failed: {verdict}; restore from a backup")
+        found.problems.append(
+            _("integrity check failed: {verdict}; restore from a backup").format(verdict=verdict)
+        )
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
-        found.problems.append(f"{len(broken)} rows point at missing rows (foreign_key_check)")
+        found.problems.append(
+            ngettext(
+                "{count} rows point at missing rows (foreign_key_check)",
+                "{count} rows point at missing rows (foreign_key_check)",
+                len(broken),
+            ).format(count=len(broken))
+        )

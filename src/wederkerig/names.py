@@ -5,6 +5,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from wederkerig.errors import InvalidInputError
+from wederkerig.i18n import N_, _
 
 MAX_NAME_LENGTH = 200
 
@@ -27,32 +28,44 @@ def check_text(text: str, what: str, *, max_length: int = MAX_NAME_LENGTH) -> st
     """Refuse control characters (NUL, ESC, bidi overrides) that would corrupt a terminal.
 
     Windows line breaks (CRLF, as spreadsheets write them) are kept as plain newlines.
+    ``what`` names the field in English (marked with ``N_`` by the caller); it is translated
+    when a message names it.
     """
     text = text.replace("\r\n", "\n")
     if not text.isprintable() and any(  # isprintable: the common case, at C speed
         _is_control(char) for char in text.replace("\n", "").replace("\t", "")
     ):
         raise InvalidInputError(
-            f"the {what} contains control characters (such as NUL or ESC): type it as plain text"
+            _(
+                "the {what} contains control characters (such as NUL or ESC): type it as plain text"
+            ).format(what=_(what))
         )
     if len(text) > max_length:
         raise InvalidInputError(
-            f"the {what} is {len(text):,} characters long: keep it under {max_length:,}"
+            _("the {what} is {length:,} characters long: keep it under {limit:,}").format(
+                what=_(what), length=len(text), limit=max_length
+            )
         )
     return text
 
 
-def check_name(text: str, what: str = "name") -> str:
+def check_name(text: str, what: str = N_("name")) -> str:
     """A name as stored: tidy, non-empty, printable, one line."""
     name = tidy(text)
     if not name:
-        raise InvalidInputError(f"the {what} is empty: give a name such as 'Anna de Vries'")
+        raise InvalidInputError(
+            _("the {what} is empty: give a name such as 'Anna de Vries'").format(what=_(what))
+        )
     if not any(char.isalnum() for char in name):
         raise InvalidInputError(
-            f"the {what} '{name}' has no letter or digit: give a name such as 'Anna de Vries'"
+            _(
+                "the {what} '{name}' has no letter or digit: give a name such as 'Anna de Vries'"
+            ).format(what=_(what), name=name)
         )
     if "\n" in text or "\t" in text:
-        raise InvalidInputError(f"the {what} spans several lines: give it on one line")
+        raise InvalidInputError(
+            _("the {what} spans several lines: give it on one line").format(what=_(what))
+        )
     return check_text(name, what)
 
 
@@ -72,12 +85,14 @@ def check_label(text: str, what: str) -> str:
     label = check_name(text, what)
     if ";" in label:
         raise InvalidInputError(
-            f"the {what} '{label}' contains ';', which separates several in CSV: "
-            f"give each {what} on its own"
+            _(
+                "the {what} '{label}' contains ';', which separates several in CSV: "
+                "give each {what} on its own"
+            ).format(what=_(what), label=label)
         )
     return label
 
 
 def tag_name(tag: str) -> str:
     """Tags are stored in their comparison form, so ``Drechtsteden`` and ``drechtsteden`` agree."""
-    return name_key(check_label(tag, "tag"))
+    return name_key(check_label(tag, N_("tag")))

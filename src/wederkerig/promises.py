@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from wederkerig.entries import EntryRow, get_entry, iter_entries
 from wederkerig.errors import InvalidInputError, RefusedError
+from wederkerig.i18n import N_, _
 from wederkerig.models import Entry
 from wederkerig.names import check_text
 from wederkerig.selection import Selection
@@ -63,8 +64,11 @@ def _promise(session: Session, entry_id: int) -> Entry:
     row = get_entry(session, entry_id)  # the same 'no entry with id' message as everywhere
     entry = session.get_one(Entry, entry_id)
     if entry.status != Status.PROMISED:
-        state = "done (kept or logged" if entry.status == Status.DONE else "dropped (made"
-        raise RefusedError(f"entry {entry_id} is not an open promise: it is {state} on {row.date})")
+        if entry.status == Status.DONE:
+            refusal = _("entry {id} is not an open promise: it is done (kept or logged on {date})")
+        else:
+            refusal = _("entry {id} is not an open promise: it is dropped (made on {date})")
+        raise RefusedError(refusal.format(id=entry_id, date=row.date))
     return entry
 
 
@@ -73,7 +77,9 @@ def keep_promise(session: Session, entry_id: int, *, on: date) -> EntryRow:
     entry = _promise(session, entry_id)
     if on < entry.occurred_on:
         raise InvalidInputError(
-            f"a promise made on {entry.occurred_on} cannot be kept on {on}, before it was made"
+            _("a promise made on {made} cannot be kept on {kept}, before it was made").format(
+                made=entry.occurred_on, kept=on
+            )
         )
     entry.status, entry.occurred_on = Status.DONE.value, on
     session.add(entry)
@@ -85,9 +91,9 @@ def drop_promise(session: Session, entry_id: int, *, reason: str) -> EntryRow:
     """Withdraw a promise; it stays on record, with the reason, but never counts."""
     entry = _promise(session, entry_id)
     entry.status = Status.DROPPED.value
-    reason = check_text(reason.strip(), "reason", max_length=500)
+    reason = check_text(reason.strip(), N_("reason"), max_length=500)
     if not reason:
-        raise InvalidInputError("say why the promise is dropped: --reason 'no longer needed'")
+        raise InvalidInputError(_("say why the promise is dropped: --reason 'no longer needed'"))
     entry.dropped_reason = reason
     session.add(entry)
     session.flush()

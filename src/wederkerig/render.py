@@ -19,6 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
 
+from wederkerig.i18n import N_, _, ngettext, pgettext
 from wederkerig.vocabulary import Direction, Kind
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 _UNSAFE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (bidi), line and paragraph separators
 FLOW_MONTHS = 36  # bars a person can compare at a glance
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
-SIGN_LEGEND = (
+SIGN_LEGEND = N_(
     "net = gave − received, in points: + you gave more, − they gave more. "
     "Euro amounts are shown apart and never added to points."
 )
@@ -90,7 +91,16 @@ def message(text: str) -> None:
 
 
 def error(text: str) -> None:
-    console(stderr=True).print(Text.assemble(("error: ", "bold red"), inert(text)))
+    console(stderr=True).print(Text.assemble((_("error: "), "bold red"), inert(text)))
+
+
+def _arrow(gave: bool, *, wide: bool) -> Text:
+    """The direction of an entry as a reader scans it: an arrow, with a word when there is room."""
+    if wide:
+        return Text(
+            _("gave →") if gave else _("← got"), style=GAVE_STYLE if gave else RECEIVED_STYLE
+        )
+    return Text("→" if gave else "←", style=GAVE_STYLE if gave else RECEIVED_STYLE)
 
 
 def _name_column(header: str, names: Iterable[str], *, width: int | None = None) -> Column:
@@ -107,7 +117,12 @@ def _name_column(header: str, names: Iterable[str], *, width: int | None = None)
 def _wrap_at(heading: str, width: int) -> int | None:
     """A person's name is never wrapped (it is how they are found); an organisation's,
     group's or event's name may wrap, so the numbers beside it stay readable."""
-    return None if heading == "Contact" else width
+    return None if _is_contact(heading) else width
+
+
+def _is_contact(heading: str) -> bool:
+    """Whether a balance's rows are people: its heading, in English or already translated."""
+    return heading in ("Contact", _("Contact"))
 
 
 def _points(value: int) -> Text:
@@ -157,11 +172,15 @@ def contacts_table(cards: Sequence["ContactCard"], *, width: int) -> Group:
     """Contacts; a narrow terminal shows name, organisation and tags, and says what it left out."""
     wide = width >= WIDE
     table = _table(
-        _name_column("Name", (c.name for c in cards)),
-        Column("Organisation", overflow="fold"),
-        *([Column("Email", overflow="fold")] if wide else []),
-        Column("Tags", overflow="fold"),
-        *([Column("Aliases", overflow="fold"), Column("Note", overflow="fold")] if wide else []),
+        _name_column(_("Name"), (c.name for c in cards)),
+        Column(_("Organisation"), overflow="fold"),
+        *([Column(_("Email"), overflow="fold")] if wide else []),
+        Column(_("Tags"), overflow="fold"),
+        *(
+            [Column(_("Aliases"), overflow="fold"), Column(_("Note"), overflow="fold")]
+            if wide
+            else []
+        ),
     )
     for c in cards:
         cells = [Text(c.name), Text(c.organisation or "")]
@@ -174,7 +193,7 @@ def contacts_table(cards: Sequence["ContactCard"], *, width: int) -> Group:
     if wide:
         return Group(table)
     return Group(
-        table, Text("Email, aliases and notes: a wider terminal or --format csv.", style="dim")
+        table, Text(_("Email, aliases and notes: a wider terminal or --format csv."), style="dim")
     )
 
 
@@ -182,22 +201,32 @@ def contact_summary(summary: "ContactSummary") -> Group:
     c = summary.card
     lines = [Text(c.name, style="bold")]
     for label, value in (
-        ("organisation", c.organisation),
-        ("email", c.email),
-        ("tags", ", ".join(c.tags)),
-        ("aliases", ", ".join(c.aliases)),
-        ("note", c.note),
+        (_("organisation"), c.organisation),
+        (_("email"), c.email),
+        (_("tags"), ", ".join(c.tags)),
+        (_("aliases"), ", ".join(c.aliases)),
+        (_("note"), c.note),
     ):
         if value:
             lines.append(Text.assemble((f"  {label}: ", "dim"), value))
     if summary.entries:
-        span = f"{_day(summary.first_date)} to {_day(summary.last_date)}"
-        count = "1 entry" if summary.entries == 1 else f"{summary.entries} entries"
-        lines.append(Text(f"  {count}, {span}", style="dim"))
+        count = ngettext(
+            "{count} entry, {first} to {last}",
+            "{count} entries, {first} to {last}",
+            summary.entries,
+        ).format(
+            count=summary.entries, first=_day(summary.first_date), last=_day(summary.last_date)
+        )
+        lines.append(Text(f"  {count}", style="dim"))
     else:
-        lines.append(Text("  no entries yet", style="dim"))
+        lines.append(Text("  " + _("no entries yet"), style="dim"))
     if summary.every_days:
-        lines.append(Text(f"  stay in touch every {summary.every_days} days", style="dim"))
+        every = ngettext(
+            "stay in touch every {count} day",
+            "stay in touch every {count} days",
+            summary.every_days,
+        ).format(count=summary.every_days)
+        lines.append(Text(f"  {every}", style="dim"))
     return Group(*lines)
 
 
@@ -215,24 +244,23 @@ def entries_table(
     show_amount = wide and any(r.amount is not None for r in rows)
     show_event = wide and any(r.event for r in rows)
     table = _table(
-        Column("Id", justify="right", style="dim", no_wrap=True),
-        Column("Date", no_wrap=True, min_width=10),
-        *([_name_column("Contact", (r.contact for r in rows))] if show_contact else []),
+        Column(_("Id"), justify="right", style="dim", no_wrap=True),
+        Column(_("Date"), no_wrap=True, min_width=10),
+        *([_name_column(_("Contact"), (r.contact for r in rows))] if show_contact else []),
         Column("", no_wrap=True),
-        Column("Kind", no_wrap=True),
-        Column("Pts", justify="right", no_wrap=True),
-        *([Column("Amount", justify="right", no_wrap=True)] if show_amount else []),
-        Column("Description", overflow="fold", min_width=20),
-        *([Column("Event", overflow="fold", max_width=28)] if show_event else []),
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Pts"), justify="right", no_wrap=True),
+        *([Column(_("Amount"), justify="right", no_wrap=True)] if show_amount else []),
+        Column(_("Description"), overflow="fold", min_width=20),
+        *([Column(_("Event"), overflow="fold", max_width=28)] if show_event else []),
         title=title,
     )
     for r in rows:
         gave = r.direction == "gave"
-        arrow = ("gave →" if gave else "← got") if wide else ("→" if gave else "←")
         cells: list[Text | str] = [str(r.id), r.date.isoformat()]
         if show_contact:
             cells.append(Text(r.contact))
-        cells += [Text(arrow, style=GAVE_STYLE if gave else RECEIVED_STYLE), r.kind, str(r.value)]
+        cells += [_arrow(gave, wide=wide), r.kind, str(r.value)]
         if show_amount:
             cells.append(_euros(r.amount))
         description = Text(r.description)
@@ -243,7 +271,7 @@ def entries_table(
             cells.append(Text(r.event or ""))
         table.add_row(*cells)
     if not wide:
-        table.caption = "→ you gave, ← you received"
+        table.caption = _("→ you gave, ← you received")
         table.caption_justify = "left"
     return table
 
@@ -265,16 +293,18 @@ def balance_table(
     that names are never cut.
     """
     wide = width >= WIDE
-    organisations = wide and heading == "Contact"
+    organisations = wide and _is_contact(heading)
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = _table(
-        _name_column(heading, (r.contact for r in [*rows, total]), width=_wrap_at(heading, width)),
+        _name_column(
+            _(heading), (_label(r.contact) for r in [*rows, total]), width=_wrap_at(heading, width)
+        ),
         *([_organisation_column()] if organisations else []),
         *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
-        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
-        Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
-        Column("Net", justify="right", no_wrap=True),
-        Column("Last", no_wrap=True, min_width=10),
+        Column(_("Gave"), justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column(_("Recv"), justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column(_("Net"), justify="right", no_wrap=True),
+        Column(_("Last"), no_wrap=True, min_width=10),
         show_footer=True,
     )
     for row in rows:
@@ -283,11 +313,11 @@ def balance_table(
     for column, cell in zip(table.columns, footer, strict=True):
         column.footer = cell
     legend = (
-        "Per kind: gave/received points. "
+        _("Per kind: gave/received points.")
         if wide
-        else ("K knowledge, T talent, M money, A access: gave/received points. ")
+        else _("K knowledge, T talent, M money, A access: gave/received points.")
     )
-    notes = [Text(legend + SIGN_LEGEND, style="dim")]
+    notes = [Text(legend + " " + _(SIGN_LEGEND), style="dim")]
     if total.amount_gave or total.amount_received:
         notes.append(_money_line(total.amount_gave, total.amount_received))
     if promises:
@@ -295,8 +325,10 @@ def balance_table(
     if hidden:
         notes.append(
             Text(
-                f"{hidden} more rows with smaller imbalances are not shown (the {limit} "
-                "largest are); see all with --all or --format csv.",
+                _(
+                    "{hidden} more rows with smaller imbalances are not shown (the {limit} "
+                    "largest are); see all with --all or --format csv."
+                ).format(hidden=hidden, limit=limit),
                 style="yellow",
             )
         )
@@ -313,32 +345,38 @@ def period_table(balances: "PeriodBalances", *, width: int, heading: str) -> Gro
         (len(str(n)) + 1 for row in rows for n in (*row.nets, row.total)), default=1
     )
     cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
-    label = max((Text(row.label).cell_len for row in rows), default=0)
-    label = max(label, len(heading))
+    label = max((Text(_label(row.label)).cell_len for row in rows), default=0)
+    label = max(label, Text(_(heading)).cell_len)
     if _wrap_at(heading, width) is not None:  # a long label wraps at a third of the width
         label = min(label, width // 3)
     room = width - label - 1 - (max(widest_number, 5) + 1)
     shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
     skipped = len(balances.periods) - len(shown)
     table = _table(
-        _name_column(heading, (row.label for row in rows), width=_wrap_at(heading, width)),
+        _name_column(
+            _(heading), (_label(row.label) for row in rows), width=_wrap_at(heading, width)
+        ),
         *(Column(period.replace("-", "\n"), justify="right", no_wrap=True) for period in shown),
-        Column("Total", justify="right", no_wrap=True, style="bold"),
+        Column(_("Total"), justify="right", no_wrap=True, style="bold"),
         show_footer=True,
     )
     for row in balances.rows:
         nets = row.nets[skipped:]
-        table.add_row(Text(row.label), *(_net_or_dot(n) for n in nets), _net(row.total))
-    footer = [Text("Total"), *(_net_or_dot(n) for n in balances.total.nets[skipped:])]
+        table.add_row(Text(_label(row.label)), *(_net_or_dot(n) for n in nets), _net(row.total))
+    footer = [Text(_("Total")), *(_net_or_dot(n) for n in balances.total.nets[skipped:])]
     for column, cell_text in zip(table.columns, [*footer, _net(balances.total.total)], strict=True):
         column.footer = cell_text
-    notes = [Text("Net points per period: " + SIGN_LEGEND, style="dim")]
+    notes = [Text(_("Net points per period:") + " " + _(SIGN_LEGEND), style="dim")]
     if skipped:
         notes.append(
             Text(
-                f"{plural(skipped, 'earlier period does', 'earlier periods do')} not fit this "
-                "width (the total counts them); "
-                "see all with --format csv.",
+                ngettext(
+                    "{count} earlier period does not fit this width (the total counts them); "
+                    "see all with --format csv.",
+                    "{count} earlier periods do not fit this width (the total counts them); "
+                    "see all with --format csv.",
+                    skipped,
+                ).format(count=f"{skipped:,}"),
                 style="yellow",
             )
         )
@@ -363,28 +401,41 @@ def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
     def side(mine: bool) -> str:
         own = [p for p in promises if p.mine is mine]
         late = sum(p.overdue for p in own)
-        return f"{len(own)}" + (f" ({late} overdue)" if late else "")
+        if late:
+            return _("{count} ({late} overdue)").format(count=len(own), late=late)
+        return f"{len(own)}"
 
     return Text(
-        f"Open promises, not counted above: yours {side(True)}, theirs {side(False)}; "
-        "see 'wederkerig promises'.",
+        _(
+            "Open promises, not counted above: yours {yours}, theirs {theirs}; "
+            "see 'wederkerig promises'."
+        ).format(yours=side(True), theirs=side(False)),
         style="yellow" if any(p.overdue for p in promises) else "",
     )
 
 
 def _money_line(gave: Decimal, received: Decimal) -> Text:
     return Text(
-        f"Money, in euros and apart from points: you gave {_euros(gave) or '€0.00'} "
-        f"and received {_euros(received) or '€0.00'}."
+        _("Money, in euros and apart from points: you gave {gave} and received {received}.").format(
+            gave=_euros(gave) or "€0.00", received=_euros(received) or "€0.00"
+        )
     )
 
 
 def _organisation_column() -> Column:
-    return Column("Organisation", overflow="ellipsis", no_wrap=True, max_width=28)
+    return Column(_("Organisation"), overflow="ellipsis", max_width=28)
+
+
+def _label(label: str) -> str:
+    """A row's label as shown: the stand-in for rows without an organisation, group, event
+    or member ('(no group)') in the reader's language; a real name exactly as it is."""
+    from wederkerig.balances import NO_LABEL  # loaded already: the rows came from there
+
+    return _(label) if label in NO_LABEL.values() else label
 
 
 def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]:
-    cells: list[Text | str] = [Text(row.contact)]
+    cells: list[Text | str] = [Text(_label(row.contact))]
     if organisation:
         cells.append(Text(row.organisation or ""))
     cells += [_kind_cell(row.by_kind[kind]) for kind in Kind]
@@ -396,19 +447,19 @@ def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]
 def balance_by_kind_table(
     rows: Sequence["BalanceRow"], *, width: int, heading: str = "Contact"
 ) -> Group:
-    organisations = width >= WIDE and heading == "Contact"
+    organisations = width >= WIDE and _is_contact(heading)
     table = _table(
-        _name_column(heading, (r.contact for r in rows), width=_wrap_at(heading, width)),
+        _name_column(_(heading), (_label(r.contact) for r in rows), width=_wrap_at(heading, width)),
         *([_organisation_column()] if organisations else []),
-        Column("Kind", no_wrap=True),
-        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
-        Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
-        Column("Net", justify="right", no_wrap=True),
-        Column("Entries", justify="right", no_wrap=True),
-        Column("Last", no_wrap=True),
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Gave"), justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column(_("Recv"), justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column(_("Net"), justify="right", no_wrap=True),
+        Column(_("Entries"), justify="right", no_wrap=True),
+        Column(_("Last"), no_wrap=True),
     )
     for row in rows:
-        cells: list[Text | str] = [Text(row.contact)]
+        cells: list[Text | str] = [Text(_label(row.contact))]
         if organisations:
             cells.append(Text(row.organisation or ""))
         cells += [
@@ -420,7 +471,7 @@ def balance_by_kind_table(
             _day(row.last_date),
         ]
         table.add_row(*cells)
-    return Group(table, Text(SIGN_LEGEND, style="dim"))
+    return Group(table, Text(_(SIGN_LEGEND), style="dim"))
 
 
 def contact_balance(
@@ -432,13 +483,13 @@ def contact_balance(
 ) -> Group:
     """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
     heading = _person_heading(balance.contact)
-    since = _last_contact(balance.last_date, balance.days_since, "No entries in this period.")
+    since = _last_contact(balance.last_date, balance.days_since, _("No entries in this period."))
     kinds = _table(
-        Column("Kind", no_wrap=True),
-        Column("Gave", justify="right", style=GAVE_STYLE),
-        Column("Received", justify="right", style=RECEIVED_STYLE),
-        Column("Net", justify="right"),
-        Column("In words", overflow="fold"),
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Gave"), justify="right", style=GAVE_STYLE),
+        Column(_("Received"), justify="right", style=RECEIVED_STYLE),
+        Column(_("Net"), justify="right"),
+        Column(_("In words"), overflow="fold"),
     )
     for (kind, tally), sentence in zip(balance.by_kind.items(), words[1:], strict=True):
         kinds.add_row(
@@ -449,7 +500,7 @@ def contact_balance(
             Text(sentence, style="dim"),
         )
     kinds.add_row(
-        Text("total", style="bold"),
+        Text(_("total"), style="bold"),
         str(balance.tally.gave),
         str(balance.tally.received),
         _net(balance.tally.net),
@@ -459,15 +510,18 @@ def contact_balance(
     if balance.amount_gave or balance.amount_received:
         parts.append(_money_line(balance.amount_gave, balance.amount_received))
     if promises:
-        parts.append(Text("Open promises (not counted above)", style="bold"))
+        parts.append(Text(_("Open promises (not counted above)"), style="bold"))
         parts.append(promises_table(promises, width=width))
     if balance.entries:
         parts.append(
-            entries_table(balance.entries, title="Timeline", show_contact=False, width=width)
+            entries_table(balance.entries, title=_("Timeline"), show_contact=False, width=width)
         )
-    parts.append(Text(SIGN_LEGEND, style="dim"))
+    parts.append(Text(_(SIGN_LEGEND), style="dim"))
     parts.append(
-        Text(f'More before a meeting: wederkerig brief "{balance.contact.name}"', style="dim")
+        Text(
+            _('More before a meeting: wederkerig brief "{name}"').format(name=balance.contact.name),
+            style="dim",
+        )
     )
     return Group(*parts)
 
@@ -478,8 +532,8 @@ def _person_heading(person: "ContactCard", groups: Sequence[str] = ()) -> Group:
     heading = Text(person.name, style="bold")
     if person.organisation:
         heading.append(f" · {person.organisation}", style="")
-    labels = [f"tags: {', '.join(person.tags)}"] if person.tags else []
-    labels += [f"groups: {', '.join(groups)}"] if groups else []
+    labels = [_("tags: {tags}").format(tags=", ".join(person.tags))] if person.tags else []
+    labels += [_("groups: {groups}").format(groups=", ".join(groups))] if groups else []
     return Group(heading, *([Text("  ".join(labels), style="dim")] if labels else []))
 
 
@@ -487,8 +541,13 @@ def _last_contact(last: date | None, days_since: int | None, never: str) -> Text
     if last is None:
         return Text(never, style="dim")
     days = days_since or 0
-    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
-    return Text(f"Last contact {last.isoformat()} ({ago}).")
+    if days == 0:
+        ago = _("today")
+    elif days == 1:
+        ago = _("yesterday")
+    else:
+        ago = ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+    return Text(_("Last contact {date} ({ago}).").format(date=last.isoformat(), ago=ago))
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -513,19 +572,28 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
     """One screen before a meeting: who, how it stands per kind with a year of months,
     what is open both ways, introductions, the last entries and what to do next."""
     heading = _person_heading(brief.contact, brief.groups)
-    since = _last_contact(brief.last_date, brief.days_since, "Nothing logged with them yet.")
+    since = _last_contact(brief.last_date, brief.days_since, _("Nothing logged with them yet."))
     if brief.every_days:
-        since.append(f" Rhythm: every {brief.every_days} days.", style="dim")
+        rhythm = ngettext(
+            "Rhythm: every {count} day.", "Rhythm: every {count} days.", brief.every_days
+        ).format(count=brief.every_days)
+        since.append(f" {rhythm}", style="dim")
     months = brief.monthly.months
     highest = max((max(series) for series in brief.monthly.points.values()), default=0)
     kinds = _table(
-        Column("Kind", no_wrap=True),
-        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
-        Column("Recv", justify="right", style=RECEIVED_STYLE, no_wrap=True),
-        Column("Net", justify="right", no_wrap=True),
-        Column("Gave/month", no_wrap=True, style=GAVE_STYLE),
-        Column("Recv/month", no_wrap=True, style=RECEIVED_STYLE),
-        caption=f"Per month from {months[0]} to {months[-1]}, oldest left." if months else None,
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Gave"), justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column(_("Recv"), justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column(_("Net"), justify="right", no_wrap=True),
+        Column(_("Gave/month"), no_wrap=True, style=GAVE_STYLE),
+        Column(_("Recv/month"), no_wrap=True, style=RECEIVED_STYLE),
+        caption=(
+            _("Per month from {first} to {last}, oldest left.").format(
+                first=months[0], last=months[-1]
+            )
+            if months
+            else None
+        ),
     )
     for kind, tally in brief.by_kind.items():
         kinds.add_row(
@@ -538,26 +606,29 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
         )
     tally = brief.tally
     kinds.add_row(
-        Text("total", style="bold"), str(tally.gave), str(tally.received), _net(tally.net)
+        Text(_("total"), style="bold"), str(tally.gave), str(tally.received), _net(tally.net)
     )
     parts: list[RenderableType] = [heading, since, kinds]
     if brief.amount_gave or brief.amount_received:
         parts.append(_money_line(brief.amount_gave, brief.amount_received))
     if brief.promises:
         parts += [
-            _section("Open promises", len(brief.promises)),
+            _section(_("Open promises"), len(brief.promises)),
             promises_table(brief.promises, width=width),
         ]
     if brief.loops:
-        parts += [_section("Open loops", len(brief.loops)), loops_table(brief.loops, width=width)]
+        parts += [
+            _section(_("Open loops"), len(brief.loops)),
+            loops_table(brief.loops, width=width),
+        ]
     if brief.introductions:
         parts += [
-            _section("Introductions", len(brief.introductions)),
+            _section(_("Introductions"), len(brief.introductions)),
             introductions_table(brief.introductions, width=width),
         ]
     if brief.recent:
         parts += [
-            _section("Last entries"),
+            _section(_("Last entries")),
             entries_table(brief.recent, show_contact=False, width=width),
         ]
     if brief.suggestions:
@@ -566,31 +637,33 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
         suggestions.add_column(overflow="fold")
         for line in brief.suggestions:
             suggestions.add_row("•", Text(line))
-        parts += [_section("Suggestions"), suggestions]
+        parts += [_section(_("Suggestions")), suggestions]
     return Group(*parts)
 
 
 def flow_view(flow: "Flow", *, width: int) -> Group:
     """Per kind the totals both ways, who you gave to and received from most, and a bar per
     month each way (Rich bars, scaled to the busiest month)."""
-    title = Text(f"Flow from {flow.since} to {flow.until}", style="bold")
+    title = Text(
+        _("Flow from {since} to {until}").format(since=flow.since, until=flow.until), style="bold"
+    )
     kinds = _table(
-        Column("Kind", no_wrap=True),
-        Column("Gave", justify="right", style=GAVE_STYLE, no_wrap=True),
-        Column("Received", justify="right", style=RECEIVED_STYLE, no_wrap=True),
-        Column("Net", justify="right", no_wrap=True),
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Gave"), justify="right", style=GAVE_STYLE, no_wrap=True),
+        Column(_("Received"), justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        Column(_("Net"), justify="right", no_wrap=True),
     )
     for kind, tally in flow.by_kind.items():
         kinds.add_row(kind.value, _points(tally.gave), _points(tally.received), _net(tally.net))
     summed = flow.tally
     kinds.add_row(
-        Text("total", style="bold"), str(summed.gave), str(summed.received), _net(summed.net)
+        Text(_("total"), style="bold"), str(summed.gave), str(summed.received), _net(summed.net)
     )
     top = _table(
-        _name_column("You gave most to", (name for name, _ in flow.top_gave)),
-        Column("Pts", justify="right", style=GAVE_STYLE, no_wrap=True),
-        _name_column("You received most from", (name for name, _ in flow.top_received)),
-        Column("Pts", justify="right", style=RECEIVED_STYLE, no_wrap=True),
+        _name_column(_("You gave most to"), (pair[0] for pair in flow.top_gave)),
+        Column(_("Pts"), justify="right", style=GAVE_STYLE, no_wrap=True),
+        _name_column(_("You received most from"), (pair[0] for pair in flow.top_received)),
+        Column(_("Pts"), justify="right", style=RECEIVED_STYLE, no_wrap=True),
     )
     for position in range(max(len(flow.top_gave), len(flow.top_received))):
         cells: list[Text | str] = []
@@ -603,10 +676,10 @@ def flow_view(flow: "Flow", *, width: int) -> Group:
     number = max(len(str(highest)), 3)
     bar_width = max(6, (width - 8 - 2 * number - 8) // 2)
     months = _table(
-        Column("Month", no_wrap=True),
-        Column("Gave", no_wrap=True, width=bar_width),
+        Column(_("Month"), no_wrap=True),
+        Column(_("Gave"), no_wrap=True, width=bar_width),
         Column("", justify="right", style=GAVE_STYLE, no_wrap=True, min_width=number),
-        Column("Received", no_wrap=True, width=bar_width),
+        Column(_("Received"), no_wrap=True, width=bar_width),
         Column("", justify="right", style=RECEIVED_STYLE, no_wrap=True, min_width=number),
     )
     rows = list(zip(flow.monthly.months, gave, received, strict=True))
@@ -623,11 +696,13 @@ def flow_view(flow: "Flow", *, width: int) -> Group:
         parts.append(_money_line(flow.amount_gave, flow.amount_received))
     if flow.top_gave or flow.top_received:
         parts += [Text(""), top]
-    parts += [_section("Per month, in points"), months]
+    parts += [_section(_("Per month, in points")), months]
     if len(rows) > FLOW_MONTHS:
         parts.append(
             Text(
-                f"The newest {FLOW_MONTHS} of {len(rows)} months; all are in --format csv.",
+                _("The newest {shown} of {count} months; all are in --format csv.").format(
+                    shown=FLOW_MONTHS, count=len(rows)
+                ),
                 style="yellow",
             )
         )
@@ -643,7 +718,7 @@ def progress(description: str) -> Iterator[Callable[[int], None]]:
         return
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.description}: {task.completed:,.0f} rows"),
+        TextColumn(_("{task.description}: {task.completed:,.0f} rows")),
         TimeElapsedColumn(),
         console=err,
         transient=True,
@@ -660,88 +735,129 @@ def _some(names: Iterable[str], shown: int = 5) -> str:
     """A few names and how many more: a summary stays one line for a million rows."""
     names = list(names)
     listed = ", ".join(f"'{name}'" for name in names[:shown])
-    return listed + (f" and {len(names) - shown:,} more" if len(names) > shown else "")
+    if len(names) <= shown:
+        return listed
+    return _("{names} and {count} more").format(names=listed, count=f"{len(names) - shown:,}")
 
 
 def import_summary(report: "ImportReport") -> str:
     """What an import did, or would do, in one or two sentences."""
-    verb = "Would add" if report.dry_run else "Added"
-    parts = [
-        f"{verb} {plural(report.added, 'entry', 'entries')} of "
-        f"{plural(report.rows, 'row', 'rows')}; {report.skipped:,} already in the ledger"
-    ]
+    added = ngettext("{count} entry", "{count} entries", report.added).format(
+        count=f"{report.added:,}"
+    )
+    rows = ngettext("{count} row", "{count} rows", report.rows).format(count=f"{report.rows:,}")
+    first = (
+        _("Would add {entries} of {rows}; {skipped} already in the ledger")
+        if report.dry_run
+        else _("Added {entries} of {rows}; {skipped} already in the ledger")
+    )
+    parts = [first.format(entries=added, rows=rows, skipped=f"{report.skipped:,}")]
     if report.refused:
         unknown = _some(report.unknown_contacts)
-        parts.append(f"{report.refused:,} refused for unknown contacts ({unknown})")
+        parts.append(
+            _("{count} refused for unknown contacts ({names})").format(
+                count=f"{report.refused:,}", names=unknown
+            )
+        )
     if report.new_contacts:
-        parts.append("new contacts: " + _some(report.new_contacts))
+        parts.append(_("new contacts: {names}").format(names=_some(report.new_contacts)))
     if report.new_events:
-        parts.append("new events: " + _some(report.new_events))
+        parts.append(_("new events: {names}").format(names=_some(report.new_events)))
     if report.unlinked:
         parts.append(
-            f"{report.unlinked:,} 'answers' links left out (the ledger already had entries, "
-            "so the ids they point at changed)"
+            _(
+                "{count} 'answers' links left out (the ledger already had entries, "
+                "so the ids they point at changed)"
+            ).format(count=f"{report.unlinked:,}")
         )
     if report.introductions:
         parts.append(
-            f"{plural(report.introductions, 'introduction', 'introductions')} linked again "
-            "(an entries file holds no outcomes: 'intros --format csv' keeps them)"
+            ngettext(
+                "{count} introduction linked again "
+                "(an entries file holds no outcomes: 'intros --format csv' keeps them)",
+                "{count} introductions linked again "
+                "(an entries file holds no outcomes: 'intros --format csv' keeps them)",
+                report.introductions,
+            ).format(count=f"{report.introductions:,}")
         )
-    suffix = " (dry run: nothing was written)" if report.dry_run else ""
+    suffix = " " + _("(dry run: nothing was written)") if report.dry_run else ""
     return "; ".join(parts) + "." + suffix
 
 
 def diagnosis(facts: Sequence[tuple[str, str]], problems: Sequence[str]) -> Group:
-    table = _table(Column("Check", style="dim", no_wrap=True), Column("Found", overflow="fold"))
+    table = _table(
+        Column(_("Check"), style="dim", no_wrap=True), Column(_("Found"), overflow="fold")
+    )
     for label, value in facts:
         table.add_row(label, Text(value))
     verdict = (
-        Text("All is well.", style="green")
+        Text(_("All is well."), style="green")
         if not problems
-        else Text("\n".join(f"Problem: {problem}" for problem in problems), style="red")
+        else Text(
+            "\n".join(_("Problem: {problem}").format(problem=problem) for problem in problems),
+            style="red",
+        )
     )
     return Group(table, verdict)
 
 
 def contact_import_summary(report: "ContactImportReport") -> str:
-    verb = ("Would add", "would complete") if report.dry_run else ("Added", "completed")
-    parts = [f"{verb[0]} {plural(len(report.added), 'contact', 'contacts')}"]
+    added, merged = len(report.added), f"{len(report.merged):,}"
+    if report.dry_run:
+        parts = [
+            ngettext("Would add {count} contact", "Would add {count} contacts", added),
+            _("would complete {count}").format(count=merged),
+        ]
+    else:
+        parts = [
+            ngettext("Added {count} contact", "Added {count} contacts", added),
+            _("completed {count}").format(count=merged),
+        ]
+    parts[0] = parts[0].format(count=f"{added:,}")
     if report.added:
         parts[0] += f" ({_some(report.added)})"
-    parts.append(
-        f"{verb[1]} {len(report.merged):,}"
-        + (f" ({_some(report.merged)})" if report.merged else "")
-    )
-    parts.append(f"{report.skipped:,} already up to date")
-    suffix = " (dry run: nothing was written)" if report.dry_run else ""
-    return f"{'; '.join(parts)}, of {plural(report.rows, 'card or row', 'cards or rows')}.{suffix}"
+    if report.merged:
+        parts[1] += f" ({_some(report.merged)})"
+    parts.append(_("{count} already up to date").format(count=f"{report.skipped:,}"))
+    suffix = " " + _("(dry run: nothing was written)") if report.dry_run else ""
+    summary = ngettext(
+        "{clauses}, of {count} card or row.", "{clauses}, of {count} cards or rows.", report.rows
+    ).format(clauses="; ".join(parts), count=f"{report.rows:,}")
+    return summary + suffix
 
 
 def merge_summary(merge: "Merge") -> str:
-    moved = [plural(merge.entries, "entry", "entries")]
-    if merge.tags:
-        moved.append("tags " + _some(merge.tags))
-    if merge.aliases:
-        moved.append("aliases " + _some(merge.aliases))
-    text = f"Merged '{merge.absorbed}' into '{merge.kept}': moved {', '.join(moved)}."
-    if merge.conflicts:
-        text += (
-            f" Kept the values of '{merge.kept}'; '{merge.absorbed}' also had "
-            + ", ".join(merge.conflicts)
-            + " (now gone: set them with 'contact edit' if they were right)."
+    moved = [
+        ngettext("{count} entry", "{count} entries", merge.entries).format(
+            count=f"{merge.entries:,}"
         )
+    ]
+    if merge.tags:
+        moved.append(_("tags {names}").format(names=_some(merge.tags)))
+    if merge.aliases:
+        moved.append(_("aliases {names}").format(names=_some(merge.aliases)))
+    text = _("Merged '{absorbed}' into '{kept}': moved {moved}.").format(
+        absorbed=merge.absorbed, kept=merge.kept, moved=", ".join(moved)
+    )
+    if merge.conflicts:
+        text += " " + _(
+            "Kept the values of '{kept}'; '{absorbed}' also had {fields} "
+            "(now gone: set them with 'contact edit' if they were right)."
+        ).format(kept=merge.kept, absorbed=merge.absorbed, fields=", ".join(merge.conflicts))
     return text
 
 
 def _due_state(promise: "OpenPromise", *, wide: bool) -> Text:
     days = promise.due_in_days
     if days is None:
-        return Text("no due date" if wide else "–", style="dim")
+        return Text(_("no due date") if wide else "–", style="dim")
     if days < 0:
-        return Text(f"overdue {-days} d" if wide else f"{days} d", style="bold red")
+        late = _("overdue {days} d").format(days=-days) if wide else f"{days} d"
+        return Text(late, style="bold red")
     if days == 0:
-        return Text("due today" if wide else "today", style="yellow")
-    return Text(f"due in {days} d" if wide else f"+{days} d", style="yellow" if days <= 7 else "")
+        return Text(_("due today") if wide else _("today"), style="yellow")
+    coming = _("due in {days} d").format(days=days) if wide else f"+{days} d"
+    return Text(coming, style="yellow" if days <= 7 else "")
 
 
 def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
@@ -749,18 +865,18 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
     terminal the dates give way and the due state is a count of days (−6 d: overdue)."""
     wide = width >= WIDE
     table = _table(
-        Column("Id", justify="right", style="dim", no_wrap=True),
-        *([Column("Made", no_wrap=True)] if wide else []),
-        _name_column("Contact", (p.entry.contact for p in promises)),
-        Column("Who", no_wrap=True),
-        Column("Kind", no_wrap=True),
-        Column("Description", overflow="fold", min_width=12),
-        *([Column("Age", justify="right", no_wrap=True)] if wide else []),
-        Column("Due", justify="left" if wide else "right", no_wrap=True),
+        Column(_("Id"), justify="right", style="dim", no_wrap=True),
+        *([Column(_("Made"), no_wrap=True)] if wide else []),
+        _name_column(_("Contact"), (p.entry.contact for p in promises)),
+        Column(_("Who"), no_wrap=True),
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Description"), overflow="fold", min_width=12),
+        *([Column(_("Age"), justify="right", no_wrap=True)] if wide else []),
+        Column(_("Due"), justify="left" if wide else "right", no_wrap=True),
     )
     for promise in promises:
         e = promise.entry
-        who = Text("you", GAVE_STYLE) if promise.mine else Text("they", RECEIVED_STYLE)
+        who = Text(_("you"), GAVE_STYLE) if promise.mine else Text(_("they"), RECEIVED_STYLE)
         cells: list[Text | str] = [str(e.id)]
         if wide:
             cells.append(e.date.isoformat())
@@ -776,26 +892,25 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
     """Unanswered entries, oldest first, with how long they have waited."""
     wide = width >= WIDE
     table = _table(
-        Column("Id", justify="right", style="dim", no_wrap=True),
-        Column("Date", no_wrap=True),
-        _name_column("Contact", (loop.entry.contact for loop in loops)),
+        Column(_("Id"), justify="right", style="dim", no_wrap=True),
+        Column(_("Date"), no_wrap=True),
+        _name_column(_("Contact"), (loop.entry.contact for loop in loops)),
         Column("", no_wrap=True),
-        Column("Kind", no_wrap=True),
-        *([Column("Pts", justify="right", no_wrap=True)] if wide else []),
-        Column("Description", overflow="fold", min_width=12),
-        Column("Waiting", justify="right", no_wrap=True),
+        Column(_("Kind"), no_wrap=True),
+        *([Column(_("Pts"), justify="right", no_wrap=True)] if wide else []),
+        Column(_("Description"), overflow="fold", min_width=12),
+        Column(_("Waiting"), justify="right", no_wrap=True),
     )
     for loop in loops:
         e = loop.entry
         gave = e.direction == "gave"
-        arrow = ("gave →" if gave else "← got") if wide else ("→" if gave else "←")
         cells: list[Text | str] = [str(e.id), e.date.isoformat(), Text(e.contact)]
-        cells += [Text(arrow, style=GAVE_STYLE if gave else RECEIVED_STYLE), e.kind]
+        cells += [_arrow(gave, wide=wide), e.kind]
         if wide:
             cells.append(str(e.value))
         cells += [Text(e.description), f"{loop.age_days} d"]
         table.add_row(*cells)
-    table.caption = "Close a loop by logging its answer with --answers ID."
+    table.caption = _("Close a loop by logging its answer with --answers ID.")
     table.caption_justify = "left"
     return table
 
@@ -804,17 +919,18 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
     """Who you connected to whom, and what came of it (yet to be heard: blank)."""
     wide = width >= WIDE
     table = _table(
-        Column("Id", justify="right", style="dim", no_wrap=True),
-        Column("Date", no_wrap=True),
-        _name_column("Introduced", (i.first for i in introductions)),
-        _name_column("to", (i.second or "" for i in introductions)),
-        Column("Why", overflow="fold", min_width=12),
-        *([Column("Pts", justify="right", no_wrap=True)] if wide else []),
-        Column("Outcome", no_wrap=True),
+        Column(_("Id"), justify="right", style="dim", no_wrap=True),
+        Column(_("Date"), no_wrap=True),
+        _name_column(_("Introduced"), (i.first for i in introductions)),
+        _name_column(_("to"), (i.second or "" for i in introductions)),
+        Column(_("Why"), overflow="fold", min_width=12),
+        *([Column(_("Pts"), justify="right", no_wrap=True)] if wide else []),
+        Column(_("Outcome"), no_wrap=True),
     )
     for i in introductions:
         cells: list[Text | str] = [str(i.id), i.date.isoformat(), Text(i.first)]
-        cells += [Text(i.second) if i.second else Text("(removed)", style="dim"), Text(i.why)]
+        second = Text(i.second) if i.second else Text(_("(removed)"), style="dim")
+        cells += [second, Text(i.why)]
         if wide:
             cells.append(str(i.value))
         cells.append(Text(i.outcome or "–", style="" if i.outcome else "dim"))
@@ -825,19 +941,22 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
 def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
     """What needs you, in the order to act on it; lateness in days (−3: due in 3 days)."""
     wide = width >= WIDE
-    words = {"cadence": "get in touch", "my-promise": "your promise",
-             "their-promise": "their promise", "unanswered": "say thanks"}  # fmt: skip
+    words = {"cadence": _("get in touch"), "my-promise": _("your promise"),
+             "their-promise": _("their promise"), "unanswered": _("say thanks")}  # fmt: skip
     table = _table(
-        Column("Due", no_wrap=True),
-        _name_column("Contact", (item.contact for item in items)),
-        Column("Id", justify="right", style="dim", no_wrap=True),
-        *([Column("Since", no_wrap=True)] if wide else []),
-        Column("Late", justify="right", no_wrap=True),
-        Column("Detail", overflow="fold", min_width=12),
+        Column(pgettext("what needs doing", "Due"), no_wrap=True),
+        _name_column(_("Contact"), (item.contact for item in items)),
+        Column(_("Id"), justify="right", style="dim", no_wrap=True),
+        *([Column(_("Since"), no_wrap=True)] if wide else []),
+        Column(_("Late"), justify="right", no_wrap=True),
+        Column(_("Detail"), overflow="fold", min_width=12),
     )
     for item in items:
         days = item.days_late
-        when = f"{days} d" if days > 0 else "today" if days == 0 else f"in {-days} d"
+        if days > 0:
+            when = f"{days} d"
+        else:
+            when = _("today") if days == 0 else _("in {days} d").format(days=-days)
         late = Text(when, style="bold red" if days > 0 else "yellow")
         cells: list[Text | str] = [words[item.reason], Text(item.contact), str(item.entry or "")]
         if wide:
@@ -849,38 +968,46 @@ def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
 
 def settings_table(rows: Sequence[tuple[str, str | None, str | None, str]], *, width: int) -> Table:
     """Settings and their values; the origin column only when it was asked for."""
-    origins = any(origin for _, _, origin, _ in rows)
+    origins = any(row[2] for row in rows)
     table = _table(
-        Column("Key", no_wrap=True),
-        Column("Value", overflow="fold"),
-        *([Column("From", overflow="fold")] if origins else []),
-        Column("Meaning", overflow="fold", style="dim"),
+        Column(_("Key"), no_wrap=True),
+        Column(_("Value"), overflow="fold"),
+        *([Column(_("From"), overflow="fold")] if origins else []),
+        Column(_("Meaning"), overflow="fold", style="dim"),
     )
     for key, value, origin, about in rows:
         cells: list[Text | str] = [key, Text(value or "–", style="" if value else "dim")]
-        cells += [Text(origin or "")] if origins else []
+        if origins:  # "env WEDERKERIG_DB": the kind of origin is a word to translate
+            kind, space, where = (origin or "").partition(" ")
+            cells.append(Text(f"{_(kind)}{space}{where}" if kind else ""))
         table.add_row(*cells, about)
     return table
 
 
 def tags_table(rows: Sequence["TagRow"], *, width: int) -> Table:
     table = _table(
-        _name_column("Tag", (row.name for row in rows)),
-        Column("Contacts", justify="right", no_wrap=True),
-        Column("Cadence", no_wrap=True),
+        _name_column(_("Tag"), (row.name for row in rows)),
+        Column(_("Contacts"), justify="right", no_wrap=True),
+        Column(_("Cadence"), no_wrap=True),
     )
     for row in rows:
-        every = f"every {row.every_days} days" if row.every_days else "–"
+        every = (
+            ngettext("every {count} day", "every {count} days", row.every_days).format(
+                count=row.every_days
+            )
+            if row.every_days
+            else "–"
+        )
         table.add_row(Text(row.name), str(row.contacts), every)
     return table
 
 
 def events_table(events: Sequence["EventRow"], *, width: int) -> Table:
     table = _table(
-        _name_column("Event", (e.name for e in events)),
-        Column("Date", no_wrap=True),
-        Column("Place", overflow="fold"),
-        Column("Entries", justify="right", no_wrap=True),
+        _name_column(_("Event"), (e.name for e in events)),
+        Column(_("Date"), no_wrap=True),
+        Column(_("Place"), overflow="fold"),
+        Column(_("Entries"), justify="right", no_wrap=True),
     )
     for e in events:
         table.add_row(Text(e.name), _day(e.date), Text(e.place or ""), str(e.entries))
@@ -889,9 +1016,9 @@ def events_table(events: Sequence["EventRow"], *, width: int) -> Table:
 
 def groups_table(groups: Sequence[tuple[str, str | None, int]], *, width: int) -> Table:
     table = _table(
-        _name_column("Group", (g[0] for g in groups)),
-        Column("Members", justify="right", no_wrap=True),
-        Column("Note", overflow="fold"),
+        _name_column(_("Group"), (g[0] for g in groups)),
+        Column(_("Members"), justify="right", no_wrap=True),
+        Column(_("Note"), overflow="fold"),
     )
     for name, note, members in groups:
         table.add_row(Text(name), str(members), Text(note or ""))
@@ -910,7 +1037,8 @@ def group_view(
     heading = Text(name, style="bold")
     if note:
         heading.append(f" · {note}", style="dim")
-    who = Text("Members: " + (", ".join(members) if members else "none yet"))
+    who = Text(_("Members: {names}").format(names=", ".join(members) if members else _("none yet")))
     if not rows:
-        return Group(heading, who, Text("No entries with its members in this period.", style="dim"))
+        nothing = _("No entries with its members in this period.")
+        return Group(heading, who, Text(nothing, style="dim"))
     return Group(heading, who, balance_by_kind_table(rows, width=width))

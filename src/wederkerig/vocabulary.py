@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from wederkerig.errors import InvalidInputError, did_you_mean
+from wederkerig.i18n import N_, _
 
 
 class Kind(StrEnum):
@@ -91,34 +92,43 @@ MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
 MAX_AMOUNT = Decimal("1000000000")
 
 
-def _lookup(word: str, table: dict[str, T], what: str, canonical: str) -> T:
+def _lookup(word: str, table: dict[str, T], unknown: str) -> T:
+    """``unknown``: the message (marked, not yet translated) when ``word`` is not in ``table``."""
     key = word.strip().casefold()
     if key in table:
         return table[key]
     close = difflib.get_close_matches(key, table, n=2, cutoff=0.6)
-    raise InvalidInputError(f"unknown {what} '{word}': use {canonical}.{did_you_mean(close)}")
+    raise InvalidInputError(_(unknown).format(word=word) + did_you_mean(close))
 
 
 def parse_kind(word: str) -> Kind:
     """Read a kind typed in English or Dutch (``kennis``, ``geld``, ``toegang``)."""
-    return _lookup(word, KIND_WORDS, "kind", "knowledge, talent, money or access")
+    return _lookup(
+        word, KIND_WORDS, N_("unknown kind '{word}': use knowledge, talent, money or access.")
+    )
 
 
 def parse_direction(word: str) -> Direction:
     """Read a direction typed in English or Dutch (``gaf``, ``kreeg``, ``ontvangen``)."""
-    return _lookup(word, DIRECTION_WORDS, "direction", "gave or received")
+    return _lookup(word, DIRECTION_WORDS, N_("unknown direction '{word}': use gave or received."))
 
 
 def parse_outcome(word: str) -> Outcome:
     """Read what came of an introduction, in English or Dutch (``samenwerking``, ``zaken``)."""
-    return _lookup(word, OUTCOME_WORDS, "outcome", "met, collaboration, business or nothing")
+    return _lookup(
+        word,
+        OUTCOME_WORDS,
+        N_("unknown outcome '{word}': use met, collaboration, business or nothing."),
+    )
 
 
 def check_value(value: int) -> int:
     """Points are a positive whole weight: 1 a small tip, 3 a real favour, 5 life-changing."""
     if not 1 <= value <= MAX_VALUE:
         raise InvalidInputError(
-            f"value {value} is out of range: use a whole number of points from 1 to {MAX_VALUE:,}"
+            _(
+                "value {value} is out of range: use a whole number of points from 1 to {highest}"
+            ).format(value=value, highest=f"{MAX_VALUE:,}")
         )
     return value
 
@@ -135,7 +145,9 @@ def parse_amount(text: str) -> Decimal:
     cleaned = text.strip().replace("€", "").replace("EUR", "").replace(" ", "")
     if not _AMOUNT.fullmatch(cleaned):
         raise InvalidInputError(
-            f"amount '{text}' is not a euro amount: write it like 12.50 or 12,50"
+            _("amount '{text}' is not a euro amount: write it like 12.50 or 12,50").format(
+                text=text
+            )
         )
     last = max(cleaned.rfind("."), cleaned.rfind(","))
     tail = cleaned[last + 1 :] if last >= 0 else ""
@@ -143,8 +155,10 @@ def parse_amount(text: str) -> Decimal:
     if len(tail) == 3 and len(separators) == 1 and cleaned.count(cleaned[last]) == 1:
         whole = cleaned.replace(cleaned[last], "")
         raise InvalidInputError(
-            f"amount '{text}' is unclear: for €{int(whole):,} write {whole}; for cents, "
-            "write at most two decimals (12.50 or 12,50)"
+            _(
+                "amount '{text}' is unclear: for €{euros} write {whole}; for cents, "
+                "write at most two decimals (12.50 or 12,50)"
+            ).format(text=text, euros=f"{int(whole):,}", whole=whole)
         )
     if last >= 0 and len(tail) <= 2:
         cleaned = cleaned[:last].replace(".", "").replace(",", "") + "." + tail
@@ -152,7 +166,11 @@ def parse_amount(text: str) -> Decimal:
         cleaned = cleaned.replace(".", "").replace(",", "")
     amount = Decimal(cleaned)
     if amount <= 0 or amount > MAX_AMOUNT:
-        raise InvalidInputError(f"amount '{text}' must be more than 0 and at most €{MAX_AMOUNT:,}")
+        raise InvalidInputError(
+            _("amount '{text}' must be more than 0 and at most €{highest}").format(
+                text=text, highest=f"{MAX_AMOUNT:,}"
+            )
+        )
     return amount.quantize(Decimal("0.01"))
 
 

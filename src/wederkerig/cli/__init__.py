@@ -13,6 +13,9 @@ def main() -> None:
     if answer is not None:
         sys.stdout.write(answer)
         return
+    from wederkerig import i18n
+
+    i18n.speak_for_libraries(i18n.choose())
     from wederkerig.cli.app import main as run
 
     run()

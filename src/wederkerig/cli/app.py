@@ -1,6 +1,7 @@
 """The root command: global options, sub-commands, and the one place errors become exit codes."""
 
 import functools
+import re
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -8,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from wederkerig import __version__, paths, render
+from wederkerig import __version__, i18n, paths, render
 from wederkerig.cli import (
     cadence,
     contacts,
@@ -27,14 +28,55 @@ from wederkerig.cli import (
 )
 from wederkerig.cli.context import AppContext
 from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
-from wederkerig.errors import ExitCode, InvalidInputError, WederkerigError
-from wederkerig.i18n import _
+from wederkerig.errors import ExitCode, InvalidInputError, WederkerigError, did_you_mean
+from wederkerig.i18n import N_, _
 from wederkerig.paths import DB_ENV
 
 # Typer bundles Click without exporting the base of its errors; find it through a public one.
 ClickException: type[Exception] = next(
     base for base in typer.BadParameter.__mro__ if base.__name__ == "ClickException"
 )
+
+
+# The Click that Typer bundles words its usage errors in English literals. These are their
+# shapes, so that a Dutch reader gets them in Dutch; a shape not listed here stays English.
+CLICK_SHAPES = [
+    (re.compile(pattern), message)
+    for pattern, message in (
+        (r"Invalid value for (?P<param>.+?): (?:Value error, )?(?P<problem>.*)",
+         N_("Invalid value for {param}: {problem}")),
+        (r"'(?P<value>.*)' is not one of (?P<choices>.+)\.",
+         N_("'{value}' is not one of {choices}.")),
+        (r"Input should be a valid integer, unable to parse string as an integer",
+         N_("Input should be a whole number")),
+        (r"Input should be greater than or equal to (?P<limit>\S+)",
+         N_("Input should be at least {limit}")),
+        (r"Input should be less than or equal to (?P<limit>\S+)",
+         N_("Input should be at most {limit}")),
+        (r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<options>.+)\))?",
+         N_("No such option: {option}.")),
+        (r"Option '(?P<option>.+)' requires an argument\.",
+         N_("Option '{option}' requires an argument.")),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)",
+         N_("Got unexpected extra arguments ({arguments})")),
+        (r"Missing argument (?P<param>.+)\.", N_("Missing argument {param}.")),
+        (r"Missing option (?P<param>.+)\.", N_("Missing option {param}.")),
+    )
+]  # fmt: skip
+
+
+def click_message(text: str) -> str:
+    """Click's message in the reader's language, by its shape (nested: a value's problem)."""
+    for shape, message in CLICK_SHAPES:
+        if found := shape.fullmatch(text):
+            parts = {key: value or "" for key, value in found.groupdict().items()}
+            if "problem" in parts:
+                parts["problem"] = click_message(parts["problem"])
+            said = _(message).format(**parts)
+            if parts.get("options"):
+                said += did_you_mean(option for option in parts["options"].split(", "))
+            return said
+    return text
 
 
 class LedgerGroup(TyperGroup):
@@ -73,7 +115,8 @@ class LedgerGroup(TyperGroup):
                     if context
                     else ""
                 )
-                render.error(f"{getattr(problem, 'format_message', problem.__str__)()}{where}")
+                said = getattr(problem, "format_message", problem.__str__)()
+                render.error(f"{click_message(said)}{where}")
             sys.exit(getattr(problem, "exit_code", ExitCode.USAGE))
         except typer.Abort:
             render.error(_("aborted; nothing was saved"))
@@ -123,6 +166,7 @@ def root(
         ),
     ] = False,
 ) -> None:
+    i18n.choose()  # again: the settings or environment may have changed since import (tests)
     if db and paths.has_password(db) and _typed(ctx, "db"):
         raise InvalidInputError(
             _(

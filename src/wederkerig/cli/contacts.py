@@ -10,36 +10,38 @@ from wederkerig.cli.context import app_context, output_stream, show_listing, tra
 from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.dates import parse_cadence
 from wederkerig.formats import CONTACT_COLUMNS, Format, write_document
+from wederkerig.i18n import _
 
-app = typer.Typer(help="Add, list, show, edit and remove contacts.", no_args_is_help=True)
+app = typer.Typer(help=_("Add, list, show, edit and remove contacts."), no_args_is_help=True)
 
 NameArgument = Annotated[
     str,
     typer.Argument(
-        help="Full name, or an alias such as a first name.", autocompletion=complete_contact
+        help=_("Full name, or an alias such as a first name."), autocompletion=complete_contact
     ),
 ]
 
 
-@app.command("add")
+@app.command("add", help=_("Add a contact. Names are unique, ignoring case and spacing."))
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The contact's full name.")],
-    org: Annotated[str | None, typer.Option("--org", help="Organisation they belong to.")] = None,
+    name: Annotated[str, typer.Argument(help=_("The contact's full name."))],
+    org: Annotated[
+        str | None, typer.Option("--org", help=_("Organisation they belong to."))
+    ] = None,
     email: Annotated[str | None, typer.Option("--email")] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="A label; repeat for more.")
+        list[str] | None, typer.Option("--tag", "-t", help=_("A label; repeat for more."))
     ] = None,
     alias: Annotated[
         list[str] | None,
-        typer.Option("--alias", "-a", help="Another name that finds them; repeat for more."),
+        typer.Option("--alias", "-a", help=_("Another name that finds them; repeat for more.")),
     ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
     group: Annotated[
-        list[str] | None, typer.Option("--group", "-g", help="Join this group; repeat for more.")
+        list[str] | None, typer.Option("--group", "-g", help=_("Join this group; repeat for more."))
     ] = None,
 ) -> None:
-    """Add a contact. Names are unique, ignoring case and spacing."""
     from wederkerig.contacts import add_contact
     from wederkerig.groups import join_group
 
@@ -56,21 +58,20 @@ def add(
         )
         for name_of_group in group or ():
             join_group(session, name_of_group, [card.name])
-    render.message(f"Added contact '{card.name}'.")
+    render.message(_("Added contact '{name}'.").format(name=card.name))
 
 
-@app.command("list")
+@app.command("list", help=_("List contacts with their organisation, email, tags and aliases."))
 def list_(
     ctx: typer.Context,
     tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help="Only contacts with this tag.")
+        str | None, typer.Option("--tag", "-t", help=_("Only contacts with this tag."))
     ] = None,
     org: Annotated[
-        str | None, typer.Option("--org", help="Only contacts whose organisation contains this.")
+        str | None, typer.Option("--org", help=_("Only contacts whose organisation contains this."))
     ] = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    """List contacts with their organisation, email, tags and aliases."""
     from wederkerig.contacts import list_contacts
 
     with transaction(ctx) as session:
@@ -80,15 +81,14 @@ def list_(
         CONTACT_COLUMNS,
         cards,
         render.contacts_table,
-        "No contacts match: see them all with 'wederkerig contact list'."
+        _("No contacts match: see them all with 'wederkerig contact list'.")
         if tag or org
-        else "No contacts yet: add one with 'wederkerig contact add NAME'.",
+        else _("No contacts yet: add one with 'wederkerig contact add NAME'."),
     )
 
 
-@app.command("show")
+@app.command("show", help=_("Show one contact and the span of your history with them."))
 def show(ctx: typer.Context, name: NameArgument) -> None:
-    """Show one contact and the span of your history with them."""
     from wederkerig.contacts import show_contact
 
     with transaction(ctx) as session:
@@ -96,28 +96,37 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
     render.console().print(render.contact_summary(summary))
 
 
-@app.command("edit")
+@app.command(
+    "edit", help=_("Change a contact's name, organisation, email, note, tags, aliases or cadence.")
+)
 def edit(
     ctx: typer.Context,
     name: NameArgument,
-    new_name: Annotated[str | None, typer.Option("--name", help="Rename the contact.")] = None,
+    new_name: Annotated[str | None, typer.Option("--name", help=_("Rename the contact."))] = None,
     org: Annotated[
-        str | None, typer.Option("--org", help="New organisation ('' clears it).")
+        str | None, typer.Option("--org", help=_("New organisation ('' clears it)."))
     ] = None,
-    email: Annotated[str | None, typer.Option("--email", help="New email ('' clears it).")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="New note ('' clears it).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Add a tag.")] = None,
-    untag: Annotated[list[str] | None, typer.Option("--untag", help="Remove a tag.")] = None,
-    alias: Annotated[list[str] | None, typer.Option("--alias", "-a", help="Add an alias.")] = None,
-    unalias: Annotated[list[str] | None, typer.Option("--unalias", help="Remove an alias.")] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help=_("New email ('' clears it)."))
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help=_("New note ('' clears it)."))] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Add a tag."))] = None,
+    untag: Annotated[list[str] | None, typer.Option("--untag", help=_("Remove a tag."))] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", "-a", help=_("Add an alias."))
+    ] = None,
+    unalias: Annotated[
+        list[str] | None, typer.Option("--unalias", help=_("Remove an alias."))
+    ] = None,
     every: Annotated[
         str | None,
         typer.Option(
-            "--every", metavar="SPAN", help="Stay in touch this often: 90d, 6w, 3m; 'none' clears."
+            "--every",
+            metavar="SPAN",
+            help=_("Stay in touch this often: 90d, 6w, 3m; 'none' clears."),
         ),
     ] = None,
 ) -> None:
-    """Change a contact's name, organisation, email, note, tags, aliases or cadence."""
     from wederkerig.cadence import set_contact_cadence
     from wederkerig.contacts import edit_contact
 
@@ -137,28 +146,29 @@ def edit(
             add_aliases=alias or (),
             remove_aliases=unalias or (),
         )
-    render.message(f"Updated contact '{card.name}'.")
+    render.message(_("Updated contact '{name}'.").format(name=card.name))
 
 
-@app.command("rm")
+@app.command("rm", help=_("Remove a contact that has no entries."))
 def remove(ctx: typer.Context, name: NameArgument) -> None:
-    """Remove a contact that has no entries."""
     from wederkerig.contacts import remove_contact
 
     with transaction(ctx, write=True) as session:
         card = remove_contact(session, name)
-    render.message(f"Removed contact '{card.name}'.")
+    render.message(_("Removed contact '{name}'.").format(name=card.name))
 
 
-@app.command("export")
+@app.command(
+    "export",
+    help=_("Everything stored about one person, as JSON: the answer to a subject-access request."),
+)
 def export_person(
     ctx: typer.Context,
     name: NameArgument,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE (private, 0600).")
+        Path | None, typer.Option("--output", "-o", help=_("Write to FILE (private, 0600)."))
     ] = None,
 ) -> None:
-    """Everything stored about one person, as JSON: the answer to a subject-access request."""
     from wederkerig.privacy import person_record
 
     with transaction(ctx) as session:
@@ -174,22 +184,28 @@ def export_person(
         write_document(stream, document)
 
 
-@app.command("merge")
+@app.command(
+    "merge",
+    help=_(
+        "Fold contact B into A: B's entries, tags and aliases move to A, and B's name becomes "
+        "an alias of A. A's own fields stay; B's fill only those A left empty."
+    ),
+)
 def merge(
     ctx: typer.Context,
     keep: Annotated[
         str,
-        typer.Argument(metavar="A", help="The contact to keep.", autocompletion=complete_contact),
+        typer.Argument(
+            metavar="A", help=_("The contact to keep."), autocompletion=complete_contact
+        ),
     ],
     absorb: Annotated[
         str,
         typer.Argument(
-            metavar="B", help="The contact folded into A.", autocompletion=complete_contact
+            metavar="B", help=_("The contact folded into A."), autocompletion=complete_contact
         ),
     ],
 ) -> None:
-    """Fold contact B into A: B's entries, tags and aliases move to A, and B's name becomes
-    an alias of A. A's own fields stay; B's fill only those A left empty."""
     from wederkerig.contacts import merge_contacts
 
     with transaction(ctx, write=True) as session:

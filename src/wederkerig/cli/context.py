@@ -17,6 +17,7 @@ from wederkerig import config, paths, render
 from wederkerig.dates import parse_date
 from wederkerig.errors import InvalidInputError, WederkerigError
 from wederkerig.formats import Format, write_rows
+from wederkerig.i18n import _
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -60,10 +61,21 @@ def transaction(
 
     ledger = open_ledger(app_context(ctx).target)
     if ledger.upgrade is not None:
-        kept = f"; the old one is kept at {ledger.upgrade.backup}" if ledger.upgrade.backup else ""
+        upgraded = (
+            _(
+                "Upgraded the ledger {ledger} from schema {old} to {new}; "
+                "the old one is kept at {backup}."
+            )
+            if ledger.upgrade.backup
+            else _("Upgraded the ledger {ledger} from schema {old} to {new}.")
+        )
         render.message(
-            f"Upgraded the ledger {ledger.where} from schema {ledger.upgrade.old} to "
-            f"{ledger.upgrade.new}{kept}."
+            upgraded.format(
+                ledger=ledger.where,
+                old=ledger.upgrade.old,
+                new=ledger.upgrade.new,
+                backup=ledger.upgrade.backup,
+            )
         )
     try:
         with ledger.transaction(write=write, dry_run=dry_run) as session:
@@ -80,9 +92,9 @@ def check_save(path: Path | None, format: Format) -> None:
     if path is None:
         return
     if path.suffix.casefold() not in SAVE_SUFFIXES:
-        raise InvalidInputError(f"--save {path}: name an .svg or .html file")
+        raise InvalidInputError(_("--save {path}: name an .svg or .html file").format(path=path))
     if format is not Format.TABLE:
-        raise InvalidInputError("--save keeps the table view: drop --format, or --save")
+        raise InvalidInputError(_("--save keeps the table view: drop --format, or --save"))
 
 
 def present(save: Path | None, build: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
@@ -94,7 +106,7 @@ def present(save: Path | None, build: Callable[..., Any], *args: Any, **kwargs: 
     document = render.export(build, *args, html=SAVE_SUFFIXES[save.suffix.casefold()], **kwargs)
     with output_stream(save) as stream:
         stream.write(document)
-    render.message(f"Saved the report to {save}.")
+    render.message(_("Saved the report to {path}.").format(path=save))
 
 
 def confirmed(question: str, *, refusal: str) -> bool:
@@ -138,7 +150,9 @@ def output_stream(output: Path | None) -> Iterator[TextIO]:
             with output.open("w", encoding="utf-8", newline="") as stream:
                 yield stream
         except OSError as error:
-            raise WederkerigError(f"cannot write {output}: {error.strerror}") from None
+            raise WederkerigError(
+                _("cannot write {path}: {error}").format(path=output, error=error.strerror)
+            ) from None
         return
     directory = output.parent if str(output.parent) else Path(".")
     try:
@@ -146,14 +160,18 @@ def output_stream(output: Path | None) -> Iterator[TextIO]:
             dir=directory, prefix=f".{output.name}.", suffix=".tmp"
         )
     except OSError as error:
-        raise WederkerigError(f"cannot write {output}: {error.strerror}") from None
+        raise WederkerigError(
+            _("cannot write {path}: {error}").format(path=output, error=error.strerror)
+        ) from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
             yield stream
         os.replace(draft, output)
     except OSError as error:  # the disk is full, or the file grew past a limit
         Path(draft).unlink(missing_ok=True)
-        raise WederkerigError(f"cannot write {output}: {error.strerror}") from None
+        raise WederkerigError(
+            _("cannot write {path}: {error}").format(path=output, error=error.strerror)
+        ) from None
     except BaseException:
         Path(draft).unlink(missing_ok=True)
         raise

@@ -7,13 +7,18 @@ import typer
 from wederkerig import paths, render
 from wederkerig.cli.context import AppContext, app_context
 from wederkerig.cli.options import START_PANEL
+from wederkerig.i18n import _
 
 app = typer.Typer()
 
 
-@app.command(rich_help_panel=START_PANEL)
+@app.command(
+    rich_help_panel=START_PANEL,
+    help=_(
+        "Write a sample ledger to demo.db (beside, never instead of, yours) and show its balance."
+    ),
+)
 def demo(ctx: typer.Context) -> None:
-    """Write a sample ledger to demo.db (beside, never instead of, yours) and show its balance."""
     from wederkerig.balances import balance_rows, total
     from wederkerig.database import open_ledger
     from wederkerig.demo import fill_demo_ledger
@@ -36,7 +41,10 @@ def demo(ctx: typer.Context) -> None:
         render.balance_table, rows, total(rows), hidden=0, limit=len(rows), promises=pending
     )
     render.message(
-        f"This is a sample ledger in {target}; your own ledger is untouched.\n"
-        f'Look around: wederkerig --db "{target}" brief "Anneke de Vries"\n'
-        "  (also: flow, due, promises, loops, intros, balance --by group, balance --every month)"
+        _(
+            "This is a sample ledger in {target}; your own ledger is untouched.\n"
+            'Look around: wederkerig --db "{target}" brief "Anneke de Vries"\n'
+            "  (also: flow, due, promises, loops, intros, balance --by group, "
+            "balance --every month)"
+        ).format(target=target)
     )

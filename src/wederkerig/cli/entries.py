@@ -31,6 +31,7 @@ from wederkerig.cli.options import (
 from wederkerig.dates import parse_period
 from wederkerig.errors import InvalidInputError
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
+from wederkerig.i18n import _
 from wederkerig.names import tag_name
 from wederkerig.vocabulary import CLEAR_WORDS, MAX_ID, parse_amount, parse_direction, parse_kind
 
@@ -43,10 +44,13 @@ app = typer.Typer()
 
 ValueOption = Annotated[
     int | None,
-    typer.Option("--value", "-v", help="Points: 1 a small tip, 3 a real favour, 5 life-changing."),
+    typer.Option(
+        "--value", "-v", help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing.")
+    ),
 ]
 AmountOption = Annotated[
-    str | None, typer.Option("--amount", metavar="EUR", help="For money: euros, e.g. 250 or 12,50.")
+    str | None,
+    typer.Option("--amount", metavar="EUR", help=_("For money: euros, e.g. 250 or 12,50.")),
 ]
 EntryIdArgument = Annotated[int, id_argument("entry's")]
 OnOption = Annotated[
@@ -54,18 +58,25 @@ OnOption = Annotated[
     typer.Option(
         "--on",
         metavar="DATE",
-        help="YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'last friday' (or Dutch).",
+        help=_("YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'last friday' (or Dutch)."),
     ),
 ]
 
 
-@app.command(rich_help_panel=RECORD_PANEL)
+@app.command(
+    rich_help_panel=RECORD_PANEL,
+    help=_(
+        "Log something you gave or received (or promised). Prints the new entry's id.\n\n"
+        "With no arguments, in a terminal, it asks for each field instead (Tab completes, "
+        "'<' goes back, Ctrl-C saves nothing)."
+    ),
+)
 def log(
     ctx: typer.Context,
     contact: Annotated[
         str | None,
         typer.Argument(
-            help="Who: a name or alias. Leave out CONTACT, DIRECTION and KIND to be asked.",
+            help=_("Who: a name or alias. Leave out CONTACT, DIRECTION and KIND to be asked."),
             autocompletion=complete_contact,
             show_default=False,
         ),
@@ -73,7 +84,7 @@ def log(
     direction: Annotated[
         str | None,
         typer.Argument(
-            help="gave or received (gaf, kreeg, ontvangen).",
+            help=_("gave or received (gaf, kreeg, ontvangen)."),
             autocompletion=complete_direction,
             show_default=False,
         ),
@@ -81,12 +92,12 @@ def log(
     kind: Annotated[
         str | None,
         typer.Argument(
-            help="knowledge, talent, money or access (kennis, geld, toegang).",
+            help=_("knowledge, talent, money or access (kennis, geld, toegang)."),
             autocompletion=complete_kind,
             show_default=False,
         ),
     ] = None,
-    description: Annotated[str, typer.Argument(help="What exactly, in a few words.")] = "",
+    description: Annotated[str, typer.Argument(help=_("What exactly, in a few words."))] = "",
     value: ValueOption = None,
     amount: AmountOption = None,
     on: OnOption = None,
@@ -95,20 +106,20 @@ def log(
         typer.Option(
             "--event",
             "-e",
-            help="The occasion, e.g. a New Year's reception.",
+            help=_("The occasion, e.g. a New Year's reception."),
             autocompletion=complete_event,
         ),
     ] = None,
     create: Annotated[
-        bool, typer.Option("--create", help="Add the contact or event if it is new.")
+        bool, typer.Option("--create", help=_("Add the contact or event if it is new."))
     ] = False,
     promise: Annotated[
         bool,
-        typer.Option("--promise", help="Promised, not yet done: counts once kept ('keep ID')."),
+        typer.Option("--promise", help=_("Promised, not yet done: counts once kept ('keep ID').")),
     ] = False,
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="DATE", help="When a promise is due ('next friday')."),
+        typer.Option("--due", metavar="DATE", help=_("When a promise is due ('next friday').")),
     ] = None,
     answers: Annotated[
         int | None,
@@ -117,29 +128,31 @@ def log(
             metavar="ID",
             min=1,
             max=MAX_ID,
-            help="The entry (the other way) this one answers.",
+            help=_("The entry (the other way) this one answers."),
         ),
     ] = None,
 ) -> None:
-    """Log something you gave or received (or promised). Prints the new entry's id.
-
-    With no arguments, in a terminal, it asks for each field instead (Tab completes, '<' goes
-    back, Ctrl-C saves nothing)."""
     from wederkerig.entries import describe, log_entry
 
     if contact is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInputError(
-                "log needs CONTACT DIRECTION KIND (e.g. log Anna gave knowledge); "
-                "without them it asks, which needs a terminal"
+                _(
+                    "log needs CONTACT DIRECTION KIND (e.g. log Anna gave knowledge); "
+                    "without them it asks, which needs a terminal"
+                )
             )
         from wederkerig.cli.guided import guided_log
 
         guided_log(ctx)
         return
     if direction is None or kind is None:
-        missing = "DIRECTION and KIND" if direction is None else "KIND"
-        raise InvalidInputError(f"log {contact} needs {missing}: e.g. log {contact} gave knowledge")
+        needs = (
+            _("log {contact} needs DIRECTION and KIND: e.g. log {contact} gave knowledge")
+            if direction is None
+            else _("log {contact} needs KIND: e.g. log {contact} gave knowledge")
+        )
+        raise InvalidInputError(needs.format(contact=contact))
     app_ctx = app_context(ctx)
     parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
     parsed_amount = parse_amount(amount) if amount is not None else None
@@ -163,7 +176,7 @@ def log(
             now=app_ctx.now(),
         )
     print(row.id)
-    render.message(f"Logged {describe(row)}.")
+    render.message(_("Logged {entry}.").format(entry=describe(row)))
 
 
 def write_entries(
@@ -203,7 +216,7 @@ def selection_from(
     if period is not None:
         if since or until:
             raise InvalidInputError(
-                "--period sets both ends of the stretch: give it without --since and --until"
+                _("--period sets both ends of the stretch: give it without --since and --until")
             )
         first, last = parse_period(period, app_ctx.today)
         since, until = first.isoformat(), last.isoformat()
@@ -216,16 +229,22 @@ def selection_from(
     )
     if selection.since and selection.until and selection.since > selection.until:
         raise InvalidInputError(
-            f"--since {selection.since} is after --until {selection.until}: swap them"
+            _("--since {since} is after --until {until}: swap them").format(
+                since=selection.since, until=selection.until
+            )
         )
     return selection
 
 
-@app.command("entries", rich_help_panel=REPORT_PANEL)
+@app.command(
+    "entries",
+    rich_help_panel=REPORT_PANEL,
+    help=_("List entries in date order (the table shows the newest 50 unless --all)."),
+)
 def list_entries(
     ctx: typer.Context,
     contact: Annotated[
-        str | None, typer.Argument(help="Only this contact.", autocompletion=complete_contact)
+        str | None, typer.Argument(help=_("Only this contact."), autocompletion=complete_contact)
     ] = None,
     kind: KindOption = None,
     direction: DirectionOption = None,
@@ -236,7 +255,6 @@ def list_entries(
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
 ) -> None:
-    """List entries in date order (the table shows the newest 50 unless --all)."""
     from wederkerig.entries import narrow_to_contact, newest_entries
 
     selection = selection_from(
@@ -249,17 +267,20 @@ def list_entries(
             return
         rows, count = newest_entries(session, selection, sys.maxsize if all_ else TABLE_LIMIT)
     if not rows:
-        render.message("No entries match.")
+        render.message(_("No entries match."))
         return
     render.show(render.entries_table, rows)
     if count > len(rows):
         render.message(
-            f"Showing the newest {len(rows)} of {count} entries; "
-            "see all with --all or --format csv."
+            _(
+                "Showing the newest {shown} of {count} entries; see all with --all or --format csv."
+            ).format(shown=len(rows), count=count)
         )
 
 
-@app.command(rich_help_panel=RECORD_PANEL)
+@app.command(
+    rich_help_panel=RECORD_PANEL, help=_("Correct an entry, or link it as the answer to another.")
+)
 def edit(
     ctx: typer.Context,
     entry_id: EntryIdArgument,
@@ -269,16 +290,18 @@ def edit(
     on: OnOption = None,
     description: Annotated[str | None, typer.Option("--description")] = None,
     amount: Annotated[
-        str | None, typer.Option("--amount", metavar="EUR", help="Euros, or 'none' to drop it.")
+        str | None,
+        typer.Option("--amount", metavar="EUR", help=_("Euros, or 'none' to drop it.")),
     ] = None,
     answers: Annotated[
         str | None,
         typer.Option(
-            "--answers", metavar="ID", help="The entry (the other way) it answers; 'none' unlinks."
+            "--answers",
+            metavar="ID",
+            help=_("The entry (the other way) it answers; 'none' unlinks."),
         ),
     ] = None,
 ) -> None:
-    """Correct an entry, or link it as the answer to another."""
     from wederkerig.entries import EntryChange, describe, edit_entry
 
     clear_amount = _means_none(amount)
@@ -298,9 +321,11 @@ def edit(
     with transaction(ctx, write=True) as session:
         before, after = edit_entry(session, entry_id, change)
     if before == after:
-        render.message(f"Nothing changed in {describe(after)}.")
+        render.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
     else:
-        render.message(f"Was {describe(before)}.\nNow {describe(after)}.")
+        render.message(
+            _("Was {before}.\nNow {after}.").format(before=describe(before), after=describe(after))
+        )
 
 
 def remove_other_sides(
@@ -322,12 +347,17 @@ def remove_other_sides(
     if not partners or choice is not None:
         return choice is OtherSide.REMOVE
     listed = "; ".join(describe(partner) for partner in partners[:3])
-    more = f" and {len(partners) - 3} more" if len(partners) > 3 else ""
+    if len(partners) > 3:
+        listed = _("{listed} and {count} more").format(listed=listed, count=len(partners) - 3)
     return confirmed(
-        f"That is one side of an introduction. Also remove the other side: {listed}{more}?",
-        refusal=f"the other side of that introduction is {listed}{more}: "
-        "add --other-side remove or --other-side keep",
-    )  # fmt: skip
+        _("That is one side of an introduction. Also remove the other side: {listed}?").format(
+            listed=listed
+        ),
+        refusal=_(
+            "the other side of that introduction is {listed}: "
+            "add --other-side remove or --other-side keep"
+        ).format(listed=listed),
+    )
 
 
 def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> None:
@@ -339,13 +369,15 @@ def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> 
         partners = other_sides(session, entry_id=entry_id) if partners_too else []
         removed = remove_entries(session, [entry_id, *(partner.id for partner in partners)])
     for row in removed:
-        render.message(f"Removed {describe(row)}.")
+        render.message(_("Removed {entry}.").format(entry=describe(row)))
 
 
 def _entry_id(text: str) -> int:
     number = int(text) if text.strip().isdigit() else 0
     if not 1 <= number <= MAX_ID:
-        raise InvalidInputError(f"--answers '{text}' is not an entry id: give a number, or none")
+        raise InvalidInputError(
+            _("--answers '{text}' is not an entry id: give a number, or none").format(text=text)
+        )
     return number
 
 
@@ -354,27 +386,34 @@ def _means_none(text: str | None) -> bool:
     return text is not None and text.strip().casefold() in CLEAR_WORDS
 
 
-@app.command("rm", rich_help_panel=RECORD_PANEL)
+@app.command(
+    "rm",
+    rich_help_panel=RECORD_PANEL,
+    help=_("Remove one entry by its id (for an introduction, asks about the other side)."),
+)
 def remove(
     ctx: typer.Context,
     entry_id: EntryIdArgument,
     other_side: OtherSideOption = None,
 ) -> None:
-    """Remove one entry by its id (for an introduction, asks about the other side)."""
     _remove(ctx, entry_id, other_side)
 
 
-@app.command(rich_help_panel=RECORD_PANEL)
+@app.command(
+    rich_help_panel=RECORD_PANEL,
+    help=_("Remove the entry logged most recently, and say what it was."),
+)
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
-    """Remove the entry logged most recently, and say what it was."""
     from wederkerig.entries import describe, last_created
 
     with transaction(ctx) as session:
         newest = last_created(session)
     if not yes and not confirmed(
-        f"Remove {describe(newest)}?",
-        refusal=f"undo would remove {describe(newest)}; add --yes to confirm outside a terminal",
+        _("Remove {entry}?").format(entry=describe(newest)),
+        refusal=_("undo would remove {entry}; add --yes to confirm outside a terminal").format(
+            entry=describe(newest)
+        ),
     ):
-        render.message("Kept it; nothing was removed.")
+        render.message(_("Kept it; nothing was removed."))
         return
     _remove(ctx, newest.id, other_side)

@@ -8,29 +8,30 @@ from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import FormatOption
 from wederkerig.formats import EVENT_COLUMNS, Format
+from wederkerig.i18n import _
 
-app = typer.Typer(help="Add and list events (a New Year's reception, a network meeting).")
+app = typer.Typer(help=_("Add and list events (a New Year's reception, a network meeting)."))
 
 
-@app.command("add")
+@app.command("add", help=_("Add an event; entries name it with 'log ... --event NAME'."))
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The event's name.")],
-    on: Annotated[str | None, typer.Option("--on", metavar="DATE", help="When it is held.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Where.")] = None,
+    name: Annotated[str, typer.Argument(help=_("The event's name."))],
+    on: Annotated[
+        str | None, typer.Option("--on", metavar="DATE", help=_("When it is held."))
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help=_("Where."))] = None,
 ) -> None:
-    """Add an event; entries name it with 'log ... --event NAME'."""
     from wederkerig.events import add_event
 
     held_on = app_context(ctx).date(on, allow_future=True)  # an event may be ahead
     with transaction(ctx, write=True) as session:
         event = add_event(session, name, on=held_on, place=place)
-    render.message(f"Added event '{event.name}'.")
+    render.message(_("Added event '{name}'.").format(name=event.name))
 
 
-@app.command("list")
+@app.command("list", help=_("List events, most recent first, with how many entries name each."))
 def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
-    """List events, most recent first, with how many entries name each."""
     from wederkerig.events import list_events
 
     with transaction(ctx) as session:
@@ -40,5 +41,5 @@ def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
         EVENT_COLUMNS,
         events,
         render.events_table,
-        "No events yet: add one with 'wederkerig event add NAME'.",
+        _("No events yet: add one with 'wederkerig event add NAME'."),
     )

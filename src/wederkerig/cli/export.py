@@ -19,6 +19,7 @@ from wederkerig.formats import (
     balance_records,
     write_rows,
 )
+from wederkerig.i18n import N_, _
 
 app = typer.Typer()
 
@@ -29,32 +30,41 @@ class What(StrEnum):
     BALANCE = "balance"
 
 
-@app.command(rich_help_panel=DATA_PANEL)
+WROTE = {
+    What.ENTRIES: N_("Wrote entries to {path}."),
+    What.CONTACTS: N_("Wrote contacts to {path}."),
+    What.BALANCE: N_("Wrote balance to {path}."),
+}
+
+
+@app.command(
+    rich_help_panel=DATA_PANEL,
+    help=_("Export entries, contacts or the balance as CSV (RFC 4180, UTF-8) or JSON."),
+)
 def export(
     ctx: typer.Context,
-    what: Annotated[What, typer.Argument(help="entries, contacts or balance.")] = What.ENTRIES,
+    what: Annotated[What, typer.Argument(help=_("entries, contacts or balance."))] = What.ENTRIES,
     format: Annotated[
         MachineFormat, typer.Option("--format", "-f", case_sensitive=False)
     ] = MachineFormat.CSV,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (private, complete or not at all)."),
+        typer.Option("--output", "-o", help=_("Write to FILE (private, complete or not at all).")),
     ] = None,
     spreadsheet_safe: Annotated[
         bool,
         typer.Option(
             "--spreadsheet-safe",
-            help="For spreadsheets: a BOM, and text starting with = + - @ made inert.",
+            help=_("For spreadsheets: a BOM, and text starting with = + - @ made inert."),
         ),
     ] = False,
 ) -> None:
-    """Export entries, contacts or the balance as CSV (RFC 4180, UTF-8) or JSON."""
     from wederkerig.balances import balance_rows
     from wederkerig.contacts import list_contacts
     from wederkerig.selection import Selection
 
     if spreadsheet_safe and format is MachineFormat.JSON:
-        raise InvalidInputError("--spreadsheet-safe is for CSV: drop it, or use --format csv")
+        raise InvalidInputError(_("--spreadsheet-safe is for CSV: drop it, or use --format csv"))
     with transaction(ctx) as session, output_stream(output) as stream:
         if what is What.ENTRIES:
             everything = Selection(statuses=None)
@@ -69,4 +79,4 @@ def export(
                 columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
             write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
     if output is not None:
-        render.message(f"Wrote {what.value} to {output}.")
+        render.message(_(WROTE[what]).format(path=output))

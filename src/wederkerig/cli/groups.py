@@ -23,56 +23,60 @@ from wederkerig.formats import (
     balance_records,
     write_rows,
 )
+from wederkerig.i18n import _
 
-app = typer.Typer(help="Groups: a region's partnership, a club, a board.", no_args_is_help=True)
+app = typer.Typer(help=_("Groups: a region's partnership, a club, a board."), no_args_is_help=True)
 
 GroupArgument = Annotated[
-    str, typer.Argument(metavar="NAME", help="The group's name.", autocompletion=complete_group)
+    str,
+    typer.Argument(metavar="NAME", help=_("The group's name."), autocompletion=complete_group),
 ]
 ContactsArgument = Annotated[
     list[str],
-    typer.Argument(metavar="CONTACT...", help="Names or aliases.", autocompletion=complete_contact),
+    typer.Argument(
+        metavar="CONTACT...", help=_("Names or aliases."), autocompletion=complete_contact
+    ),
 ]
 
 
-@app.command("add")
+@app.command("add", help=_("Add a group."))
 def add(
     ctx: typer.Context,
     name: GroupArgument,
     note: Annotated[str | None, typer.Option("--note")] = None,
 ) -> None:
-    """Add a group."""
     from wederkerig.groups import add_group
 
     with transaction(ctx, write=True) as session:
         group = add_group(session, name, note=note)
-    render.message(f"Added group '{group.name}'.")
+    render.message(_("Added group '{group}'.").format(group=group.name))
 
 
-@app.command("join")
+@app.command("join", help=_("Add contacts to a group."))
 def join(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -> None:
-    """Add contacts to a group."""
     from wederkerig.groups import join_group
 
     with transaction(ctx, write=True) as session:
         group, added = join_group(session, name, contacts)
-    joined = ", ".join(f"'{who}'" for who in added) or "nobody new"
-    render.message(f"Group '{group}': added {joined}.")
+    if added:
+        joined = ", ".join(f"'{who}'" for who in added)
+        render.message(_("Group '{group}': added {names}.").format(group=group, names=joined))
+    else:
+        render.message(_("Group '{group}': added nobody new.").format(group=group))
 
 
-@app.command("leave")
+@app.command("leave", help=_("Take contacts out of a group (their entries stay)."))
 def leave(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -> None:
-    """Take contacts out of a group (their entries stay)."""
     from wederkerig.groups import leave_group
 
     with transaction(ctx, write=True) as session:
         group, left = leave_group(session, name, contacts)
-    render.message(f"Group '{group}': removed " + ", ".join(f"'{who}'" for who in left) + ".")
+    removed = ", ".join(f"'{who}'" for who in left)
+    render.message(_("Group '{group}': removed {names}.").format(group=group, names=removed))
 
 
-@app.command("list")
+@app.command("list", help=_("List groups with how many members each has."))
 def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
-    """List groups with how many members each has."""
     from wederkerig.groups import list_groups
 
     with transaction(ctx) as session:
@@ -82,11 +86,14 @@ def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
         GROUP_COLUMNS,
         groups,
         render.groups_table,
-        "No groups yet: add one with 'wederkerig group add NAME'.",
+        _("No groups yet: add one with 'wederkerig group add NAME'."),
     )
 
 
-@app.command("show")
+@app.command(
+    "show",
+    help=_("A group's members and what each contributed per kind (both ways) over a period."),
+)
 def show(
     ctx: typer.Context,
     name: GroupArgument,
@@ -95,7 +102,6 @@ def show(
     period: PeriodOption = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    """A group's members and what each contributed per kind (both ways) over a period."""
     from wederkerig.balances import balance_rows
     from wederkerig.groups import group_members, narrow_to_group
 

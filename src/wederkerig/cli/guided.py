@@ -16,6 +16,7 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import AppContext, app_context, transaction
 from wederkerig.errors import InvalidInputError, NotFoundError
+from wederkerig.i18n import _, ngettext
 from wederkerig.vocabulary import Direction, Kind, parse_direction, parse_kind
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def _ask(question: str, *, default: str | None = None, choices: Iterable[str] = 
 
 
 def _yes(question: str, *, default: bool) -> bool:
-    answer = _ask(f"{question} ({'Y/n' if default else 'y/N'})", default="y" if default else "n")
+    hint = _("Y/n") if default else _("y/N")
+    answer = _ask(f"{question} ({hint})", default=_("y") if default else _("n"))
     return answer.casefold() in {"y", "yes", "j", "ja"}
 
 
@@ -78,7 +80,7 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
     from wederkerig.contacts import resolve_contact, suggestions
 
     while True:
-        typed = _ask("Who did you talk to", choices=_names(ctx, "contact"))
+        typed = _ask(_("Who did you talk to"), choices=_names(ctx, "contact"))
         if not typed:
             continue
         with transaction(ctx) as session:
@@ -90,7 +92,7 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
         for number, name in enumerate(alike, start=1):
             render.message(f"  {number}. {name}")
         pick = _ask(
-            f"No contact '{typed}'. Pick a number, or n to add '{typed}' as new",
+            _("No contact '{name}'. Pick a number, or n to add '{name}' as new").format(name=typed),
             default="n" if not alike else "1",
         )
         if pick.isdigit() and 1 <= int(pick) <= len(alike):
@@ -117,13 +119,15 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
     kinds = [kind.value for kind in Kind] + ["kennis", "geld", "toegang"]
 
     def direction() -> None:
-        item.direction = parse_direction(_ask("Gave or received", choices=directions))
+        item.direction = parse_direction(_ask(_("Gave or received"), choices=directions))
 
     def kind() -> None:
-        item.kind = parse_kind(_ask("Which kind (knowledge, talent, money, access)", choices=kinds))
+        item.kind = parse_kind(
+            _ask(_("Which kind (knowledge, talent, money, access)"), choices=kinds)
+        )
 
     def description() -> None:
-        item.description = _ask("What exactly")
+        item.description = _ask(_("What exactly"))
 
     def value() -> None:
         usual = 1
@@ -132,21 +136,27 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
 
             with transaction(ctx) as session:
                 usual = usual_value(session, talk.contact, item.kind)
-        typed = _ask("Worth how many points (1 small, 3 a real favour, 5 life-changing)",
-                     default=str(usual))  # fmt: skip
+        typed = _ask(
+            _("Worth how many points (1 small, 3 a real favour, 5 life-changing)"),
+            default=str(usual),
+        )
         if not typed.isdigit():
-            raise InvalidInputError(f"'{typed}' is not a whole number of points")
+            raise InvalidInputError(
+                _("'{typed}' is not a whole number of points").format(typed=typed)
+            )
         item.value = int(typed)
 
     def when() -> None:
-        item.on = app_ctx.date(_ask("When", default="today"))
+        item.on = app_ctx.date(_ask(_("When"), default=_("today")))
 
     def event() -> None:
         known = _names(ctx, "event")
-        typed = _ask("At an event (Enter for none)", choices=known)
+        typed = _ask(_("At an event (Enter for none)"), choices=known)
         new = typed and typed.casefold() not in {name.casefold() for name in known}
-        if new and not _yes(f"'{typed}' is a new event: add it?", default=False):
-            raise InvalidInputError("then leave the event empty, or pick a known one (Tab)")
+        if new and not _yes(
+            _("'{name}' is a new event: add it?").format(name=typed), default=False
+        ):
+            raise InvalidInputError(_("then leave the event empty, or pick a known one (Tab)"))
         item.event = typed or None
 
     return [direction, kind, description, value, when, event]
@@ -169,16 +179,26 @@ def _fill(steps: list[Callable[[], None]], first: Callable[[], None] | None = No
 
 
 def _summary(talk: _Conversation) -> str:
-    lines = [f"With {talk.contact}" + (" (new contact)" if talk.create else "") + ":"]
+    heading = _("With {contact} (new contact):") if talk.create else _("With {contact}:")
+    lines = [heading.format(contact=talk.contact)]
     for item in talk.items:
         assert item.direction is not None
         assert item.kind is not None
         words = f' "{item.description}"' if item.description else ""
-        at = f" at {item.event}" if item.event else ""
-        lines.append(
-            f"  {item.direction.value} {item.kind.value}{words}, {item.value} "
-            f"point{'s' if item.value != 1 else ''}, on {item.on}{at}"
+        at = _(" at {event}").format(event=item.event) if item.event else ""
+        line = ngettext(
+            "{direction} {kind}{description}, {value} point, on {day}{event}",
+            "{direction} {kind}{description}, {value} points, on {day}{event}",
+            item.value,
+        ).format(
+            direction=item.direction.value,
+            kind=item.kind.value,
+            description=words,
+            value=item.value,
+            day=item.on,
+            event=at,
         )
+        lines.append(f"  {line}")
     return "\n".join(lines)
 
 
@@ -193,14 +213,14 @@ def guided_log(ctx: typer.Context) -> None:
             item = _Item()
             _fill(_item_steps(ctx, talk, item), first=lambda: _ask_contact(ctx, talk))
             talk.items.append(item)
-            if not _yes("Anything else in this conversation?", default=False):
+            if not _yes(_("Anything else in this conversation?"), default=False):
                 break
         render.message(_summary(talk))
-        if not _yes("Save?", default=True):
-            render.message("Nothing was saved.")
+        if not _yes(_("Save?"), default=True):
+            render.message(_("Nothing was saved."))
             return
     except (KeyboardInterrupt, EOFError, _Back):
-        render.message("\nNothing was saved.")
+        render.message("\n" + _("Nothing was saved."))
         raise typer.Exit(130) from None
     app_ctx = app_context(ctx)
     saved: list[EntryRow] = []
@@ -219,4 +239,4 @@ def guided_log(ctx: typer.Context) -> None:
             )  # fmt: skip
     for row in saved:
         print(row.id)
-        render.message(f"Logged {describe(row)}.")
+        render.message(_("Logged {entry}.").format(entry=describe(row)))

@@ -21,12 +21,13 @@ from wederkerig.formats import (
     read_json,
     read_vcards,
 )
+from wederkerig.i18n import _
 
-app = typer.Typer(help="Import entries or contacts from files.", no_args_is_help=True)
+app = typer.Typer(help=_("Import entries or contacts from files."), no_args_is_help=True)
 
-FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="A file, or - for stdin.")]
+FileArgument = Annotated[str, typer.Argument(metavar="FILE", help=_("A file, or - for stdin."))]
 DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Check everything and report; write nothing.")
+    bool, typer.Option("--dry-run", help=_("Check everything and report; write nothing."))
 ]
 
 
@@ -43,39 +44,49 @@ def _open_text(name: str) -> Iterator[tuple[TextIO, str]]:
         try:
             stream, source = path.open(encoding="utf-8-sig", newline=""), str(path)
         except OSError as error:
-            raise InvalidInputError(f"cannot read {path}: {error.strerror}") from None
+            raise InvalidInputError(
+                _("cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+            ) from None
     try:
         yield stream, source
     except UnicodeDecodeError:
-        raise InvalidInputError(f"{source} is not UTF-8 text: save it as UTF-8") from None
+        raise InvalidInputError(
+            _("{source} is not UTF-8 text: save it as UTF-8").format(source=source)
+        ) from None
     finally:
         if name != "-":
             stream.close()
 
 
-@app.command("entries")
+@app.command(
+    "entries",
+    help=_(
+        "Import entries written by 'wederkerig export' (CSV, or JSON with --format json).\n\n"
+        "Rows already in the ledger are skipped, so importing a file twice adds nothing. "
+        "One bad row stops the whole import: nothing is written."
+    ),
+)
 def entries(
     ctx: typer.Context,
     file: FileArgument,
     format: Annotated[
         MachineFormat | None,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="csv or json; default: by the file name."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help=_("csv or json; default: by the file name."),
         ),
     ] = None,
     dry_run: DryRunOption = False,
     create_contacts: Annotated[
-        bool, typer.Option("--create-contacts", help="Add contacts the ledger does not know yet.")
+        bool,
+        typer.Option("--create-contacts", help=_("Add contacts the ledger does not know yet.")),
     ] = False,
 ) -> None:
-    """Import entries written by 'wederkerig export' (CSV, or JSON with --format json).
-
-    Rows already in the ledger are skipped, so importing a file twice adds nothing.
-    One bad row stops the whole import: nothing is written.
-    """
     from wederkerig.importing import import_entries
 
-    with _open_text(file) as (stream, source), render.progress("Importing entries") as advance:
+    with _open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
         read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:
@@ -93,17 +104,20 @@ def entries(
     render.message(render.import_summary(report))
 
 
-@app.command("contacts")
+@app.command(
+    "contacts",
+    help=_(
+        "Import contacts from a vCard file (.vcf, vCard 3 or 4) or a CSV like 'contact list' "
+        "writes.\n\n"
+        "A contact already in the ledger (same name however typed, or same email) is completed, "
+        "never overwritten: empty fields are filled, tags and aliases added."
+    ),
+)
 def contacts(
     ctx: typer.Context,
     file: FileArgument,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Import contacts from a vCard file (.vcf, vCard 3 or 4) or a CSV like 'contact list' writes.
-
-    A contact already in the ledger (same name however typed, or same email) is completed,
-    never overwritten: empty fields are filled, tags and aliases added.
-    """
     from wederkerig.importing import import_contacts
 
     with _open_text(file) as (opened, source):

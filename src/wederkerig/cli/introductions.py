@@ -15,6 +15,7 @@ from wederkerig.cli.options import (
     id_argument,
 )
 from wederkerig.formats import INTRODUCTION_COLUMNS, Format
+from wederkerig.i18n import _
 from wederkerig.vocabulary import CLEAR_WORDS, parse_outcome
 
 app = typer.Typer()
@@ -22,29 +23,35 @@ app = typer.Typer()
 IdArgument = Annotated[int, id_argument("introduction's")]
 
 
-@app.command(rich_help_panel=RECORD_PANEL)
+@app.command(
+    rich_help_panel=RECORD_PANEL,
+    help=_(
+        "Record that you introduced A and B: access given to both. Prints the introduction's id."
+    ),
+)
 def intro(
     ctx: typer.Context,
     first: Annotated[
         str,
         typer.Argument(
-            metavar="A", help="One person (name or alias).", autocompletion=complete_contact
+            metavar="A", help=_("One person (name or alias)."), autocompletion=complete_contact
         ),
     ],
     second: Annotated[
         str,
         typer.Argument(
-            metavar="B", help="The person you connected them to.", autocompletion=complete_contact
+            metavar="B",
+            help=_("The person you connected them to."),
+            autocompletion=complete_contact,
         ),
     ],
-    why: Annotated[str, typer.Argument(help="Why they should meet, in a few words.")] = "",
+    why: Annotated[str, typer.Argument(help=_("Why they should meet, in a few words."))] = "",
     value: ValueOption = None,
     on: OnOption = None,
     event: Annotated[
-        str | None, typer.Option("--event", "-e", help="Where you introduced them.")
+        str | None, typer.Option("--event", "-e", help=_("Where you introduced them."))
     ] = None,
 ) -> None:
-    """Record that you introduced A and B: access given to both. Prints the introduction's id."""
     from wederkerig.introductions import make_introduction
 
     app_ctx = app_context(ctx)
@@ -61,22 +68,36 @@ def intro(
             now=app_ctx.now(),
         )
     print(made.id)
+    first_entry, second_entry = made.entries.split(";")  # one access entry to each of them
     render.message(
-        f"Introduced {made.first} and {made.second} on {made.date} "
-        f"(introduction {made.id}; entries {made.entries.replace(';', ' and ')})."
+        _(
+            "Introduced {first} and {second} on {date} "
+            "(introduction {id}; entries {first_entry} and {second_entry})."
+        ).format(
+            first=made.first,
+            second=made.second,
+            date=made.date,
+            id=made.id,
+            first_entry=first_entry,
+            second_entry=second_entry,
+        )
     )
 
 
-@app.command(rich_help_panel=REPORT_PANEL)
+@app.command(
+    rich_help_panel=REPORT_PANEL,
+    help=_("List the introductions you made, oldest first, with what came of them."),
+)
 def intros(
     ctx: typer.Context,
     contact: Annotated[
         str | None,
-        typer.Argument(help="Only those made for this contact.", autocompletion=complete_contact),
+        typer.Argument(
+            help=_("Only those made for this contact."), autocompletion=complete_contact
+        ),
     ] = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    """List the introductions you made, oldest first, with what came of them."""
     from wederkerig.introductions import list_introductions
 
     with transaction(ctx) as session:
@@ -86,28 +107,40 @@ def intros(
         INTRODUCTION_COLUMNS,
         found,
         render.introductions_table,
-        "No introductions yet: record one with 'wederkerig intro A B \"why\"'.",
+        _("No introductions yet: record one with 'wederkerig intro A B \"why\"'."),
     )
 
 
-@app.command("intro-outcome", rich_help_panel=RECORD_PANEL)
+@app.command(
+    "intro-outcome",
+    rich_help_panel=RECORD_PANEL,
+    help=_("Say what came of an introduction (or, with 'none', that it is not known yet)."),
+)
 def intro_outcome(
     ctx: typer.Context,
     introduction_id: IdArgument,
     outcome: Annotated[
         str,
         typer.Argument(
-            help="met, collaboration, business or nothing (or Dutch); 'none' clears it."
+            help=_("met, collaboration, business or nothing (or Dutch); 'none' clears it.")
         ),
     ],
 ) -> None:
-    """Say what came of an introduction (or, with 'none', that it is not known yet)."""
     from wederkerig.introductions import set_outcome
 
     chosen = None if outcome.strip().casefold() in CLEAR_WORDS else parse_outcome(outcome)
     with transaction(ctx, write=True) as session:
         updated = set_outcome(session, introduction_id, chosen)
+    second = updated.second or _("(removed)")
+    if chosen is None:
+        said = _("Introduction {id} of {first} and {second}: outcome cleared.")
+    else:  # the outcome word itself is a machine word (as in CSV and JSON): never translated
+        said = _("Introduction {id} of {first} and {second}: {outcome}.")
     render.message(
-        f"Introduction {updated.id} of {updated.first} and {updated.second or '(removed)'}: "
-        f"{chosen.value if chosen else 'outcome cleared'}."
+        said.format(
+            id=updated.id,
+            first=updated.first,
+            second=second,
+            outcome=chosen.value if chosen else "",
+        )
     )

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wederkerig.formats import Format
-from wederkerig.i18n import _
+from wederkerig.i18n import N_, _
 from wederkerig.vocabulary import MAX_ID
 
 
@@ -42,29 +42,31 @@ START_PANEL, RECORD_PANEL, REPORT_PANEL, DATA_PANEL = (
 FormatOption = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", case_sensitive=False, help="table for people; csv or json for scripts."
+        "--format", "-f", case_sensitive=False, help=_("table for people; csv or json for scripts.")
     ),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option("--since", metavar="DATE", help="Only entries on or after DATE.")
+    str | None, typer.Option("--since", metavar="DATE", help=_("Only entries on or after DATE."))
 ]
 PeriodOption = Annotated[
     str | None,
     typer.Option(
         "--period",
         "-p",
-        help="Only this stretch: 2026, 2026-Q1, 2026-03, this-month, last-quarter, last-90-days.",
+        help=_(
+            "Only this stretch: 2026, 2026-Q1, 2026-03, this-month, last-quarter, last-90-days."
+        ),
     ),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="Only entries on or before DATE.")
+    str | None, typer.Option("--until", metavar="DATE", help=_("Only entries on or before DATE."))
 ]
 KindOption = Annotated[
     str | None,
     typer.Option(
         "--kind",
         "-k",
-        help="Only this kind: knowledge, talent, money, access (or kennis, geld, toegang).",
+        help=_("Only this kind: knowledge, talent, money, access (or kennis, geld, toegang)."),
         autocompletion=complete_kind,
     ),
 ]
@@ -73,18 +75,20 @@ DirectionOption = Annotated[
     typer.Option(
         "--direction",
         "-d",
-        help="Only gave or received (or gaf, kreeg).",
+        help=_("Only gave or received (or gaf, kreeg)."),
         autocompletion=complete_direction,
     ),
 ]
 TagOption = Annotated[
     str | None,
-    typer.Option("--tag", "-t", help="Only contacts with this tag.", autocompletion=complete_tag),
+    typer.Option(
+        "--tag", "-t", help=_("Only contacts with this tag."), autocompletion=complete_tag
+    ),
 ]
 AllOption = Annotated[
-    bool, typer.Option("--all", help="Show every row in a table (csv and json always have all).")
+    bool, typer.Option("--all", help=_("Show every row in a table (csv and json always have all)."))
 ]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; needed in scripts.")]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask; needed in scripts."))]
 
 
 class OtherSide(StrEnum):
@@ -97,21 +101,32 @@ OtherSideOption = Annotated[
     typer.Option(
         "--other-side",
         case_sensitive=False,
-        help="When an entry is one side of an introduction: remove or keep the other side "
-        "(asked on a terminal).",
+        help=_(
+            "When an entry is one side of an introduction: remove or keep the other side "
+            "(asked on a terminal)."
+        ),
     ),
 ]
 
 
+# The help of each id argument, whole, so that a translator sees the sentence.
+_ID_HELP = {
+    "entry's": N_("The entry's id."),
+    "promise's entry": N_("The promise's entry id."),
+    "introduction's": N_("The introduction's id."),
+}
+
+
 def id_argument(whose: str) -> Any:
     """An id as scripts pass it: a positive whole number that the database can hold."""
-    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=f"The {whose} id.")
+    text = _(_ID_HELP[whose]) if whose in _ID_HELP else f"The {whose} id."
+    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=text)
 
 
 SaveOption = Annotated[
     Path | None,
     typer.Option(
-        "--save", metavar="FILE", help="Also write the report to FILE.svg or FILE.html (0600)."
+        "--save", metavar="FILE", help=_("Also write the report to FILE.svg or FILE.html (0600).")
     ),
 ]
 TABLE_LIMIT = 50  # a Rich row costs ~0.5 ms; a person reads about this many

@@ -26,34 +26,37 @@ from wederkerig.formats import (
     promise_records,
     write_rows,
 )
+from wederkerig.i18n import _
 
 app = typer.Typer()
 
 IdArgument = Annotated[int, id_argument("promise's entry")]
 
 
-@app.command(rich_help_panel=REPORT_PANEL)
+@app.command(
+    rich_help_panel=REPORT_PANEL,
+    help=_("List open promises, overdue first, with their age and due state."),
+)
 def promises(
     ctx: typer.Context,
     contact: Annotated[
         str | None,
-        typer.Argument(help="Only promises with this contact.", autocompletion=complete_contact),
+        typer.Argument(help=_("Only promises with this contact."), autocompletion=complete_contact),
     ] = None,
-    mine: Annotated[bool, typer.Option("--mine", help="Only what you promised.")] = False,
+    mine: Annotated[bool, typer.Option("--mine", help=_("Only what you promised."))] = False,
     theirs: Annotated[
-        bool, typer.Option("--theirs", help="Only what was promised to you.")
+        bool, typer.Option("--theirs", help=_("Only what was promised to you."))
     ] = False,
     overdue: Annotated[
-        bool, typer.Option("--overdue", help="Only promises past their due date.")
+        bool, typer.Option("--overdue", help=_("Only promises past their due date."))
     ] = False,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    """List open promises, overdue first, with their age and due state."""
     from wederkerig.entries import narrow_to_contact
     from wederkerig.promises import open_promises
 
     if mine and theirs:
-        raise InvalidInputError("--mine and --theirs exclude each other: give one, or neither")
+        raise InvalidInputError(_("--mine and --theirs exclude each other: give one, or neither"))
     app_ctx = app_context(ctx)
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection_from(ctx), contact)
@@ -67,60 +70,69 @@ def promises(
     if format is not Format.TABLE:
         write_rows(format, sys.stdout, PROMISE_COLUMNS, promise_records(found))
     elif not found:
-        render.message("No open promises.")
+        render.message(_("No open promises."))
     else:
         render.show(render.promises_table, found)
 
 
-@app.command(rich_help_panel=RECORD_PANEL)
+@app.command(
+    rich_help_panel=RECORD_PANEL,
+    help=_("Mark a promise as kept: from then on it counts, dated the day it was kept."),
+)
 def keep(
     ctx: typer.Context,
     entry_id: IdArgument,
     on: Annotated[
-        str | None, typer.Option("--on", metavar="DATE", help="When it was kept (default today).")
+        str | None,
+        typer.Option("--on", metavar="DATE", help=_("When it was kept (default today).")),
     ] = None,
 ) -> None:
-    """Mark a promise as kept: from then on it counts, dated the day it was kept."""
     from wederkerig.entries import describe
     from wederkerig.promises import keep_promise
 
     app_ctx = app_context(ctx)
     with transaction(ctx, write=True) as session:
         kept = keep_promise(session, entry_id, on=app_ctx.date(on) or app_ctx.today)
-    render.message(f"Kept: {describe(kept)}.")
+    render.message(_("Kept: {entry}.").format(entry=describe(kept)))
 
 
-@app.command(rich_help_panel=RECORD_PANEL)
+@app.command(
+    rich_help_panel=RECORD_PANEL,
+    help=_("Withdraw a promise: it stays on record with the reason, and never counts."),
+)
 def drop(
     ctx: typer.Context,
     entry_id: IdArgument,
-    reason: Annotated[str, typer.Option("--reason", "-r", help="Why it was withdrawn (required).")],
+    reason: Annotated[
+        str, typer.Option("--reason", "-r", help=_("Why it was withdrawn (required)."))
+    ],
 ) -> None:
-    """Withdraw a promise: it stays on record with the reason, and never counts."""
     from wederkerig.entries import describe
     from wederkerig.promises import drop_promise
 
     with transaction(ctx, write=True) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
-    render.message(f"Dropped: {describe(dropped)}.")
+    render.message(_("Dropped: {entry}.").format(entry=describe(dropped)))
 
 
-@app.command(rich_help_panel=REPORT_PANEL)
+@app.command(
+    rich_help_panel=REPORT_PANEL,
+    help=_(
+        "What you received and have not answered yet, oldest first: the gratitude you owe.\n\n"
+        "Close a loop by logging the answer with --answers ID."
+    ),
+)
 def loops(
     ctx: typer.Context,
     contact: Annotated[
         str | None,
-        typer.Argument(help="Only loops with this contact.", autocompletion=complete_contact),
+        typer.Argument(help=_("Only loops with this contact."), autocompletion=complete_contact),
     ] = None,
     both: Annotated[
-        bool, typer.Option("--both", help="Also what you gave that was never answered.")
+        bool, typer.Option("--both", help=_("Also what you gave that was never answered."))
     ] = False,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    """What you received and have not answered yet, oldest first: the gratitude you owe.
-
-    Close a loop by logging the answer with --answers ID.
-    """
     from wederkerig.entries import narrow_to_contact
     from wederkerig.loops import open_loops
 
@@ -132,10 +144,12 @@ def loops(
             return
         shown = list(islice(found, TABLE_LIMIT + 1))
     if not shown:
-        render.message("No open loops.")
+        render.message(_("No open loops."))
         return
     render.show(render.loops_table, shown[:TABLE_LIMIT])
     if len(shown) > TABLE_LIMIT:
         render.message(
-            f"Showing the {TABLE_LIMIT} oldest open loops; see them all with --format csv."
+            _("Showing the {count} oldest open loops; see them all with --format csv.").format(
+                count=TABLE_LIMIT
+            )
         )

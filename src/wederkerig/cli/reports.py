@@ -44,6 +44,7 @@ from wederkerig.formats import (
     write_document,
     write_rows,
 )
+from wederkerig.i18n import N_, _
 from wederkerig.vocabulary import By
 
 if TYPE_CHECKING:
@@ -54,13 +55,16 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command(rich_help_panel=REPORT_PANEL)
+@app.command(
+    rich_help_panel=REPORT_PANEL,
+    help=_("Show what you gave and received, per contact and kind (net = gave − received)."),
+)
 def balance(
     ctx: typer.Context,
     contact: Annotated[
         str | None,
         typer.Argument(
-            help="One contact: the view before a meeting.", autocompletion=complete_contact
+            help=_("One contact: the view before a meeting."), autocompletion=complete_contact
         ),
     ] = None,
     since: SinceOption = None,
@@ -69,48 +73,56 @@ def balance(
     kind: KindOption = None,
     tag: TagOption = None,
     member: Annotated[
-        str | None, typer.Option("--member", "-m", help="Only what this team member logged.")
+        str | None,
+        typer.Option("--member", "-m", help=_("Only what this team member logged.")),
     ] = None,
     event: Annotated[
         str | None,
         typer.Option(
-            "--event", "-e", help="Only what flowed at this event.", autocompletion=complete_event
+            "--event",
+            "-e",
+            help=_("Only what flowed at this event."),
+            autocompletion=complete_event,
         ),
     ] = None,
     group: Annotated[
         str | None,
         typer.Option(
-            "--group", "-g", help="Only the members of this group.", autocompletion=complete_group
+            "--group",
+            "-g",
+            help=_("Only the members of this group."),
+            autocompletion=complete_group,
         ),
     ] = None,
     by_kind: Annotated[
-        bool, typer.Option("--by-kind", help="One row per contact and kind.")
+        bool, typer.Option("--by-kind", help=_("One row per contact and kind."))
     ] = False,
     by: Annotated[
-        By, typer.Option("--by", case_sensitive=False, help="What one row stands for.")
+        By, typer.Option("--by", case_sensitive=False, help=_("What one row stands for."))
     ] = By.CONTACT,
     every: Annotated[
         Every | None,
         typer.Option(
             "--every",
             case_sensitive=False,
-            help="One column of net points per period, and a total.",
+            help=_("One column of net points per period, and a total."),
         ),
     ] = None,
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
     save: SaveOption = None,
 ) -> None:
-    """Show what you gave and received, per contact and kind (net = gave − received)."""
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     if member is not None:
         selection = replace(selection, member=member.strip())
     check_save(save, format)
     if every is not None and by_kind:
-        raise InvalidInputError("--every and --by-kind both add columns: choose one of them")
+        raise InvalidInputError(_("--every and --by-kind both add columns: choose one of them"))
     if contact is not None and every is None:
         if by is not By.CONTACT:
-            raise InvalidInputError(f"--by {by.value} lists many rows: drop CONTACT, or --by")
+            raise InvalidInputError(
+                _("--by {by} lists many rows: drop CONTACT, or --by").format(by=by.value)
+            )
         _contact_balance(ctx, contact, selection, format, event, save)
         return
     from wederkerig.balances import balance_rows, period_balances, total
@@ -130,13 +142,13 @@ def balance(
             # groups overlap (a contact in two counts in both): the total counts entries once
             overall = total(balance_rows(session, selection) if by is By.GROUP else rows)
             pending = open_promises(session, _undated(selection), today=today)
-    heading = by.value.capitalize()
+    heading = _(HEADINGS[by])
     if every is not None:
         if format is not Format.TABLE:
             columns = period_columns(by, over_time)
             write_rows(format, sys.stdout, columns, period_records(over_time))
         elif not over_time.rows:
-            render.message(NOTHING_MATCHES)
+            render.message(_(NOTHING_MATCHES))
         else:
             present(save, render.period_table, over_time, heading=heading)
         return
@@ -144,7 +156,7 @@ def balance(
         columns = balance_columns(by, by_kind=by_kind)
         write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind, by=by))
     elif not rows:
-        render.message(NOTHING_MATCHES)
+        render.message(_(NOTHING_MATCHES))
         if pending:
             render.show(render.promises_line, pending)
     elif by_kind:
@@ -153,7 +165,15 @@ def balance(
         _balance_table(rows, overall, pending, heading=heading, all_=all_, save=save)
 
 
-NOTHING_MATCHES = "No entries match: log one with 'wederkerig log NAME gave knowledge'."
+NOTHING_MATCHES = N_("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
+# the first column's heading in a table (CSV and JSON name their column by By's value)
+HEADINGS = {
+    By.CONTACT: N_("Contact"),
+    By.ORGANISATION: N_("Organisation"),
+    By.GROUP: N_("Group"),
+    By.EVENT: N_("Event"),
+    By.MEMBER: N_("Member"),
+}
 
 
 def _balance_table(
@@ -221,21 +241,25 @@ def _contact_balance(
         present(save, render.contact_balance, result, words, promises=pending)
 
 
-@app.command(rich_help_panel=REPORT_PANEL)
+@app.command(
+    rich_help_panel=REPORT_PANEL,
+    help=_(
+        "Before a meeting, one screen: who they are, how it stands per kind with a year of "
+        "months, open promises and loops both ways, introductions, recent entries, suggestions."
+    ),
+)
 def brief(
     ctx: typer.Context,
     contact: Annotated[
-        str, typer.Argument(help="Who you are about to meet.", autocompletion=complete_contact)
+        str, typer.Argument(help=_("Who you are about to meet."), autocompletion=complete_contact)
     ],
     format: FormatOption = Format.TABLE,
     save: SaveOption = None,
 ) -> None:
-    """Before a meeting, one screen: who they are, how it stands per kind with a year of
-    months, open promises and loops both ways, introductions, recent entries, suggestions."""
     from wederkerig.brief import brief as build_brief
 
     check_save(save, format)
-    quiet = parse_span(config.value("quiet_after") or "180d", "the quiet_after setting")
+    quiet = parse_span(config.value("quiet_after") or "180d", _("the quiet_after setting"))
     with transaction(ctx) as session:
         found = build_brief(session, contact, today=app_context(ctx).today, quiet_days=quiet)
     if format is Format.JSON:
@@ -246,7 +270,13 @@ def brief(
         present(save, render.brief_view, found)
 
 
-@app.command(rich_help_panel=REPORT_PANEL)
+@app.command(
+    rich_help_panel=REPORT_PANEL,
+    help=_(
+        "Where value has flowed (the last twelve months unless told): per kind both ways, the "
+        "top contacts each way, and a bar per month. CSV gives the months, one row per kind."
+    ),
+)
 def flow(
     ctx: typer.Context,
     period: PeriodOption = None,
@@ -257,8 +287,6 @@ def flow(
     format: FormatOption = Format.TABLE,
     save: SaveOption = None,
 ) -> None:
-    """Where value has flowed (the last twelve months unless told): per kind both ways, the
-    top contacts each way, and a bar per month. CSV gives the months, one row per kind."""
     from wederkerig.flow import flow as build_flow
 
     check_save(save, format)

@@ -9,23 +9,26 @@ from wederkerig import render
 from wederkerig.cli.context import app_context
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.errors import StorageError
+from wederkerig.i18n import _, ngettext
 
 app = typer.Typer()
 
 
-@app.command(rich_help_panel=DATA_PANEL)
+@app.command(
+    rich_help_panel=DATA_PANEL,
+    help=_("Copy the ledger consistently (even while others write), check it, keep it private."),
+)
 def backup(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="Where to write it. Default: backups/ in the data directory."),
+        typer.Argument(help=_("Where to write it. Default: backups/ in the data directory.")),
     ] = None,
     keep: Annotated[
         int | None,
-        typer.Option("--keep", min=1, help="Then keep only the N newest default backups."),
+        typer.Option("--keep", min=1, help=_("Then keep only the N newest default backups.")),
     ] = None,
 ) -> None:
-    """Copy the ledger consistently (even while others write), check it, keep it private."""
     from wederkerig.database import open_ledger
     from wederkerig.maintenance import backup as copy_ledger
     from wederkerig.maintenance import prune_backups, sqlite_path
@@ -34,44 +37,58 @@ def backup(
     open_ledger(target).dispose()  # refuses anything that is not a (current) ledger
     written = copy_ledger(sqlite_path(target), path, now=app_context(ctx).now())
     print(written)
-    render.message(f"Backed up to {written} (integrity check: ok).")
+    render.message(_("Backed up to {path} (integrity check: ok).").format(path=written))
     if keep is not None:
         for removed in prune_backups(sqlite_path(target), keep):
-            render.message(f"Removed old backup {removed}.")
+            render.message(_("Removed old backup {path}.").format(path=removed))
 
 
-@app.command(rich_help_panel=DATA_PANEL)
+@app.command(
+    rich_help_panel=DATA_PANEL,
+    help=_("Check where the ledger is, its schema, size, counts, integrity and file modes."),
+)
 def doctor(ctx: typer.Context) -> None:
-    """Check where the ledger is, its schema, size, counts, integrity and file modes."""
     from wederkerig.database import SCHEMA_HEAD
     from wederkerig.maintenance import diagnose, sqlite_path
 
     found = diagnose(sqlite_path(app_context(ctx).target), head=SCHEMA_HEAD)
     render.console().print(render.diagnosis(found.facts, found.problems))
+    if len(found.problems) == 1:
+        raise StorageError(found.problems[0])
     if found.problems:
+        more = len(found.problems) - 1
         raise StorageError(
-            found.problems[0]
-            + (f" (and {len(found.problems) - 1} more)" if len(found.problems) > 1 else "")
+            ngettext("{problem} (and {count} more)", "{problem} (and {count} more)", more).format(
+                problem=found.problems[0], count=more
+            )
         )
 
 
-db = typer.Typer(help="The ledger's database: upgrade a shared ledger's schema.")
+db = typer.Typer(help=_("The ledger's database: upgrade a shared ledger's schema."))
 
 
-@db.command("upgrade")
+@db.command(
+    "upgrade",
+    help=_(
+        "Bring a shared (PostgreSQL) ledger to this version's schema, once for the whole team.\n\n"
+        "Back it up first (pg_dump). Members running commands meanwhile wait for it; a ledger "
+        "file (SQLite) upgrades itself on first use and needs no command."
+    ),
+)
 def upgrade(ctx: typer.Context) -> None:
-    """Bring a shared (PostgreSQL) ledger to this version's schema, once for the whole team.
-
-    Back it up first (pg_dump). Members running commands meanwhile wait for it; a ledger
-    file (SQLite) upgrades itself on first use and needs no command.
-    """
     from wederkerig.database import SCHEMA_HEAD, open_ledger
 
     ledger = open_ledger(app_context(ctx).target, upgrade_shared=True)
     ledger.dispose()
     if ledger.upgrade is None:
-        render.message(f"{ledger.where} is at schema {SCHEMA_HEAD} already; nothing to do.")
+        render.message(
+            _("{ledger} is at schema {schema} already; nothing to do.").format(
+                ledger=ledger.where, schema=SCHEMA_HEAD
+            )
+        )
     else:
         render.message(
-            f"Upgraded {ledger.where} from schema {ledger.upgrade.old} to {ledger.upgrade.new}."
+            _("Upgraded {ledger} from schema {old} to {new}.").format(
+                ledger=ledger.where, old=ledger.upgrade.old, new=ledger.upgrade.new
+            )
         )
