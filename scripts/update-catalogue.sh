@@ -11,5 +11,5 @@ LOCALES=src/wederkerig/locale
 "$PYBABEL" extract --no-wrap --sort-by-file --project wederkerig \
     --msgid-bugs-address "" --copyright-holder "The wederkerig developers" \
     -o "$LOCALES/wederkerig.pot" src/wederkerig
-"$PYBABEL" update --no-wrap --domain wederkerig \
+"$PYBABEL" update --no-wrap --ignore-obsolete --domain wederkerig \
     -i "$LOCALES/wederkerig.pot" -d "$LOCALES"

@@ -213,7 +213,7 @@ SAME_IN_BOTH = {
     "wederkerig", "contact", "open", "per", "apart", "status", "detail", "tip", "tab", "ctrl",
     "terminal", "club", "database", "schema", "shell", "locale", "demo", "docs", "id", "ids",
     "alias", "sqlite", "sqlalchemy", "postgresql", "url", "cron", "json", "csv", "html", "svg",
-    "ledger", "was", "in", "is", "en", "euro", "scripts", "anna",
+    "ledger", "was", "in", "is", "en", "euro", "scripts", "anna", "code",
 }  # fmt: skip
 MACHINE_WORDS = {
     word.lower()

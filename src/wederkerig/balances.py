@@ -2,7 +2,7 @@
 
 Sign convention, everywhere: ``net = gave - received`` in points. A positive net means you
 have given more than you received; a negative net means they have given you more.
-Euro amounts are summed apart and never mixed into points.
+Amounts of money are summed apart and never mixed into points.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -127,7 +127,7 @@ _OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
 
 
 def _sums(selection: Selection, by: By, period: sa.ColumnElement[str] | None = None) -> sa.Subquery:
-    """The one SQL GROUP BY every balance starts from: points, counts and euros per
+    """The one SQL GROUP BY every balance starts from: points, counts and money per
     (contact, or event, and kind and direction, and perhaps period). Python only folds the
     few rows it returns."""
     owner = _OWNER.get(by, col(Entry.contact_id))

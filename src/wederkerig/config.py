@@ -40,6 +40,12 @@ def _language(value: str) -> str:
     return code
 
 
+def _currency(value: str) -> str:
+    from wederkerig.money import check_currency
+
+    return check_currency(value)
+
+
 def _text(value: str) -> str:
     from wederkerig.names import check_text
 
@@ -62,6 +68,9 @@ KEYS: Mapping[str, Key] = {
     "db": Key(N_("the ledger: a file path or a SQLAlchemy URL"), None, "WEDERKERIG_DB", _text),
     "language": Key(
         N_("en or nl; unset, the locale decides (LANG)"), None, "WEDERKERIG_LANG", _language
+    ),
+    "currency": Key(
+        N_("the currency of amounts of money, as a code: EUR, USD, GBP…"), "EUR", None, _currency
     ),
     "unanswered_after": Key(N_("when thanks are owed, for 'due'"), "30d", None, _span),
     "quiet_after": Key(N_("when a contact without a cadence has gone quiet"), "180d", None, _span),

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy import Row, Select, func
 from sqlmodel import Session, col, select
 
+from wederkerig import money
 from wederkerig.contacts import add_contact, resolve_contact
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.events import find_event
@@ -74,7 +75,7 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
     if as_text is not None:
         occurred_on, due = sa.type_coerce(occurred_on, sa.String), sa.type_coerce(due, sa.String)
         created_at = _timestamp_text(created_at, as_text)
-        amount = _euros_text(amount)
+        amount = _amount_text(amount)
     return (
         sa.select(
             col(Entry.id),
@@ -105,8 +106,8 @@ def _timestamp_text(moment: sa.ColumnElement[Any], dialect: str) -> sa.ColumnEle
     return func.strftime("%Y-%m-%dT%H:%M:%SZ", moment)
 
 
-def _euros_text(cents: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    """Whole cents as euros with two decimals (1250 → 12.50), NULL staying NULL."""
+def _amount_text(cents: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """Whole cents as an amount with two decimals (1250 → 12.50), NULL staying NULL."""
     whole, rest = sa.cast(cents // 100, sa.String), cents % 100
     padding = sa.case((rest < 10, "0"), else_="")
     text = whole + "." + padding + sa.cast(rest, sa.String)
@@ -114,7 +115,7 @@ def _euros_text(cents: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
 
 
 def _to_row(raw: Row[*tuple[Any, ...]]) -> EntryRow:
-    cents = raw.amount_cents  # stored in whole cents, shown in euros
+    cents = raw.amount_cents  # stored in whole cents
     amount = None if cents is None else Decimal(cents).scaleb(-2)
     return EntryRow._make((*raw[:6], amount, *raw[7:]))
 
@@ -131,7 +132,7 @@ def _check_amount(kind: Kind, amount: Decimal | None) -> None:
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
             _(
-                "an amount in euros belongs to money entries only, not {kind}: "
+                "an amount belongs to money entries only, not {kind}: "
                 "drop --amount or use kind money"
             ).format(kind=kind.value)
         )
@@ -288,9 +289,9 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
             _(
-                "entry {id} carries an amount of €{amount:.2f}, which belongs to money "
+                "entry {id} carries an amount of {amount}, which belongs to money "
                 "entries only: add --amount none to drop it, or keep kind money"
-            ).format(id=entry_id, amount=amount)
+            ).format(id=entry_id, amount=money.show(amount))
         )
     if change.value is not None:
         entry.value = check_value(change.value)
@@ -367,7 +368,7 @@ def last_created(session: Session) -> EntryRow:
 
 def describe(row: EntryRow) -> str:
     """One entry in words, for messages such as 'Removed …'."""
-    amount = f", €{row.amount:,.2f}" if row.amount is not None else ""
+    amount = f", {money.show(row.amount)}" if row.amount is not None else ""
     points = ngettext("{count} point", "{count} points", row.value).format(count=row.value)
     words = " ".join(row.description.split())
     what = f' "{words[:60]}…"' if len(words) > 60 else f' "{words}"' if words else ""

@@ -19,6 +19,7 @@ LANGUAGES = ("en", "nl")
 LANG_ENV = "WEDERKERIG_LANG"
 
 _chosen: gettext.NullTranslations | None = None
+_code: str | None = None
 
 
 def language_of(tag: str) -> str | None:
@@ -46,10 +47,15 @@ def preferred() -> str:
 
 def choose(language: str | None = None) -> str:
     """Switch every later ``_()`` to ``language`` (default: the preferred one); return it."""
-    global _chosen
-    code = language or preferred()
-    _chosen = gettext.translation(DOMAIN, LOCALES, languages=[code], fallback=True)
-    return code
+    global _chosen, _code
+    _code = language or preferred()
+    _chosen = gettext.translation(DOMAIN, LOCALES, languages=[_code], fallback=True)
+    return _code
+
+
+def language() -> str:
+    """The language chosen: 'en' or 'nl'."""
+    return _code or choose()
 
 
 def N_(message: str) -> str:

@@ -232,7 +232,7 @@ class _RowChecker:
             raise self.fail(
                 line,
                 "amount",
-                _("'{text}' must be euros like 12.50, from 0.01 to {maximum}").format(
+                _("'{text}' must be an amount like 12.50, from 0.01 to {maximum}").format(
                     text=text, maximum=f"{MAX_AMOUNT:,}"
                 ),
             )

@@ -132,7 +132,7 @@ class Entry(SQLModel, table=True):
     direction: str
     kind: str
     value: int = 1
-    amount_cents: int | None = None  # euros as whole cents: exact sums, no float drift
+    amount_cents: int | None = None  # whole cents of the currency: exact sums, no float drift
     description: str = ""
     occurred_on: date
     event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="SET NULL")

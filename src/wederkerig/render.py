@@ -19,6 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
 
+from wederkerig import money
 from wederkerig.i18n import N_, _, ngettext, pgettext
 from wederkerig.vocabulary import Direction, Kind
 
@@ -41,7 +42,7 @@ FLOW_MONTHS = 36  # bars a person can compare at a glance
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
 SIGN_LEGEND = N_(
     "net = gave − received, in points: + you gave more, − they gave more. "
-    "Euro amounts are shown apart and never added to points."
+    "Amounts of money are shown apart and never added to points."
 )
 
 
@@ -137,8 +138,8 @@ def _net(value: int) -> Text:
     return Text("0", style="dim")
 
 
-def _euros(amount: Decimal | None) -> str:
-    return "" if not amount else f"€{amount:,.2f}"
+def _money(amount: Decimal | None) -> str:
+    return "" if not amount else money.show(amount)
 
 
 def _day(day: date | None) -> str:
@@ -262,10 +263,10 @@ def entries_table(
             cells.append(Text(r.contact))
         cells += [_arrow(gave, wide=wide), r.kind, str(r.value)]
         if show_amount:
-            cells.append(_euros(r.amount))
+            cells.append(_money(r.amount))
         description = Text(r.description)
         if r.amount is not None and not show_amount:
-            description = Text.assemble((f"{_euros(r.amount)} ", "bold"), description)
+            description = Text.assemble((f"{_money(r.amount)} ", "bold"), description)
         cells.append(description)
         if show_event:
             cells.append(Text(r.event or ""))
@@ -416,8 +417,8 @@ def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
 
 def _money_line(gave: Decimal, received: Decimal) -> Text:
     return Text(
-        _("Money, in euros and apart from points: you gave {gave} and received {received}.").format(
-            gave=_euros(gave) or "€0.00", received=_euros(received) or "€0.00"
+        _("Money, apart from points: you gave {gave} and received {received}.").format(
+            gave=money.show(gave), received=money.show(received)
         )
     )
 

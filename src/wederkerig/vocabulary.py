@@ -1,4 +1,4 @@
-"""The words of the ledger: kinds, directions, points and euro amounts, in English and Dutch."""
+"""The words of the ledger: kinds, directions, points and amounts, in English and Dutch."""
 
 import difflib
 import re
@@ -134,21 +134,34 @@ def check_value(value: int) -> int:
 
 
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
+_SIGNED = re.compile(r"(?P<before>[^\d.,\s]*)\s*(?P<number>[\d.,]+)\s*(?P<after>[^\d.,\s]*)")
 
 
 def parse_amount(text: str) -> Decimal:
-    """Read a euro amount as Dutch or English write it: ``12,50``, ``1.250,00``, ``1,250.00``.
+    """Read an amount as Dutch or English write it: ``12,50``, ``1.250,00``, ``€ 1,250.00``.
 
     The last separator marks the cents when one or two digits follow it; a lone separator
-    followed by three digits (``1.250``) could be either reading, so it is refused.
+    followed by three digits (``1.250``) could be either reading, so it is refused. A sign
+    or code of another currency than the ledger's is refused: nothing is converted.
     """
-    cleaned = text.strip().replace("€", "").replace("EUR", "").replace(" ", "")
-    if not _AMOUNT.fullmatch(cleaned):
+    from wederkerig import money
+
+    found = _SIGNED.fullmatch(text.strip())
+    if found is None or not _AMOUNT.fullmatch(found["number"]):
         raise InvalidInputError(
-            _("amount '{text}' is not a euro amount: write it like 12.50 or 12,50").format(
+            _("amount '{text}' is not an amount of money: write it like 12.50 or 12,50").format(
                 text=text
             )
         )
+    for sign in (found["before"], found["after"]):
+        if sign and sign.upper() not in {known.upper() for known in money.signs()}:
+            raise InvalidInputError(
+                _(
+                    "amount '{text}': amounts in this ledger are in {currency} (the 'currency' "
+                    "setting) and are never converted; give it in {currency}"
+                ).format(text=text, currency=money.currency())
+            )
+    cleaned = found["number"]
     last = max(cleaned.rfind("."), cleaned.rfind(","))
     tail = cleaned[last + 1 :] if last >= 0 else ""
     separators = {char for char in cleaned if char in ".,"}
@@ -156,9 +169,9 @@ def parse_amount(text: str) -> Decimal:
         whole = cleaned.replace(cleaned[last], "")
         raise InvalidInputError(
             _(
-                "amount '{text}' is unclear: for €{euros} write {whole}; for cents, "
+                "amount '{text}' is unclear: for {amount} write {whole}; for cents, "
                 "write at most two decimals (12.50 or 12,50)"
-            ).format(text=text, euros=f"{int(whole):,}", whole=whole)
+            ).format(text=text, amount=money.show(Decimal(whole)), whole=whole)
         )
     if last >= 0 and len(tail) <= 2:
         cleaned = cleaned[:last].replace(".", "").replace(",", "") + "." + tail
@@ -167,8 +180,8 @@ def parse_amount(text: str) -> Decimal:
     amount = Decimal(cleaned)
     if amount <= 0 or amount > MAX_AMOUNT:
         raise InvalidInputError(
-            _("amount '{text}' must be more than 0 and at most €{highest}").format(
-                text=text, highest=f"{MAX_AMOUNT:,}"
+            _("amount '{text}' must be more than 0 and at most {highest}").format(
+                text=text, highest=money.show(MAX_AMOUNT)
             )
         )
     return amount.quantize(Decimal("0.01"))

@@ -50,7 +50,11 @@ ValueOption = Annotated[
 ]
 AmountOption = Annotated[
     str | None,
-    typer.Option("--amount", metavar="EUR", help=_("For money: euros, e.g. 250 or 12,50.")),
+    typer.Option(
+        "--amount",
+        metavar="AMOUNT",
+        help=_("For money: e.g. 250 or 12,50, in the 'currency' setting's currency (EUR)."),
+    ),
 ]
 EntryIdArgument = Annotated[int, id_argument("entry's")]
 OnOption = Annotated[
@@ -291,7 +295,7 @@ def edit(
     description: Annotated[str | None, typer.Option("--description")] = None,
     amount: Annotated[
         str | None,
-        typer.Option("--amount", metavar="EUR", help=_("Euros, or 'none' to drop it.")),
+        typer.Option("--amount", metavar="AMOUNT", help=_("An amount, or 'none' to drop it.")),
     ] = None,
     answers: Annotated[
         str | None,
