@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 OUT="${OUT:-docs/images}"
 mkdir -p "$OUT"
 XDG_DATA_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)"
-export XDG_DATA_HOME XDG_CONFIG_HOME
+WEDERKERIG_LANG=en  # the docs are English, whatever the locale
+export XDG_DATA_HOME XDG_CONFIG_HOME WEDERKERIG_LANG
 wederkerig demo >/dev/null 2>&1
 DB="$XDG_DATA_HOME/wederkerig/demo.db"
 wederkerig --db "$DB" balance --save "$OUT/balance.svg" >/dev/null 2>&1
