@@ -21,7 +21,7 @@ from rich.text import Text
 
 from wederkerig import money
 from wederkerig.i18n import N_, _, ngettext, pgettext
-from wederkerig.vocabulary import Direction, Kind
+from wederkerig.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
     from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
@@ -115,15 +115,20 @@ def _name_column(header: str, names: Iterable[str], *, width: int | None = None)
     return Column(header, no_wrap=True, min_width=widest, overflow="ignore")
 
 
-def _wrap_at(heading: str, width: int) -> int | None:
+def _wrap_at(by: By, width: int) -> int | None:
     """A person's name is never wrapped (it is how they are found); an organisation's,
     group's or event's name may wrap, so the numbers beside it stay readable."""
-    return None if _is_contact(heading) else width
+    return None if by is By.CONTACT else width
 
 
-def _is_contact(heading: str) -> bool:
-    """Whether a balance's rows are people: its heading, in English or already translated."""
-    return heading in ("Contact", _("Contact"))
+# The first column's heading of a balance (CSV and JSON name that column by By's value).
+HEADINGS = {
+    By.CONTACT: N_("Contact"),
+    By.ORGANISATION: N_("Organisation"),
+    By.GROUP: N_("Group"),
+    By.EVENT: N_("Event"),
+    By.MEMBER: N_("Member"),
+}
 
 
 def _points(value: int) -> Text:
@@ -285,20 +290,20 @@ def balance_table(
     limit: int,
     width: int,
     promises: Sequence["OpenPromise"] = (),
-    heading: str = "Contact",
+    by: By = By.CONTACT,
 ) -> Group:
-    """Per contact (or what ``heading`` names): each kind as gave/received, then the totals,
+    """Per contact (or what ``by`` names): each kind as gave/received, then the totals,
     net and last date.
 
     On a narrow terminal the organisation goes and the kinds shrink to their initials, so
     that names are never cut.
     """
     wide = width >= WIDE
-    organisations = wide and _is_contact(heading)
+    organisations = wide and by is By.CONTACT
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = _table(
         _name_column(
-            _(heading), (_label(r.contact) for r in [*rows, total]), width=_wrap_at(heading, width)
+            _(HEADINGS[by]), (_label(r.contact) for r in [*rows, total]), width=_wrap_at(by, width)
         ),
         *([_organisation_column()] if organisations else []),
         *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
@@ -336,7 +341,7 @@ def balance_table(
     return Group(table, *notes)
 
 
-def period_table(balances: "PeriodBalances", *, width: int, heading: str) -> Group:
+def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
     """Net points per row and period (the newest periods that fit the width), and a total.
 
     A period's header is stacked (2026 over 03) so that a year of months fits 80 columns.
@@ -347,15 +352,15 @@ def period_table(balances: "PeriodBalances", *, width: int, heading: str) -> Gro
     )
     cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
     label = max((Text(_label(row.label)).cell_len for row in rows), default=0)
-    label = max(label, Text(_(heading)).cell_len)
-    if _wrap_at(heading, width) is not None:  # a long label wraps at a third of the width
+    label = max(label, Text(_(HEADINGS[by])).cell_len)
+    if _wrap_at(by, width) is not None:  # a long label wraps at a third of the width
         label = min(label, width // 3)
     room = width - label - 1 - (max(widest_number, 5) + 1)
     shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
     skipped = len(balances.periods) - len(shown)
     table = _table(
         _name_column(
-            _(heading), (_label(row.label) for row in rows), width=_wrap_at(heading, width)
+            _(HEADINGS[by]), (_label(row.label) for row in rows), width=_wrap_at(by, width)
         ),
         *(Column(period.replace("-", "\n"), justify="right", no_wrap=True) for period in shown),
         Column(_("Total"), justify="right", no_wrap=True, style="bold"),
@@ -446,11 +451,11 @@ def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]
 
 
 def balance_by_kind_table(
-    rows: Sequence["BalanceRow"], *, width: int, heading: str = "Contact"
+    rows: Sequence["BalanceRow"], *, width: int, by: By = By.CONTACT
 ) -> Group:
-    organisations = width >= WIDE and _is_contact(heading)
+    organisations = width >= WIDE and by is By.CONTACT
     table = _table(
-        _name_column(_(heading), (_label(r.contact) for r in rows), width=_wrap_at(heading, width)),
+        _name_column(_(HEADINGS[by]), (_label(r.contact) for r in rows), width=_wrap_at(by, width)),
         *([_organisation_column()] if organisations else []),
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=GAVE_STYLE, no_wrap=True),

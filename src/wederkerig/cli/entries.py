@@ -56,7 +56,7 @@ AmountOption = Annotated[
         help=_("For money: e.g. 250 or 12,50, in the 'currency' setting's currency (EUR)."),
     ),
 ]
-EntryIdArgument = Annotated[int, id_argument("entry's")]
+EntryIdArgument = Annotated[int, id_argument(_("The entry's id."))]
 OnOption = Annotated[
     str | None,
     typer.Option(

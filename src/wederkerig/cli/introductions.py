@@ -20,7 +20,7 @@ from wederkerig.vocabulary import CLEAR_WORDS, parse_outcome
 
 app = typer.Typer()
 
-IdArgument = Annotated[int, id_argument("introduction's")]
+IdArgument = Annotated[int, id_argument(_("The introduction's id."))]
 
 
 @app.command(

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wederkerig.formats import Format
-from wederkerig.i18n import N_, _
+from wederkerig.i18n import _
 from wederkerig.vocabulary import MAX_ID
 
 
@@ -109,18 +109,9 @@ OtherSideOption = Annotated[
 ]
 
 
-# The help of each id argument, whole, so that a translator sees the sentence.
-_ID_HELP = {
-    "entry's": N_("The entry's id."),
-    "promise's entry": N_("The promise's entry id."),
-    "introduction's": N_("The introduction's id."),
-}
-
-
-def id_argument(whose: str) -> Any:
+def id_argument(help: str) -> Any:
     """An id as scripts pass it: a positive whole number that the database can hold."""
-    text = _(_ID_HELP[whose]) if whose in _ID_HELP else f"The {whose} id."
-    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=text)
+    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=help)
 
 
 SaveOption = Annotated[

@@ -30,7 +30,7 @@ from wederkerig.i18n import _
 
 app = typer.Typer()
 
-IdArgument = Annotated[int, id_argument("promise's entry")]
+IdArgument = Annotated[int, id_argument(_("The promise's entry id."))]
 
 
 @app.command(

@@ -142,7 +142,6 @@ def balance(
             # groups overlap (a contact in two counts in both): the total counts entries once
             overall = total(balance_rows(session, selection) if by is By.GROUP else rows)
             pending = open_promises(session, _undated(selection), today=today)
-    heading = _(HEADINGS[by])
     if every is not None:
         if format is not Format.TABLE:
             columns = period_columns(by, over_time)
@@ -150,7 +149,7 @@ def balance(
         elif not over_time.rows:
             render.message(_(NOTHING_MATCHES))
         else:
-            present(save, render.period_table, over_time, heading=heading)
+            present(save, render.period_table, over_time, by=by)
         return
     if format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
@@ -160,20 +159,12 @@ def balance(
         if pending:
             render.show(render.promises_line, pending)
     elif by_kind:
-        present(save, render.balance_by_kind_table, rows, heading=heading)
+        present(save, render.balance_by_kind_table, rows, by=by)
     else:
-        _balance_table(rows, overall, pending, heading=heading, all_=all_, save=save)
+        _balance_table(rows, overall, pending, by=by, all_=all_, save=save)
 
 
 NOTHING_MATCHES = N_("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
-# the first column's heading in a table (CSV and JSON name their column by By's value)
-HEADINGS = {
-    By.CONTACT: N_("Contact"),
-    By.ORGANISATION: N_("Organisation"),
-    By.GROUP: N_("Group"),
-    By.EVENT: N_("Event"),
-    By.MEMBER: N_("Member"),
-}
 
 
 def _balance_table(
@@ -181,7 +172,7 @@ def _balance_table(
     overall: "BalanceRow",
     pending: "list[OpenPromise]",
     *,
-    heading: str,
+    by: By,
     all_: bool,
     save: Path | None,
 ) -> None:
@@ -196,7 +187,7 @@ def _balance_table(
         hidden=len(rows) - len(shown),
         limit=TABLE_LIMIT,
         promises=pending,
-        heading=heading,
+        by=by,
     )
 
 
