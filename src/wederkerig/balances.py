@@ -212,7 +212,7 @@ def balance_rows(
     """One row per contact (or organisation, group or event) with entries in the selection,
     in name order, those without one last; with ``by_kind``, one row per kind too."""
     groups = _grouped(session, selection, by_kind=by_kind, by=by)
-    labels = {key: accumulator.contact for (key, __), accumulator in groups.items()}
+    labels = {key: accumulator.contact for (key, _kind), accumulator in groups.items()}
     order = {key: index for index, key in enumerate(_in_order(labels, by))}
     kind_order = {kind: index for index, kind in enumerate(Kind)}
     keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
@@ -268,7 +268,16 @@ def _nets_per_period(
     nets: dict[object, dict[str, int]] = {}
     labels: dict[object, str] = {}
     query = _labelled(sums, by).add_columns(sums.c.period)
-    for key, label, __, __, direction, points, *__, period in session.connection().execute(query):
+    for (
+        key,
+        label,
+        _org,
+        _kind,
+        direction,
+        points,
+        *_figures,
+        period,
+    ) in session.connection().execute(query):
         labels.setdefault(key, NO_LABEL[by] if label is None else label)
         row = nets.setdefault(key, {})
         row[period] = row.get(period, 0) + (points if direction == Direction.GAVE else -points)
@@ -290,7 +299,7 @@ def period_balances(
         PeriodRow(labels[key], tuple(nets[key].get(period, 0) for period in periods))
         for key in _in_order(labels, by)
     ]
-    everyone, __ = (
+    everyone, _labels = (
         _nets_per_period(session, selection, every, By.CONTACT)
         if by is By.GROUP
         else (nets, labels)

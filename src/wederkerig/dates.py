@@ -261,9 +261,7 @@ def _month(year: int, month: int) -> tuple[date, date]:
 
 
 def _quarter(year: int, quarter: int) -> tuple[date, date]:
-    first, _ = _month(year, 3 * quarter - 2)
-    _, last = _month(year, 3 * quarter)
-    return first, last
+    return _month(year, 3 * quarter - 2)[0], _month(year, 3 * quarter)[1]
 
 
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
