@@ -13,12 +13,12 @@ from wederkerig.contacts import (
     ContactCard,
     card,
     contact_cadence,
+    contact_groups,
     last_in_touch,
     resolve_contact,
 )
 from wederkerig.dates import last_twelve_months
 from wederkerig.entries import EntryRow, iter_entries, newest_entries
-from wederkerig.groups import contact_groups
 from wederkerig.i18n import _, ngettext
 from wederkerig.introductions import IntroductionRow, list_introductions
 from wederkerig.loops import OpenLoop, open_loops

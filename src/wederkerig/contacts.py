@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
 from wederkerig.i18n import N_, _, ngettext
-from wederkerig.models import Alias, Contact, Entry, Membership, Tag, TagCadence
+from wederkerig.models import Alias, Contact, Entry, Group, Membership, Tag, TagCadence
 from wederkerig.names import check_label, check_name, check_text, closest, name_key, tag_name, tidy
 
 
@@ -34,6 +34,7 @@ class ContactSummary:
     first_date: date | None
     last_date: date | None
     every_days: int | None  # the cadence that applies: their own, else their tags'
+    groups: tuple[str, ...]
 
 
 def resolve_contact(session: Session, query: str) -> Contact:
@@ -246,7 +247,20 @@ def show_contact(session: Session, query: str) -> ContactSummary:
     ).one()
     assert contact.id is not None
     every_days = contact_cadence(session, contact.id)
-    return ContactSummary(card(session, contact), count, first, last, every_days)
+    groups = contact_groups(session, contact.id)
+    return ContactSummary(card(session, contact), count, first, last, every_days, groups)
+
+
+def contact_groups(session: Session, contact_id: int) -> tuple[str, ...]:
+    """The groups a contact is a member of, in name order."""
+    return tuple(
+        session.exec(
+            select(Group.name)
+            .join(Membership, col(Membership.group_id) == Group.id)
+            .where(Membership.contact_id == contact_id)
+            .order_by(col(Group.name_key))
+        ).all()
+    )
 
 
 def last_in_touch(session: Session, contact_id: int) -> date | None:

@@ -279,11 +279,15 @@ _SPAN = re.compile(
 _SPAN_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365, "j": 365}
 
 
-def parse_span(text: str, what: str) -> int:
-    """A stretch of time in days: ``90d``, ``12w``, ``3m`` (30 days each), ``1y`` (or Dutch)."""
-    match = _SPAN.fullmatch(" ".join(text.strip().casefold().split()))
-    days = int(match.group(1)) * _SPAN_DAYS[match.group(2)[0]] if match else 0
-    if not 1 <= days <= 36_500:
+def parse_span(text: str, what: str, *, allow_zero: bool = False) -> int:
+    """A stretch of time in days: ``90d``, ``12w``, ``3m`` (30 days each), ``1y`` (or Dutch);
+    with ``allow_zero``, none at all too (``0``, ``0d``, ``0w``)."""
+    cleaned = " ".join(text.strip().casefold().split())
+    match = _SPAN.fullmatch(cleaned)
+    days = int(match.group(1)) * _SPAN_DAYS[match.group(2)[0]] if match else None
+    if days is None and cleaned == "0":
+        days = 0
+    if days is None or not (0 if allow_zero else 1) <= days <= 36_500:
         raise InvalidInputError(
             _("{what} '{text}' is not a stretch of time: write it like 90d, 12w, 3m or 1y").format(
                 what=what, text=text

@@ -106,18 +106,6 @@ def group_members(session: Session, group: str) -> tuple[Group, list[str]]:
     return found, list(names)
 
 
-def contact_groups(session: Session, contact_id: int) -> tuple[str, ...]:
-    """The groups a contact is a member of, in name order."""
-    return tuple(
-        session.exec(
-            select(Group.name)
-            .join(Membership, col(Membership.group_id) == Group.id)
-            .where(Membership.contact_id == contact_id)
-            .order_by(col(Group.name_key))
-        ).all()
-    )
-
-
 def narrow_to_group(session: Session, selection: Selection, group: str | None) -> Selection:
     """The selection limited to the members of the group a user named."""
     if group is None:

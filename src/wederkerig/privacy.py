@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from wederkerig.contacts import card, resolve_contact
+from wederkerig.contacts import card, contact_groups, resolve_contact
 from wederkerig.entries import EntryRow, iter_entries
-from wederkerig.groups import contact_groups
 from wederkerig.introductions import (
     IntroductionRow,
     list_introductions,

@@ -210,6 +210,7 @@ def contact_summary(summary: "ContactSummary") -> Group:
         (_("organisation"), c.organisation),
         (_("email"), c.email),
         (_("tags"), ", ".join(c.tags)),
+        (_("groups"), ", ".join(summary.groups)),
         (_("aliases"), ", ".join(c.aliases)),
         (_("note"), c.note),
     ):

@@ -45,7 +45,7 @@ def due(
 ) -> None:
     from wederkerig.cadence import due_items
 
-    within_days = 0 if within.strip() in {"0", "0d"} else parse_span(within, "--within")
+    within_days = parse_span(within, "--within", allow_zero=True)
     after = config.value("unanswered_after", unanswered_after) or "30d"
     after_days = parse_span(after, "--unanswered-after")
     with transaction(ctx) as session:

@@ -13,7 +13,9 @@ from wederkerig.cli.options import (
     TABLE_LIMIT,
     AllOption,
     DirectionOption,
+    EventOption,
     FormatOption,
+    GroupOption,
     KindOption,
     OtherSide,
     OtherSideOption,
@@ -256,16 +258,21 @@ def list_entries(
     until: UntilOption = None,
     period: PeriodOption = None,
     tag: TagOption = None,
+    event: EventOption = None,
+    group: GroupOption = None,
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
 ) -> None:
     from wederkerig.entries import narrow_to_contact, newest_entries
+    from wederkerig.events import narrow_to_event
+    from wederkerig.groups import narrow_to_group
 
     selection = selection_from(
         ctx, kind=kind, direction=direction, since=since, until=until, period=period, tag=tag
     )
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection, contact)
+        selection = narrow_to_group(session, narrow_to_event(session, selection, event), group)
         if format is not Format.TABLE:
             write_entries(format, sys.stdout, session, selection)
             return

@@ -85,6 +85,18 @@ TagOption = Annotated[
         "--tag", "-t", help=_("Only contacts with this tag."), autocompletion=complete_tag
     ),
 ]
+EventOption = Annotated[
+    str | None,
+    typer.Option(
+        "--event", "-e", help=_("Only what flowed at this event."), autocompletion=complete_event
+    ),
+]
+GroupOption = Annotated[
+    str | None,
+    typer.Option(
+        "--group", "-g", help=_("Only the members of this group."), autocompletion=complete_group
+    ),
+]
 AllOption = Annotated[
     bool, typer.Option("--all", help=_("Show every row in a table (csv and json always have all)."))
 ]

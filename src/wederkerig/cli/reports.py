@@ -14,7 +14,9 @@ from wederkerig.cli.options import (
     REPORT_PANEL,
     TABLE_LIMIT,
     AllOption,
+    EventOption,
     FormatOption,
+    GroupOption,
     KindOption,
     PeriodOption,
     SaveOption,
@@ -22,8 +24,6 @@ from wederkerig.cli.options import (
     TagOption,
     UntilOption,
     complete_contact,
-    complete_event,
-    complete_group,
 )
 from wederkerig.dates import Every, parse_span
 from wederkerig.errors import InvalidInputError
@@ -76,24 +76,8 @@ def balance(
         str | None,
         typer.Option("--member", "-m", help=_("Only what this team member logged.")),
     ] = None,
-    event: Annotated[
-        str | None,
-        typer.Option(
-            "--event",
-            "-e",
-            help=_("Only what flowed at this event."),
-            autocompletion=complete_event,
-        ),
-    ] = None,
-    group: Annotated[
-        str | None,
-        typer.Option(
-            "--group",
-            "-g",
-            help=_("Only the members of this group."),
-            autocompletion=complete_group,
-        ),
-    ] = None,
+    event: EventOption = None,
+    group: GroupOption = None,
     by_kind: Annotated[
         bool, typer.Option("--by-kind", help=_("One row per contact and kind."))
     ] = False,
