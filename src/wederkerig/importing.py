@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from wederkerig.contacts import add_contact, card, edit_contact
+from wederkerig.contacts import ContactCard, add_contact, card, edit_contact
 from wederkerig.errors import InvalidInputError, RefusedError
 from wederkerig.i18n import _, ngettext
 from wederkerig.models import Alias, Contact, Entry, Event
@@ -541,6 +541,7 @@ class ContactImportReport:
     merged: tuple[str, ...]
     skipped: int
     dry_run: bool = False
+    kept: tuple[str, ...] = ()  # known contacts whose own organisation, email or note differ
 
 
 def import_contacts(
@@ -558,6 +559,7 @@ def import_contacts(
     """
     added: list[str] = []
     merged: list[str] = []
+    kept: list[str] = []
     touched: set[str] = set()  # name keys of contacts this import added or completed
     total = 0
     for line, row in rows:
@@ -595,8 +597,22 @@ def import_contacts(
         touched.add(existing.name_key)
         if card(session, existing) != before:
             merged.append(existing.name)
+        if _differs(before, row) and existing.name not in kept:
+            kept.append(existing.name)
     return ContactImportReport(
-        total, tuple(added), tuple(merged), total - len(added) - len(merged), dry_run
+        total, tuple(added), tuple(merged), total - len(added) - len(merged), dry_run, tuple(kept)
+    )
+
+
+def _differs(known: ContactCard, row: dict[str, str]) -> bool:
+    """Whether the file says something else than the ledger about a field the ledger keeps."""
+    return any(
+        theirs and ours and theirs.strip() != ours
+        for ours, theirs in (
+            (known.organisation, row["organisation"]),
+            (known.email, row["email"]),
+            (known.note, row["note"]),
+        )
     )
 
 

@@ -830,6 +830,11 @@ def contact_import_summary(report: "ContactImportReport") -> str:
     summary = ngettext(
         "{clauses}, of {count} card or row.", "{clauses}, of {count} cards or rows.", report.rows
     ).format(clauses="; ".join(parts), count=f"{report.rows:,}")
+    if report.kept:
+        summary += " " + _(
+            "Kept what the ledger already had where the file says otherwise (organisation, "
+            "email or note) for {names}; change it with 'wederkerig contact edit'."
+        ).format(names=_some(report.kept))
     return summary + suffix
 
 
