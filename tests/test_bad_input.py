@@ -4,13 +4,13 @@ problem (and usually the fix), without a traceback and without touching the ledg
 One table holds the refusals; odd input that must be *accepted* has tests of its own below.
 """
 
-import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import Refused, Run, ok, on, once_per_module, one_line
+from conftest import Ledger, MakeLedger, Refused, Run, Templates, ok, on, one_line
 
 OVERFLOW = "99999999999999999999"  # more than SQLite's 64-bit integers
 LONG_NAME = "A" * 10_000
@@ -38,14 +38,14 @@ def build_small_ledger(run: Run) -> None:
 
 
 @pytest.fixture
-def small(run: Run, ledger_path: Path, templates: Path, tmp_path: Path) -> Run:
-    once_per_module(templates / "small.db", ledger_path, lambda: build_small_ledger(run))
+def small(run: Run, db: Ledger, templates: Templates, tmp_path: Path) -> Run:
+    templates.once("small", db, lambda: build_small_ledger(run))
     (tmp_path / "notes.csv").write_text("Dear diary,\nno entries here.\n", encoding="utf-8")
     return run
 
 
-def row(id: str, code: int, says: str, *args: str) -> object:
-    return pytest.param(args, code, says, id=id)
+def row(id: str, code: int, says: str, *args: str, marks: Any = ()) -> object:
+    return pytest.param(args, code, says, id=id, marks=marks)
 
 
 BAD_INPUT = [
@@ -401,7 +401,12 @@ BAD_INPUT = [
     row("backup-keep-0", 2, "--keep", "backup", "--keep", "0"),
     row("backup-keep-abc", 2, "--keep", "backup", "--keep", "abc"),
     row(
-        "backup-to-a-missing-folder", 3, "/nonexistent/dir/x.db", "backup", "/nonexistent/dir/x.db"
+        "backup-to-a-missing-folder",
+        3,
+        "/nonexistent/dir/x.db",
+        "backup",
+        "/nonexistent/dir/x.db",
+        marks=pytest.mark.sqlite_only(reason="backup copies the ledger file"),
     ),
     # --- usage ---
     row("log-missing-kind", 2, "KIND", "log", "Anna", "gave"),
@@ -415,7 +420,8 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
     small: Run,
     refused: Refused,
     tmp_path: Path,
-    templates: Path,
+    templates: Templates,
+    new_ledger: MakeLedger,
     args: tuple[str, ...],
     code: int,
     says: str,
@@ -424,8 +430,8 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
     try:
         result = refused(code, *args)
     except AssertionError:
-        again = tmp_path / "again.db"  # the same command on a fresh copy, to say what broke
-        shutil.copyfile(templates / "small.db", again)
+        again = new_ledger()  # the same command on a fresh copy, to say what broke
+        templates.copy("small", again)
         crashed = on(small, again)(*args).exception
         if crashed is not None and not isinstance(crashed, SystemExit):
             pytest.fail(f"uncaught {crashed!r}: a real process prints a traceback")

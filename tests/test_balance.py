@@ -4,12 +4,11 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import Run, ok, once_per_module
+from conftest import Ledger, Run, Templates, ok
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
 BY_KIND_COLUMNS = ["contact", "organisation", "kind", *BALANCE_COLUMNS[2:]]
@@ -34,7 +33,7 @@ def balance_json(run: Run, *args: str) -> Any:
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Anna (board, Gemeente) and Bram (Havenbedrijf) with entries of every kind, both ways."""
 
     def build() -> None:
@@ -54,7 +53,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         ]:  # fmt: skip
             ok(run("log", *args))
 
-    once_per_module(templates / "ledger.db", ledger_path, build)
+    templates.once("ledger", db, build)
     return run
 
 

@@ -4,14 +4,13 @@ points seen per organisation, group or event, and over time."""
 import json
 import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, NewLedger, Refused, Run, csv_header, ok, once_per_module, parse_csv
+from conftest import TODAY, Ledger, NewLedger, Refused, Run, Templates, csv_header, ok, parse_csv
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
 BY_KIND_COLUMNS = ["contact", "organisation", "kind", *BALANCE_COLUMNS[2:]]
@@ -36,7 +35,7 @@ def nets(run: Run, *args: str) -> dict[str, int]:
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Anna (Gemeente; groups Board and Haven), Bram (Havenbedrijf; Haven), Cees (no
     organisation, no group) and Dina (Gemeente, no group); two entries at the reception, all
     in January to June 2026, with February, April and May empty."""
@@ -58,7 +57,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         ]:
             ok(run("log", *args))
 
-    once_per_module(templates / "views.db", ledger_path, build)
+    templates.once("views", db, build)
     return run
 
 

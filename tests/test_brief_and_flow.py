@@ -5,12 +5,11 @@ import json
 import re
 import subprocess
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import TODAY, Refused, Run, csv_header, log, ok, once_per_module, parse_csv
+from conftest import TODAY, Ledger, Refused, Run, Templates, csv_header, log, ok, parse_csv
 
 ZOE, BRAM, CHLOE = "Zoë Ødegaard", "Bram Bakker", "Chloé Martin"
 KINDS = ["knowledge", "talent", "money", "access"]
@@ -61,7 +60,7 @@ def lines_of(text: str) -> list[str]:
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Zoë Ødegaard (Gemeente Dordrecht; tag board; group Drechtsteden; every 365 days) with a
     year of entries both ways, and six more contacts for `flow` (TODAY is 2026-11-26).
 
@@ -111,7 +110,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         ]:  # fmt: skip
             log(run, *args, "--create")
 
-    once_per_module(templates / "brief.db", ledger_path, build)
+    templates.once("brief", db, build)
     return run
 
 

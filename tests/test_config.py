@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, ok, parse_csv
+from conftest import Ledger, Run, ok, parse_csv
 
 CONFIG = Path("config") / "wederkerig" / "config.toml"  # under XDG_CONFIG_HOME
 
@@ -51,12 +51,12 @@ def test_me_is_recorded_on_entries_unless_the_environment_says_otherwise(run: Ru
 
 
 def test_the_db_setting_chooses_the_ledger_when_no_flag_or_env_does(
-    cli: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+    cli: Callable[..., subprocess.CompletedProcess[str]], db: Ledger
 ) -> None:
-    ledger = tmp_path / "from-config.db"
-    assert cli("config", "set", "db", str(ledger), db=False).returncode == 0
+    assert cli("config", "set", "db", db.target, db=False).returncode == 0
     assert cli("contact", "add", "Jan", db=False).returncode == 0
-    assert ledger.exists()
+    assert db.exists()
+    assert db.count("contact") == 1
 
 
 def test_unanswered_after_setting_is_the_default_of_due(run: Run) -> None:

@@ -7,20 +7,19 @@ import re
 import subprocess
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from conftest import (
     TODAY,
+    Ledger,
     Refused,
     Run,
+    Templates,
     csv_header,
     log,
     ok,
-    once_per_module,
     parse_csv,
-    snapshot,
 )
 
 DUE_COLUMNS = ["reason", "contact", "entry", "since", "due", "days_late", "detail"]
@@ -66,13 +65,13 @@ def tags(run: Run) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture
-def jan(run: Run, ledger_path: Path, templates: Path) -> Run:
+def jan(run: Run, db: Ledger, templates: Templates) -> Run:
     """The test's ledger, knowing only Jan (no cadence, nothing logged)."""
 
     def build() -> None:
         ok(run("contact", "add", "Jan"))
 
-    once_per_module(templates / "jan.db", ledger_path, build)
+    templates.once("jan", db, build)
     return run
 
 
@@ -80,7 +79,7 @@ def jan(run: Run, ledger_path: Path, templates: Path) -> Run:
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Six contacts, every entry dated, so that on TODAY (2026-11-26) exactly some are due.
 
     Anna de Vries: her own 90 days; last gave 2026-08-01.
@@ -124,7 +123,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         log(run, "Eva", "gave", "knowledge", "eva someday", "--promise", "--on", "2026-11-02")
         log(run, "Fenna", "gave", "knowledge", "fenna tip", "--on", "2026-10-01")
 
-    once_per_module(templates / "due.db", ledger_path, build)
+    templates.once("due", db, build)
     return run
 
 
@@ -406,7 +405,7 @@ def test_a_contact_with_nothing_logged_counts_from_the_day_they_were_added(run: 
 
 
 @pytest.fixture
-def quiet_ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def quiet_ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Nothing due on TODAY: in touch within cadence, a promise due later, a fresh receive."""
 
     def build() -> None:
@@ -415,7 +414,7 @@ def quiet_ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         log(run, "Jan", "received", "knowledge", "fresh tip", "--on", "2026-11-20")
         log(run, "Jan", "gave", "talent", "a hand", "--promise", "--due", "2026-12-01")
 
-    once_per_module(templates / "quiet.db", ledger_path, build)
+    templates.once("quiet", db, build)
     return run
 
 
@@ -442,9 +441,7 @@ def test_quiet_still_prints_what_is_due_and_exits_0(quiet_ledger: Run) -> None:
     assert [(r["reason"], r["days_late"]) for r in rows] == [("my-promise", "-5")]
 
 
-def test_cron_contract_through_the_installed_executable(
-    jan: Run, cli: Cli, ledger_path: Path
-) -> None:
+def test_cron_contract_through_the_installed_executable(jan: Run, cli: Cli, db: Ledger) -> None:
     """The real process, on the real today: exact bytes on stdout and stderr, and exit 0."""
     today = date.today()  # what the process will take for today (set up in-process, faster)
     ok(jan("contact", "edit", "Jan", "--every", "30d"))
@@ -456,14 +453,14 @@ def test_cron_contract_through_the_installed_executable(
     told = cli("due", env=PIPE)
     assert (told.returncode, told.stdout, told.stderr) == (0, "", "Nothing is due.\n")
 
-    before = snapshot(ledger_path)
+    before = db.snapshot()
     something = cli("due", "--quiet", "--within", "1w", "--format", "csv", env=PIPE)
     assert (something.returncode, something.stderr) == (0, "")
     rows = parse_csv(something.stdout)
     assert [(r["reason"], r["contact"], r["days_late"]) for r in rows] == [
         ("my-promise", "Jan", "-5")
     ]
-    assert snapshot(ledger_path) == before  # due only reads
+    assert db.snapshot() == before  # due only reads
 
 
 @pytest.mark.parametrize(("option", "span"), [("--within", "3x"), ("--unanswered-after", "0d")])

@@ -19,6 +19,8 @@ from conftest import TODAY, Run, count_rows, ok, wederkerig_executable
 from wederkerig.cli.app import app
 from wederkerig.cli.context import AppContext
 
+pytestmark = pytest.mark.sqlite_only(reason="backup and doctor work on the ledger file")
+
 BACKUP_NAME = re.compile(r"ledger-\d{8}T\d{6}Z(-\d+)?\.db")
 WRITES = 40  # entries the concurrent writer logs
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENTRY_COLUMNS, count_rows, wederkerig_executable
+from conftest import ENTRY_COLUMNS, Ledger, Templates, count_rows, wederkerig_executable
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -51,7 +51,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture(scope="session")
 def template_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real ledger with one contact and one entry, made once by the CLI and copied per test."""
+    """A real ledger file with one contact and one entry, made once by the CLI."""
     where = tmp_path_factory.mktemp("template")
     path = where / "ledger.db"
     result = subprocess.run(
@@ -77,10 +77,15 @@ def template_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def ledger(template_ledger: Path, ledger_path: Path) -> Path:
-    """The test's own copy of the template ledger, at the path the ``cli`` fixture uses."""
-    shutil.copyfile(template_ledger, ledger_path)
-    return ledger_path
+def ledger(cli: Cli, db: Ledger, templates: Templates) -> Ledger:
+    """The test's ledger with one contact and one entry, made once per module by the CLI."""
+
+    def build() -> None:
+        result = cli("log", CONTACT, "gave", "knowledge", "tip", "--create")
+        assert result.returncode == 0, result.stderr
+
+    templates.once("one-entry", db, build)
+    return db
 
 
 # 1. Pipes: data on stdout, escape-free unless colour is forced, messages on stderr.
@@ -94,7 +99,7 @@ def test_log_prints_only_the_id_on_stdout_and_the_message_on_stderr(cli: Cli) ->
     assert "Traceback" not in result.stderr
 
 
-def test_table_output_in_a_pipe_has_no_escape_sequences(cli: Cli, ledger: Path) -> None:
+def test_table_output_in_a_pipe_has_no_escape_sequences(cli: Cli, ledger: Ledger) -> None:
     result = cli("entries")
     assert result.returncode == 0, result.stderr
     assert CONTACT in result.stdout
@@ -102,13 +107,13 @@ def test_table_output_in_a_pipe_has_no_escape_sequences(cli: Cli, ledger: Path) 
     assert "\x1b" not in result.stderr
 
 
-def test_force_color_colours_the_table_even_in_a_pipe(cli: Cli, ledger: Path) -> None:
+def test_force_color_colours_the_table_even_in_a_pipe(cli: Cli, ledger: Ledger) -> None:
     result = cli("entries", env={"FORCE_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     assert COLOUR_SGR.search(result.stdout), result.stdout
 
 
-def test_no_color_wins_over_force_color(cli: Cli, ledger: Path) -> None:
+def test_no_color_wins_over_force_color(cli: Cli, ledger: Ledger) -> None:
     """NO_COLOR (no-color.org) forbids colour; Rich may still emit bold/dim, which is not colour."""
     result = cli("entries", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
@@ -119,18 +124,16 @@ def test_no_color_wins_over_force_color(cli: Cli, ledger: Path) -> None:
 # 2. Which ledger: --db, then WEDERKERIG_DB, then the private default.
 
 
-def test_db_flag_beats_the_environment_variable(
-    cli: Cli, ledger_path: Path, tmp_path: Path
-) -> None:
+def test_db_flag_beats_the_environment_variable(cli: Cli, db: Ledger, tmp_path: Path) -> None:
     from_env = tmp_path / "from-env.db"
     result = cli("log", CONTACT, "gave", "money", "--create", env={"WEDERKERIG_DB": str(from_env)})
     assert result.returncode == 0, result.stderr
-    assert count_rows(ledger_path) == 1
+    assert db.count() == 1
     assert not from_env.exists()
 
 
 def test_environment_variable_alone_selects_the_ledger(
-    cli: Cli, ledger_path: Path, tmp_path: Path, private_dirs: Path
+    cli: Cli, db: Ledger, tmp_path: Path, private_dirs: Path
 ) -> None:
     from_env = tmp_path / "elsewhere" / "from-env.db"
     result = cli(
@@ -138,10 +141,11 @@ def test_environment_variable_alone_selects_the_ledger(
     )
     assert result.returncode == 0, result.stderr
     assert count_rows(from_env) == 1
-    assert not ledger_path.exists()
+    assert db.untouched()
     assert not (private_dirs / "ledger.db").exists()
 
 
+@pytest.mark.sqlite_only(reason="the default ledger is a file, with modes 0700 and 0600")
 def test_default_ledger_is_private_in_the_user_data_directory(cli: Cli, private_dirs: Path) -> None:
     assert not private_dirs.exists()
     result = cli("log", CONTACT, "received", "access", "--create", db=False)
@@ -155,12 +159,12 @@ def test_default_ledger_is_private_in_the_user_data_directory(cli: Cli, private_
 # 3. Exit codes, each with exactly one line on stderr.
 
 
-def test_success_exits_0(cli: Cli, ledger: Path) -> None:
+def test_success_exits_0(cli: Cli, ledger: Ledger) -> None:
     result = cli("log", CONTACT, "kreeg", "kennis", "--on", "gisteren")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "2\n"
     assert len(result.stderr.splitlines()) == 1
-    assert count_rows(ledger) == 2
+    assert ledger.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -180,22 +184,23 @@ def test_success_exits_0(cli: Cli, ledger: Path) -> None:
     ],
 )
 def test_refused_command_exits_with_its_code_and_one_line(
-    cli: Cli, ledger: Path, args: tuple[str, ...], code: int, says: str
+    cli: Cli, ledger: Ledger, args: tuple[str, ...], code: int, says: str
 ) -> None:
-    before = ledger.read_bytes()
+    before = ledger.state()
     result = cli(*args)
     assert result.returncode == code, result.stderr
     assert says in assert_one_line_error(result)
-    assert ledger.read_bytes() == before
+    assert ledger.state() == before
 
 
-def test_bad_option_value_exits_2_with_one_line(cli: Cli, ledger: Path) -> None:
+def test_bad_option_value_exits_2_with_one_line(cli: Cli, ledger: Ledger) -> None:
     """The contract: every error is one line on stderr, Click's usage errors included."""
     result = cli("log", CONTACT, "gave", "talent", "--value", "lots")
     assert result.returncode == 2, result.stderr
     assert "--value" in assert_one_line_error(result)
 
 
+@pytest.mark.sqlite_only(reason="a file of text where the ledger file should be")
 def test_database_problem_exits_3(cli: Cli, ledger_path: Path) -> None:
     ledger_path.write_text("these are my shopping notes\n")
     result = cli("entries")
@@ -207,23 +212,21 @@ def test_database_problem_exits_3(cli: Cli, ledger_path: Path) -> None:
 
 
 @pytest.mark.parametrize("format", ["csv", "json"])
-def test_export_into_head_closes_quietly(ledger: Path, tmp_path: Path, format: str) -> None:
-    with sqlite3.connect(ledger) as connection:
-        (contact_id,) = connection.execute("SELECT id FROM contact").fetchone()
-        connection.executemany(
-            "INSERT INTO entry (contact_id, direction, kind, value, amount_cents, description,"
-            " occurred_on, event_id, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, ?)",
-            (
-                (contact_id, "gave", "knowledge", 1 + n % 5, f"entry number {n}, with some text",
-                 "2026-01-01", "2026-01-01 12:00:00.000000")
-                for n in range(3000)
-            ),
-        )  # fmt: skip
-    connection.close()
-    assert count_rows(ledger) == 3001
+def test_export_into_head_closes_quietly(ledger: Ledger, tmp_path: Path, format: str) -> None:
+    ((contact_id,),) = ledger.query("SELECT id FROM contact")
+    ledger.executemany(
+        "INSERT INTO entry (contact_id, direction, kind, value, amount_cents, description,"
+        " occurred_on, event_id, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, ?)",
+        (
+            (contact_id, "gave", "knowledge", 1 + n % 5, f"entry number {n}, with some text",
+             "2026-01-01", "2026-01-01 12:00:00.000000")
+            for n in range(3000)
+        ),
+    )  # fmt: skip
+    assert ledger.count() == 3001
 
     export = subprocess.Popen(
-        [wederkerig_executable(), "--db", str(ledger), "export", "--format", format],
+        [wederkerig_executable(), "--db", ledger.target, "export", "--format", format],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=clean_env(tmp_path),
@@ -276,6 +279,7 @@ def _newer_schema(path: Path, template: Path) -> None:
     connection.close()
 
 
+@pytest.mark.sqlite_only(reason="files that are not ledgers, where the ledger file should be")
 @pytest.mark.parametrize(
     ("make", "says"),
     [
@@ -289,7 +293,7 @@ def _newer_schema(path: Path, template: Path) -> None:
 def test_not_a_usable_ledger_is_refused_and_left_untouched(
     cli: Cli,
     ledger_path: Path,
-    template_ledger: Path,
+    template_ledger: Ledger,
     make: Callable[[Path, Path], None],
     says: str,
 ) -> None:
@@ -310,6 +314,7 @@ def test_not_a_usable_ledger_is_refused_and_left_untouched(
 # 7. An empty SQLite database becomes a ledger.
 
 
+@pytest.mark.sqlite_only(reason="an empty SQLite file; tests/test_postgres.py has the server's")
 def test_empty_sqlite_database_becomes_a_ledger(cli: Cli, ledger_path: Path) -> None:
     sqlite3.connect(ledger_path).execute("VACUUM").connection.close()
     assert ledger_path.read_bytes().startswith(SQLITE_HEADER)
@@ -356,6 +361,8 @@ def test_help_does_not_import_the_database_stack(tmp_path: Path, args: tuple[str
 
 # 9. Waiting for another process's write lock.
 
+SQLITE_LOCK = pytest.mark.sqlite_only(reason="SQLite's write lock and WEDERKERIG_BUSY_TIMEOUT")
+
 HOLD_LOCK = """
 import sqlite3, sys
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -367,9 +374,9 @@ connection.close()
 """
 
 
-def _hold_write_lock(ledger: Path) -> subprocess.Popen[str]:
+def _hold_write_lock(ledger: Ledger) -> subprocess.Popen[str]:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(ledger)],
+        [sys.executable, "-c", HOLD_LOCK, ledger.target],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -384,7 +391,8 @@ def _release(holder: subprocess.Popen[str]) -> None:
     assert holder.returncode == 0
 
 
-def test_lock_held_longer_than_the_busy_timeout_exits_3(cli: Cli, ledger: Path) -> None:
+@SQLITE_LOCK
+def test_lock_held_longer_than_the_busy_timeout_exits_3(cli: Cli, ledger: Ledger) -> None:
     holder = _hold_write_lock(ledger)
     try:
         result = cli("log", CONTACT, "gave", "talent", env={"WEDERKERIG_BUSY_TIMEOUT": "1"})
@@ -392,16 +400,17 @@ def test_lock_held_longer_than_the_busy_timeout_exits_3(cli: Cli, ledger: Path) 
         _release(holder)
     assert result.returncode == 3, result.stderr
     assert "locked" in assert_one_line_error(result)
-    assert count_rows(ledger) == 1
+    assert ledger.count() == 1
 
 
+@SQLITE_LOCK
 def test_log_waits_for_a_lock_released_within_the_busy_timeout(
-    ledger: Path, tmp_path: Path
+    ledger: Ledger, tmp_path: Path
 ) -> None:
     holder = _hold_write_lock(ledger)
     try:
         log = subprocess.Popen(
-            [wederkerig_executable(), "--db", str(ledger), "log", CONTACT, "gave", "talent"],
+            [wederkerig_executable(), "--db", ledger.target, "log", CONTACT, "gave", "talent"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -414,7 +423,7 @@ def test_log_waits_for_a_lock_released_within_the_busy_timeout(
     out, errors = log.communicate(timeout=60)
     assert log.returncode == 0, errors
     assert out == "2\n"
-    assert count_rows(ledger) == 2
+    assert ledger.count() == 2
 
 
 # 10. Unicode names survive a pipe.
@@ -422,16 +431,14 @@ def test_log_waits_for_a_lock_released_within_the_busy_timeout(
 NAMES = ["Ülkü Yılmaz", "李娜", "محمد"]
 
 
-def test_unicode_names_survive_log_and_csv_export(
-    cli: Cli, ledger_path: Path, tmp_path: Path
-) -> None:
+def test_unicode_names_survive_log_and_csv_export(cli: Cli, db: Ledger, tmp_path: Path) -> None:
     for name in NAMES:
         result = cli("log", name, "received", "knowledge", f"advies van {name}", "--create")
         assert result.returncode == 0, result.stderr
 
     for locale in ({}, {"LC_ALL": "C", "LANG": "C"}):
         exported = subprocess.run(
-            [wederkerig_executable(), "--db", str(ledger_path), "export"],
+            [wederkerig_executable(), "--db", db.target, "export"],
             capture_output=True,
             env=clean_env(tmp_path, **locale),
             timeout=60,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENTRY_COLUMNS, Run, ok, once_per_module
+from conftest import ENTRY_COLUMNS, Ledger, Run, Templates, ok
 
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 BOM = b"\xef\xbb\xbf"
@@ -40,7 +40,7 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Two contacts with commas, quotes and a newline in their data; three entries."""
 
     def build() -> None:
@@ -53,7 +53,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
                "--on", "2026-03-01", "--event", "Nieuwjaarsreceptie", "--create"))  # fmt: skip
         ok(run("log", 'Zoë, "Bakker"', "gave", "toegang", "--on", "2025-12-31"))
 
-    once_per_module(templates / "ledger.db", ledger_path, build)
+    templates.once("ledger", db, build)
     return run
 
 

@@ -1,13 +1,11 @@
 """Groups: membership, balance --group, group show, and groups following merges and erasure."""
 
 import json
-import uuid
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Refused, Run, ok, on
+from conftest import NewLedger, Refused, Run, ok
 
 PEOPLE = ("Anna", "Bram", "Cees", "Dina")
 
@@ -71,10 +69,10 @@ def test_merge_moves_memberships_and_forget_ends_them(run: Run) -> None:
     ),
 )
 def test_a_group_balance_is_the_sum_of_its_members(
-    run: Run, tmp_path: Path, members: set[str], logged: list[tuple[str, str, int]]
+    fresh_ledger: NewLedger, members: set[str], logged: list[tuple[str, str, int]]
 ) -> None:
     # a fresh ledger per example: Hypothesis may run the same example twice (when shrinking)
-    ledger = on(run, tmp_path / f"group-{uuid.uuid4().hex}.db")
+    ledger = fresh_ledger()
     ok(ledger("group", "add", "G"))
     for person in PEOPLE:
         ok(ledger("contact", "add", person))

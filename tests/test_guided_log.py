@@ -8,13 +8,13 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import Run, ok, parse_csv, wederkerig_executable
+from conftest import Ledger, Run, ok, parse_csv, wederkerig_executable
 
 Spawn = Callable[..., pexpect.spawn]
 
 
 @pytest.fixture
-def spawn(ledger_path: Path, tmp_path: Path) -> Iterator[Spawn]:
+def spawn(db: Ledger, tmp_path: Path) -> Iterator[Spawn]:
     """Start the installed CLI in a terminal of its own, on the test's ledger."""
     children: list[pexpect.spawn] = []
 
@@ -23,7 +23,7 @@ def spawn(ledger_path: Path, tmp_path: Path) -> Iterator[Spawn]:
                "XDG_CONFIG_HOME": str(tmp_path / "config"), "NO_COLOR": "1",
                "WEDERKERIG_ME": "anneke"}  # fmt: skip
         child = pexpect.spawn(
-            wederkerig_executable(), ["--db", str(ledger_path), *args],
+            wederkerig_executable(), ["--db", db.target, *args],
             env=env, encoding="utf-8", timeout=20, dimensions=(40, 120),
         )  # fmt: skip
         children.append(child)

@@ -15,7 +15,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ENTRY_COLUMNS, TODAY, Refused, Run, count_rows, ok, on, one_line, snapshot
+from conftest import (
+    ENTRY_COLUMNS,
+    TODAY,
+    Ledger,
+    MakeLedger,
+    Refused,
+    Run,
+    Templates,
+    ok,
+    on,
+    one_line,
+)
 
 BOM = b"\xef\xbb\xbf"
 # a colour terminal, but one that Rich must still detect as a pipe (whatever CI sets)
@@ -119,23 +130,16 @@ def build_awkward_ledger(ledger: Run) -> None:
     ok(ledger("rm", "5"))  # an id gap the import must keep
 
 
-@pytest.fixture(scope="module")
-def awkward_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("awkward") / "ledger.db"
-
-
 @pytest.fixture
-def awkward(run: Run, tmp_path: Path, awkward_template: Path) -> Path:
+def awkward(run: Run, new_ledger: MakeLedger, templates: Templates) -> Ledger:
     """A copy of the awkward ledger (built once per module through the CLI)."""
-    path = tmp_path / "awkward.db"
-    if not awkward_template.exists():
-        build_awkward_ledger(on(run, awkward_template))
-    path.write_bytes(awkward_template.read_bytes())
-    return path
+    ledger = new_ledger()
+    templates.once("awkward", ledger, lambda: build_awkward_ledger(on(run, ledger)))
+    return ledger
 
 
 @pytest.fixture
-def anna(run: Run, ledger_path: Path) -> Run:
+def anna(run: Run, db: Ledger) -> Run:
     """The test's ledger, knowing Anna de Vries and Bram Bakker but holding no entries."""
     ok(run("contact", "add", "Anna de Vries"))
     ok(run("contact", "add", "Bram Bakker"))
@@ -147,7 +151,7 @@ def anna(run: Run, ledger_path: Path) -> Run:
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_export_then_import_into_an_empty_ledger_reproduces_it(
-    run: Run, tmp_path: Path, awkward: Path, format: str
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, awkward: Ledger, format: str
 ) -> None:
     source = on(run, awkward)
     exported = ok(source("export", "--format", format)).stdout_bytes
@@ -156,7 +160,7 @@ def test_export_then_import_into_an_empty_ledger_reproduces_it(
     file = tmp_path / f"entries.{format}"
     file.write_bytes(exported)
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     result = ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
     assert result.stdout == ""
     rows = len(AWKWARD_DESCRIPTIONS) + 1  # two logged, one removed
@@ -181,11 +185,11 @@ def test_export_then_import_into_an_empty_ledger_reproduces_it(
 
 
 def test_the_imported_ledger_goes_on_numbering_after_the_highest_id(
-    run: Run, tmp_path: Path, awkward: Path
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, awkward: Ledger
 ) -> None:
     file = tmp_path / "entries.csv"
     file.write_bytes(ok(on(run, awkward)("export")).stdout_bytes)
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--create-contacts"))
     highest = max(int(row["id"]) for row in parse_csv(file.read_bytes()))
     assert ok(target("log", "Zoë Ĳzerman", "gave", "talent")).stdout == f"{highest + 1}\n"
@@ -279,11 +283,11 @@ def test_round_trip_property(
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(
-    run: Run, tmp_path: Path, awkward: Path, format: str
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, awkward: Ledger, format: str
 ) -> None:
     file = tmp_path / f"entries.{format}"
     file.write_bytes(ok(on(run, awkward)("export", "--format", format)).stdout_bytes)
-    target = on(run, tmp_path / "target.db")
+    target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
     export_once = ok(target("export")).stdout_bytes
     contacts_once = ok(target("export", "contacts")).stdout_bytes
@@ -299,19 +303,19 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
 
 
 def test_importing_a_ledgers_own_export_into_itself_adds_nothing(
-    run: Run, tmp_path: Path, awkward: Path
+    run: Run, tmp_path: Path, awkward: Ledger
 ) -> None:
     ledger = on(run, awkward)
     file = tmp_path / "entries.csv"
     file.write_bytes(ok(ledger("export")).stdout_bytes)
-    before = snapshot(awkward)
+    before = awkward.snapshot()
     result = ok(ledger("import", "entries", str(file)))
     assert summary_numbers(result.stderr)["added"] == 0
-    assert snapshot(awkward) == before
+    assert awkward.snapshot() == before
 
 
 def test_rows_already_held_are_skipped_and_new_ones_added(
-    run: Run, tmp_path: Path, awkward: Path
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, awkward: Ledger
 ) -> None:
     exported = ok(on(run, awkward)("export")).stdout_bytes
     rows = parse_csv(exported)
@@ -320,7 +324,7 @@ def test_rows_already_held_are_skipped_and_new_ones_added(
     whole = tmp_path / "whole.csv"
     whole.write_bytes(exported)
 
-    target = on(run, tmp_path / "target.db")
+    target = on(run, new_ledger())
     ok(target("log", "--create", "Bram Bakker", "gave", "talent", "eigen, niet geïmporteerd"))
     ok(target("log", "--create", "Zoë Ĳzerman", "kreeg", "kennis", "plain", "--on", "2026-01-01"))
     own = parse_csv(ok(target("export")).stdout_bytes)
@@ -366,37 +370,35 @@ def overlapping_file(anna: Run, tmp_path: Path) -> Path:
     return write_csv(tmp_path / "overlap.csv", rows)
 
 
-def test_dry_run_reports_counts_and_writes_nothing(
-    anna: Run, ledger_path: Path, tmp_path: Path
-) -> None:
+def test_dry_run_reports_counts_and_writes_nothing(anna: Run, db: Ledger, tmp_path: Path) -> None:
     file = overlapping_file(anna, tmp_path)
-    before = snapshot(ledger_path)
+    before = db.snapshot()
     result = ok(anna("import", "entries", str(file), "--dry-run"))
     assert result.stdout == ""
     assert summary_numbers(result.stderr) == {"added": 2, "rows": 7, "already": 2, "refused": 3}
     assert "Onbekende Ola" in result.stderr
     assert "Piet Nieuw" in result.stderr
     assert "dry run" in result.stderr.lower()
-    assert snapshot(ledger_path) == before
+    assert db.snapshot() == before
 
 
 def test_dry_run_with_create_contacts_counts_their_rows_as_added(
-    anna: Run, ledger_path: Path, tmp_path: Path
+    anna: Run, db: Ledger, tmp_path: Path
 ) -> None:
     file = overlapping_file(anna, tmp_path)
-    before = snapshot(ledger_path)
+    before = db.snapshot()
     result = ok(anna("import", "entries", str(file), "--dry-run", "--create-contacts"))
     assert summary_numbers(result.stderr) == {"added": 5, "rows": 7, "already": 2, "refused": 0}
     assert "Onbekende Ola" in result.stderr
     assert "Piet Nieuw" in result.stderr
-    assert snapshot(ledger_path) == before
+    assert db.snapshot() == before
 
     real = ok(anna("import", "entries", str(file), "--create-contacts"))
     assert summary_numbers(real.stderr) == {"added": 5, "rows": 7, "already": 2, "refused": 0}
 
 
 def test_dry_run_predicts_what_the_import_then_does_with_a_new_event(
-    anna: Run, ledger_path: Path, tmp_path: Path
+    anna: Run, db: Ledger, tmp_path: Path
 ) -> None:
     """A row that differs from a held entry only by naming a new event is a new entry."""
     ok(anna("log", "Anna de Vries", "gave", "knowledge", "tip", "--on", "2026-01-10"))
@@ -414,7 +416,7 @@ def test_dry_run_predicts_what_the_import_then_does_with_a_new_event(
 
 
 def test_unknown_contacts_are_refused_with_their_lines(
-    anna: Run, ledger_path: Path, tmp_path: Path, refused: Refused
+    anna: Run, db: Ledger, tmp_path: Path, refused: Refused
 ) -> None:
     rows = [
         record(description="twee\nregels"),  # lines 2-3
@@ -431,7 +433,7 @@ def test_unknown_contacts_are_refused_with_their_lines(
     assert "--create-contacts" in message
     assert "Anna de Vries" not in message
     assert "Bram Bakker" not in message
-    assert count_rows(ledger_path, "contact") == 2
+    assert db.count("contact") == 2
 
 
 def test_create_contacts_adds_them_with_the_name_as_written(anna: Run, tmp_path: Path) -> None:
@@ -452,7 +454,7 @@ def test_create_contacts_adds_them_with_the_name_as_written(anna: Run, tmp_path:
 
 
 def test_a_bad_date_in_a_10000_row_file_writes_nothing(
-    anna: Run, ledger_path: Path, tmp_path: Path, refused: Refused
+    anna: Run, db: Ledger, tmp_path: Path, refused: Refused
 ) -> None:
     ok(anna("log", "Anna de Vries", "gave", "talent"))
     rows = [
@@ -469,7 +471,7 @@ def test_a_bad_date_in_a_10000_row_file_writes_nothing(
     rows[6_999]["date"] = "2026-02-30"  # data row 7,000
     file = write_csv(tmp_path / "groot.csv", rows)
     line = 1 + 7_000 + sum(row["description"].count("\n") for row in rows[:6_999])
-    entries, contacts = count_rows(ledger_path), count_rows(ledger_path, "contact")
+    entries, contacts = db.count(), db.count("contact")
 
     result = refused(2, "import", "entries", str(file), "--create-contacts")
     message = one_line(result.stderr)
@@ -477,12 +479,12 @@ def test_a_bad_date_in_a_10000_row_file_writes_nothing(
     assert re.search(rf"\b{line}\b", message), (line, message)
     assert "date" in message
     assert "2026-02-30" in message
-    assert (count_rows(ledger_path), count_rows(ledger_path, "contact")) == (entries, contacts)
+    assert (db.count(), db.count("contact")) == (entries, contacts)
 
     rows[6_999]["date"] = "2026-02-28"  # fixed, the same file imports completely
     write_csv(file, rows)
     ok(anna("import", "entries", str(file), "--create-contacts"))
-    assert count_rows(ledger_path) == entries + 10_000
+    assert db.count() == entries + 10_000
 
 
 @pytest.mark.parametrize(
@@ -621,7 +623,7 @@ def test_non_utf8_on_stdin_is_refused_in_one_line(anna: Run, refused: Refused) -
     assert "UTF-8" in message
 
 
-def test_import_through_a_real_pipe(anna: Run, ledger_path: Path, cli: Callable[..., Any]) -> None:
+def test_import_through_a_real_pipe(anna: Run, db: Ledger, cli: Callable[..., Any]) -> None:
     rows = [
         record(contact=f"Persoon {n % 40}", description=f'rij {n}, "pijp"')
         for n in range(6_000)  # more than one batch
@@ -635,7 +637,7 @@ def test_import_through_a_real_pipe(anna: Run, ledger_path: Path, cli: Callable[
     assert "\x1b" not in piped.stderr  # no progress bar, no colour, when piped
     assert "\r" not in piped.stderr
     assert summary_numbers(piped.stderr)["added"] == 6_000
-    assert count_rows(ledger_path) == 6_000
+    assert db.count() == 6_000
 
     again = cli("import", "entries", "-", input=csv_text(rows), env=NO_FORCED_TERMINAL)
     assert again.returncode == 0, again.stderr
@@ -649,9 +651,9 @@ def test_import_through_a_real_pipe(anna: Run, ledger_path: Path, cli: Callable[
 
 
 def test_a_bad_row_through_a_real_pipe_is_one_plain_line(
-    anna: Run, ledger_path: Path, cli: Callable[..., Any]
+    anna: Run, db: Ledger, cli: Callable[..., Any]
 ) -> None:
-    before = snapshot(ledger_path)
+    before = db.snapshot()
     piped = cli(
         "import", "entries", "-", input=csv_text([record(), record(kind="gift")]),
         env=NO_FORCED_TERMINAL,
@@ -662,7 +664,7 @@ def test_a_bad_row_through_a_real_pipe_is_one_plain_line(
     assert "stdin" in message
     assert re.search(r":3\b", message), message
     assert "kind" in message
-    assert snapshot(ledger_path) == before
+    assert db.snapshot() == before
 
 
 def test_csv_saved_with_a_bom_by_a_spreadsheet_imports(anna: Run, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Refused, Run, ok, on, one_line, snapshot
+from conftest import Ledger, MakeLedger, Refused, Run, ok, on, one_line
 
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 JOSE_NFC = "Jos\u00e9 Garc\u00eda"  # é and í as single code points
@@ -296,35 +296,37 @@ def test_summary_counts_added_completed_and_up_to_date(known: Run, tmp_path: Pat
 
 
 def test_importing_the_same_file_again_adds_and_completes_nothing(
-    known: Run, tmp_path: Path, ledger_path: Path
+    known: Run, tmp_path: Path, db: Ledger
 ) -> None:
     files = [mixed_file(tmp_path), write_vcf(tmp_path / "people.vcf", *people("3.0"))]
     for file in files:
         ok(known("import", "contacts", str(file)))
-    before = snapshot(ledger_path)
+    before = db.snapshot()
     for file, cards in zip(files, (3, 4), strict=True):
         assert summary(ok(known("import", "contacts", str(file))).stderr) == (0, 0, cards, cards)
-    assert snapshot(ledger_path) == before
+    assert db.snapshot() == before
 
 
 def test_dry_run_reports_the_same_counts_and_writes_nothing(
-    known: Run, tmp_path: Path, ledger_path: Path
+    known: Run, tmp_path: Path, db: Ledger
 ) -> None:
     file = mixed_file(tmp_path)
-    before = snapshot(ledger_path)
+    before = db.snapshot()
     dry = ok(known("import", "contacts", str(file), "--dry-run"))
     assert dry.stdout == ""
     assert "dry run" in dry.stderr.lower()
-    assert snapshot(ledger_path) == before
+    assert db.snapshot() == before
     real = ok(known("import", "contacts", str(file)))
     assert summary(dry.stderr) == summary(real.stderr) == (1, 1, 1, 3)
-    assert snapshot(ledger_path) != before
+    assert db.snapshot() != before
 
 
 # --- CSV: what `contact list --format csv` writes comes back the same ------------------------
 
 
-def test_csv_round_trip_into_an_empty_ledger(run: Run, tmp_path: Path) -> None:
+def test_csv_round_trip_into_an_empty_ledger(
+    run: Run, new_ledger: MakeLedger, tmp_path: Path
+) -> None:
     ok(
         run(
             "contact", "add", 'Anna, de "Vries"', "--org", "=Gemeente+Dordrecht",
@@ -341,19 +343,21 @@ def test_csv_round_trip_into_an_empty_ledger(run: Run, tmp_path: Path) -> None:
     file = tmp_path / "contacts.csv"
     file.write_text(exported, encoding="utf-8", newline="")
 
-    empty = on(run, tmp_path / "empty.db")
+    empty = on(run, new_ledger())
     assert summary(ok(empty("import", "contacts", str(file))).stderr) == (5, 0, 0, 5)
     assert ok(empty("contact", "list", "--format", "csv")).stdout == exported
 
 
-def test_csv_round_trip_keeps_two_contacts_who_share_an_email(run: Run, tmp_path: Path) -> None:
+def test_csv_round_trip_keeps_two_contacts_who_share_an_email(
+    run: Run, new_ledger: MakeLedger, tmp_path: Path
+) -> None:
     ok(run("contact", "add", "Piet Jansen", "--email", "info@haven.nl"))
     ok(run("contact", "add", "Marie Jansen", "--email", "INFO@haven.nl", "--tag", "haven"))
     exported = ok(run("contact", "list", "--format", "csv")).stdout
     file = tmp_path / "contacts.csv"
     file.write_text(exported, encoding="utf-8", newline="")
 
-    empty = on(run, tmp_path / "empty.db")
+    empty = on(run, new_ledger())
     ok(empty("import", "contacts", str(file)))
     assert ok(empty("contact", "list", "--format", "csv")).stdout == exported
 

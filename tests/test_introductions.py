@@ -12,12 +12,14 @@ import pytest
 from conftest import (
     ENTRY_COLUMNS,
     TODAY,
+    Ledger,
+    MakeLedger,
     Refused,
     Run,
+    Templates,
     csv_header,
     ok,
     on,
-    once_per_module,
     parse_csv,
 )
 
@@ -57,7 +59,7 @@ def removal(how: str, entry_id: int) -> tuple[str, ...]:
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Anna de Vries (alias Anna), Bram Bakker (alias Bram), Cees Jansen, Dina Smit and the
     event Havendag; no entries yet, so entry ids start at 1."""
 
@@ -68,7 +70,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         ok(run("contact", "add", DINA))
         ok(run("event", "add", EVENT))
 
-    once_per_module(templates / "introductions.db", ledger_path, build)
+    templates.once("introductions", db, build)
     return run
 
 
@@ -339,7 +341,7 @@ def test_contact_export_lists_their_introductions(ledger: Run) -> None:
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
-    ledger: Run, tmp_path: Path, format: str
+    ledger: Run, new_ledger: MakeLedger, tmp_path: Path, format: str
 ) -> None:
     """The entries carry the link, and the 'why' comes back from the sides' descriptions;
     the outcome is not in them."""
@@ -349,7 +351,7 @@ def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
     file = tmp_path / f"entries.{format}"
     file.write_bytes(ok(ledger("export", "--format", format)).stdout_bytes)
 
-    target = on(ledger, tmp_path / "empty.db")
+    target = on(ledger, new_ledger())
     ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
     imported = intros_json(target)
     assert [(r["date"], r["first"], r["second"], r["why"], r["entries"]) for r in imported] == [

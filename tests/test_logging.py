@@ -4,11 +4,10 @@ import csv
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from conftest import ENTRY_COLUMNS, TODAY, Refused, Run, ok, once_per_module
+from conftest import ENTRY_COLUMNS, TODAY, Ledger, Refused, Run, Templates, ok
 
 
 def exported(run: Run) -> list[dict[str, str]]:
@@ -276,7 +275,7 @@ def test_unknown_contact_and_event_without_create_adds_neither(run: Run, refused
 
 
 @pytest.fixture
-def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
+def ledger(run: Run, db: Ledger, templates: Templates) -> Run:
     """Four entries for two contacts, logged out of date order."""
 
     def build() -> None:
@@ -287,7 +286,7 @@ def ledger(run: Run, ledger_path: Path, templates: Path) -> Run:
         ok(run("log", "Bram Bakker", "gaf", "talent", "desc-three", "--on", "2026-02-15"))
         ok(run("log", "Bram Bakker", "ontvangen", "toegang", "desc-four", "--on", "2026-11-26"))
 
-    once_per_module(templates / "ledger.db", ledger_path, build)
+    templates.once("ledger", db, build)
     return run
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, NewLedger, Refused, Run, csv_header, log, ok, on, parse_csv
+from conftest import TODAY, MakeLedger, NewLedger, Refused, Run, csv_header, log, ok, on, parse_csv
 
 LOOP_COLUMNS = ["id", "date", "contact", "direction", "kind", "value", "description", "age_days"]
 ANNA, BRAM = "Anna de Vries", "Bram Bakker"
@@ -384,8 +384,8 @@ def build_linked_ledger(run: Run) -> dict[str, int]:
     return ids
 
 
-def test_export_has_the_answers_column_after_due(run: Run, tmp_path: Path) -> None:
-    source = on(run, tmp_path / "linked.db")
+def test_export_has_the_answers_column_after_due(run: Run, new_ledger: MakeLedger) -> None:
+    source = on(run, new_ledger())
     ids = build_linked_ledger(source)
     text = ok(source("export")).stdout
     assert csv_header(text)[11:13] == ["due", "answers"]
@@ -413,15 +413,15 @@ def test_export_has_the_answers_column_after_due(run: Run, tmp_path: Path) -> No
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_export_then_import_into_an_empty_ledger_keeps_the_links(
-    run: Run, tmp_path: Path, format: str
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, format: str
 ) -> None:
-    source = on(run, tmp_path / "linked.db")
+    source = on(run, new_ledger())
     build_linked_ledger(source)
     exported = ok(source("export", "--format", format)).stdout_bytes
     file = tmp_path / f"entries.{format}"
     file.write_bytes(exported)
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     result = ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
     assert "left out" not in result.stderr
     for export_format in ("csv", "json"):
@@ -433,16 +433,16 @@ def test_export_then_import_into_an_empty_ledger_keeps_the_links(
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_import_into_a_ledger_with_entries_leaves_the_links_out_and_says_so(
-    run: Run, tmp_path: Path, format: str
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, format: str
 ) -> None:
-    source = on(run, tmp_path / "linked.db")
+    source = on(run, new_ledger())
     ids = build_linked_ledger(source)
     file = tmp_path / f"entries.{format}"
     file.write_bytes(ok(source("export", "--format", format)).stdout_bytes)
     links = sum(1 for row in parse_csv(ok(source("export")).stdout) if row["answers"])
     assert links == 4
 
-    target = on(run, tmp_path / "busy.db")
+    target = on(run, new_ledger())
     mine = log(target, "Carla Nieuw", "received", "knowledge", "hers", "--create", "--on",
                days_ago(60))  # fmt: skip
     result = ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
@@ -461,12 +461,12 @@ def test_import_into_a_ledger_with_entries_leaves_the_links_out_and_says_so(
 
 
 def test_a_listing_of_one_contact_imported_into_an_empty_ledger_keeps_its_links(
-    run: Run, tmp_path: Path
+    run: Run, new_ledger: MakeLedger, tmp_path: Path
 ) -> None:
     """`entries NAME --format csv` writes the export's columns; an answer in it may point at an
     entry of another contact, which the file lacks. Its ids are kept (the ledger is empty), so
     the link inside the file is kept, and the one pointing outside cannot be."""
-    source = on(run, tmp_path / "source.db")
+    source = on(run, new_ledger())
     ok(source("contact", "add", ANNA))
     ok(source("contact", "add", BRAM))
     got = log(source, ANNA, "received", "access", "intro", "--on", days_ago(40))
@@ -476,7 +476,7 @@ def test_a_listing_of_one_contact_imported_into_an_empty_ledger_keeps_its_links(
     file = tmp_path / "anna.csv"
     file.write_bytes(ok(source("entries", ANNA, "--format", "csv")).stdout_bytes)
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--create-contacts"))
     links = {key: row["answers"] for key, row in exported_by_id(target).items()}
     assert links == {got: "", inside: str(got), outside: ""}
@@ -484,10 +484,10 @@ def test_a_listing_of_one_contact_imported_into_an_empty_ledger_keeps_its_links(
 
 
 def test_a_link_pointing_outside_the_file_does_not_cost_the_others_their_links(
-    run: Run, tmp_path: Path
+    run: Run, new_ledger: MakeLedger, tmp_path: Path
 ) -> None:
     """As above, with the answer pointing outside the file on the first line of the file."""
-    source = on(run, tmp_path / "source.db")
+    source = on(run, new_ledger())
     ok(source("contact", "add", ANNA))
     ok(source("contact", "add", BRAM))
     bram_got = log(source, BRAM, "received", "talent", "engineer", "--on", days_ago(60))
@@ -499,7 +499,7 @@ def test_a_link_pointing_outside_the_file_does_not_cost_the_others_their_links(
     file.write_bytes(ok(source("entries", ANNA, "--format", "csv")).stdout_bytes)
     assert [int(row["id"]) for row in parse_csv(file.read_text())] == [outside, got, inside]
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--create-contacts"))
     links = {key: row["answers"] for key, row in exported_by_id(target).items()}
     assert links == {outside: "", got: "", inside: str(got)}

@@ -16,10 +16,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from conftest import Run, count_rows, wederkerig_executable
+from conftest import Ledger, Run, SqliteLedger, count_rows, wederkerig_executable
 from wederkerig import database, models  # noqa: F401  (models registers the tables)
 
 FIXTURES = Path(__file__).parent / "fixtures"
+OLD_FILES = pytest.mark.sqlite_only(reason="the older ledgers in tests/fixtures are SQLite files")
 
 
 def test_schema_head_constant_is_the_newest_migration() -> None:
@@ -27,16 +28,17 @@ def test_schema_head_constant_is_the_newest_migration() -> None:
     assert scripts.get_current_head() == database.SCHEMA_HEAD
 
 
-def test_models_and_migrations_agree(ledger_path: Path, run: Run) -> None:
+def test_models_and_migrations_agree(db: Ledger, run: Run) -> None:
     """No model change can land without its migration (and the other way round)."""
     assert run("contact", "list").exit_code == 0  # creates the ledger through the migrations
-    engine = create_engine(f"sqlite:///{ledger_path}")
+    engine = create_engine(db.url)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
     engine.dispose()
 
 
+@OLD_FILES
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("ledger-*.db")), ids=lambda p: p.stem)
 def test_older_ledger_upgrades_with_its_data(fixture: Path, ledger_path: Path, run: Run) -> None:
     shutil.copy(fixture, ledger_path)
@@ -67,12 +69,14 @@ def test_older_ledger_upgrades_with_its_data(fixture: Path, ledger_path: Path, r
     assert count_rows(backups[0]) == before
 
 
+@pytest.mark.sqlite_only(reason="a ledger file's upgrade copies it aside (*.bak)")
 def test_current_ledger_is_not_backed_up_again(ledger_path: Path, run: Run) -> None:
     run("contact", "add", "Anna")
     run("contact", "list")
     assert list(ledger_path.parent.glob("*.bak")) == []
 
 
+@OLD_FILES
 def test_4_processes_opening_an_old_ledger_at_once_upgrade_it_once(ledger_path: Path) -> None:
     shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
     command = [wederkerig_executable(), "--db", str(ledger_path), "balance", "--format", "csv"]
@@ -88,6 +92,7 @@ def test_4_processes_opening_an_old_ledger_at_once_upgrade_it_once(ledger_path: 
     assert count_rows(ledger_path) == 28
 
 
+@OLD_FILES
 def test_a_failing_migration_leaves_the_old_version_usable(ledger_path: Path, run: Run) -> None:
     shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
     with sqlite3.connect(ledger_path) as connection:  # 0002 starts by dropping this index
@@ -106,19 +111,25 @@ def test_a_failing_migration_leaves_the_old_version_usable(ledger_path: Path, ru
     connection.close()
 
 
-@pytest.mark.parametrize("start", ["new", *sorted(p.stem for p in FIXTURES.glob("ledger-*.db"))])
-def test_entry_ids_are_never_reused_after_any_upgrade(
-    start: str, ledger_path: Path, run: Run
-) -> None:
+@pytest.mark.parametrize(
+    "start",
+    [
+        "new",
+        *(pytest.param(p.stem, marks=OLD_FILES) for p in sorted(FIXTURES.glob("ledger-*.db"))),
+    ],
+)
+def test_entry_ids_are_never_reused_after_any_upgrade(start: str, db: Ledger, run: Run) -> None:
     """SQLite rebuilds tables in some migrations; AUTOINCREMENT must survive every rebuild."""
     if start != "new":
-        shutil.copy(FIXTURES / f"{start}.db", ledger_path)
+        assert isinstance(db, SqliteLedger)
+        shutil.copy(FIXTURES / f"{start}.db", db.path)
     run("log", "--create", "Anna", "gave", "talent")
     newest = int(run("log", "Anna", "gave", "talent").stdout)
     assert run("rm", str(newest)).exit_code == 0
     assert int(run("log", "Anna", "gave", "talent").stdout) == newest + 1
 
 
+@OLD_FILES
 def test_db_upgrade_on_a_ledger_file_upgrades_it_or_says_nothing_to_do(
     ledger_path: Path, run: Run
 ) -> None:

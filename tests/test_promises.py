@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import TODAY, Refused, Run, csv_header, log, ok, on, parse_csv
+from conftest import TODAY, MakeLedger, Refused, Run, csv_header, log, ok, on, parse_csv
 
 # what exports wrote before promises; promises appended status and due (later features may
 # append more columns after these, so the tests below look at the first twelve)
@@ -617,14 +617,14 @@ def test_export_appends_status_and_due(run: Run) -> None:
 
 @pytest.mark.parametrize("format", ["csv", "json"])
 def test_export_with_promises_imports_into_an_empty_ledger_exactly(
-    run: Run, tmp_path: Path, format: str
+    run: Run, new_ledger: MakeLedger, tmp_path: Path, format: str
 ) -> None:
-    source = on(run, tmp_path / "source.db")
+    source = on(run, new_ledger())
     build_promising_ledger(source)
     file = tmp_path / f"entries.{format}"
     file.write_bytes(ok(source("export", "--format", format)).stdout_bytes)
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     result = ok(target("import", "entries", str(file), "--format", format, "--create-contacts"))
     assert result.stdout == ""
     for export_format in ("csv", "json"):
@@ -640,9 +640,9 @@ def test_export_with_promises_imports_into_an_empty_ledger_exactly(
 
 
 def test_a_ten_column_csv_from_before_promises_still_imports_all_done(
-    run: Run, tmp_path: Path
+    run: Run, new_ledger: MakeLedger, tmp_path: Path
 ) -> None:
-    source = on(run, tmp_path / "source.db")
+    source = on(run, new_ledger())
     build_promising_ledger(source)
     rows = list(csv.reader(io.StringIO(ok(source("export")).stdout, newline="")))
     old = io.StringIO(newline="")
@@ -651,7 +651,7 @@ def test_a_ten_column_csv_from_before_promises_still_imports_all_done(
     file = tmp_path / "old.csv"
     file.write_text(old.getvalue(), encoding="utf-8", newline="")
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--create-contacts"))
     imported = exported(target)
     assert [list(row.values())[:10] for row in imported] == [row[:10] for row in rows[1:]]
@@ -661,15 +661,17 @@ def test_a_ten_column_csv_from_before_promises_still_imports_all_done(
     assert sorted(entry_ids(target)) == sorted(int(row[0]) for row in rows[1:])
 
 
-def test_ten_key_json_from_before_promises_still_imports_all_done(run: Run, tmp_path: Path) -> None:
-    source = on(run, tmp_path / "source.db")
+def test_ten_key_json_from_before_promises_still_imports_all_done(
+    run: Run, new_ledger: MakeLedger, tmp_path: Path
+) -> None:
+    source = on(run, new_ledger())
     build_promising_ledger(source)
     records = json.loads(ok(source("export", "--format", "json")).stdout)
     old = [{key: record[key] for key in FIRST_ENTRY_COLUMNS} for record in records]
     file = tmp_path / "old.json"
     file.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
 
-    target = on(run, tmp_path / "empty.db")
+    target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--format", "json", "--create-contacts"))
     imported = json.loads(ok(target("export", "--format", "json")).stdout)
     assert [{key: r[key] for key in FIRST_ENTRY_COLUMNS} for r in imported] == old

@@ -1,10 +1,8 @@
 """The shortest path through the product: log something, see it in the balance."""
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
-from conftest import Run
+from conftest import Ledger, Run, count_rows
 
 
 def test_log_then_balance(run: Run) -> None:
@@ -28,7 +26,7 @@ def test_version(run: Run) -> None:
 
 
 def test_demo_writes_its_own_ledger_and_never_the_users(
-    run: Run, private_dirs: Path, ledger_path: Path
+    run: Run, private_dirs: Path, db: Ledger
 ) -> None:
     first = run("demo")
     assert first.exit_code == 0, first.stderr
@@ -37,9 +35,7 @@ def test_demo_writes_its_own_ledger_and_never_the_users(
     demo = private_dirs / "demo.db"
     assert demo.exists()
     assert not (private_dirs / "ledger.db").exists()
-    assert not ledger_path.exists()  # not even the one --db names
+    assert db.untouched()  # not even the one --db names
     again = run("demo")  # re-running starts afresh rather than doubling the sample
     assert again.exit_code == 0
-    with closing(sqlite3.connect(demo)) as connection:
-        (entries,) = connection.execute("SELECT count(*) FROM entry").fetchone()
-    assert entries == 35  # 28 entries, 3 promises and 2 introductions of 2 sides
+    assert count_rows(demo) == 35  # 28 entries, 3 promises and 2 introductions of 2 sides
