@@ -1,9 +1,10 @@
 """A team ledger on a real PostgreSQL server: every command family, schema rules, members.
 
 Needs a server reachable through libpq's environment (PGHOST, PGPORT, PGUSER, PGPASSWORD),
-as ``pg_virtualenv`` provides: ``.ci/run`` runs this module under it with
+as ``pg_virtualenv`` provides: ``.ci/run`` runs the suite under it with
 WEDERKERIG_REQUIRE_POSTGRES=1, so there it fails rather than skips. Each test gets a
-database of its own, dropped afterwards.
+database of its own, empty (not even a schema), dropped afterwards. (The rest of the suite
+runs on PostgreSQL too with WEDERKERIG_TEST_ENGINE=postgresql: see tests/conftest.py.)
 """
 
 import json
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Run, csv_header, ok, parse_csv, wederkerig_executable
+from conftest import Run, csv_header, ok, one_line, parse_csv, wederkerig_executable
 
 psycopg = pytest.importorskip("psycopg", reason="pip install 'wederkerig[postgres]'")
 
@@ -208,3 +209,14 @@ def test_a_password_never_shows_and_is_refused_on_the_command_line(cli: Any, dat
     assert failing.returncode == 3
     assert password not in failing.stderr + failing.stdout
     assert f"{user}:***@" in failing.stderr
+
+
+def test_backup_and_doctor_send_a_server_ledger_to_pg_dump(pg: Run) -> None:
+    """They copy and check a ledger *file*; a server has tools of its own (docs/team.md)."""
+    ok(pg("contact", "add", "Jan"))
+    for command in ("backup", "doctor"):
+        result = pg(command)
+        assert result.exit_code == 3, (result.stdout, result.stderr)
+        assert result.stdout == ""
+        assert "Traceback" not in result.stderr
+        assert "pg_dump" in one_line(result.stderr)
