@@ -31,6 +31,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+# The tests read English, whatever the developer's locale (help is translated at import).
+os.environ["WEDERKERIG_LANG"] = "en"
+
 from wederkerig.cli.app import app
 from wederkerig.cli.context import AppContext
 

@@ -272,6 +272,17 @@ def test_within_speaks_weeks_and_dutch(ledger: Run) -> None:
     assert due_table(ledger, "--within", "2w") == due_table(ledger, "--within", "14 dagen")
 
 
+@pytest.mark.parametrize("none_ahead", ["0", "0d", "0w", "0 weken"])
+def test_within_zero_in_any_unit_is_today_only(ledger: Run, none_ahead: str) -> None:
+    assert due_table(ledger, "--within", none_ahead) == due_table(ledger)
+
+
+def test_within_that_is_no_stretch_of_time_is_refused(ledger: Run) -> None:
+    result = ledger("due", "--within", "0x")
+    assert result.exit_code == 2
+    assert "--within '0x' is not a stretch of time" in result.stderr
+
+
 def test_unanswered_after_sets_when_thanks_are_overdue(ledger: Run) -> None:
     def unanswered(*args: str) -> list[tuple[str, str, str]]:
         return [

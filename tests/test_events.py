@@ -36,3 +36,23 @@ def test_an_unknown_event_is_refused_with_a_suggestion(run: Run, refused: Refuse
     assert "Did you mean 'Nieuwjaarsreceptie Drechtsteden'" in result.stderr
     ok(run("contact", "add", "Anna"))
     refused(1, "log", "Anna", "gave", "talent", "--event", "nieuwjaars")
+    refused(1, "entries", "--event", "nieuwjaars")
+
+
+def test_entries_at_an_event_or_of_a_group(run: Run) -> None:
+    ok(run("event", "add", "Havendag"))
+    ok(run("group", "add", "Board"))
+    ok(run("contact", "add", "Anna", "--group", "Board"))
+    ok(run("contact", "add", "Bram"))
+    for person, event in (("Anna", "Havendag"), ("Bram", "Havendag"), ("Anna", None)):
+        at = ("--event", event) if event else ()
+        ok(run("log", person, "gave", "knowledge", f"{person} at {event}", *at))
+
+    def described(*args: str) -> list[str]:
+        rows = json.loads(ok(run("entries", *args, "--format", "json")).stdout)
+        return [row["description"] for row in rows]
+
+    assert described("--event", "havendag") == ["Anna at Havendag", "Bram at Havendag"]
+    assert described("--group", "Board") == ["Anna at Havendag", "Anna at None"]
+    assert described("--group", "Board", "--event", "Havendag") == ["Anna at Havendag"]
+    assert "Bram at Havendag" in ok(run("entries", "--event", "Havendag")).stdout

@@ -42,6 +42,8 @@ def test_balance_and_show_are_restricted_to_members(run: Run) -> None:
         ("Anna", "knowledge"), ("Cees", "knowledge"), ("Cees", "talent"),
     }  # fmt: skip
     assert "Members: Anna, Cees" in ok(run("group", "show", "Board")).stdout
+    assert "  groups: Board\n" in ok(run("contact", "show", "Cees")).stdout
+    assert "groups:" not in ok(run("contact", "show", "Bram")).stdout
 
 
 def test_merge_moves_memberships_and_forget_ends_them(run: Run) -> None:

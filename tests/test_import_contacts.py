@@ -236,6 +236,8 @@ def test_a_known_name_however_typed_is_completed_never_overwritten(
         "aliases": ["Jos", "Pepe"],  # joined
         "note": "Koffie, geen thee",  # kept
     }
+    kept = "Kept what the ledger already had where the file says otherwise (organisation, email"
+    assert f"{kept} or note) for '{JOSE_NFC}'" in result.stderr
 
 
 def test_empty_fields_of_a_known_contact_are_filled(known: Run, tmp_path: Path) -> None:
@@ -292,6 +294,7 @@ def test_summary_counts_added_completed_and_up_to_date(known: Run, tmp_path: Pat
     assert summary(result.stderr) == (1, 1, 1, 3)
     assert LI_NA in result.stderr
     assert "Anna de Vries" in result.stderr
+    assert "Kept what the ledger already had" not in result.stderr  # nothing said otherwise
     assert sorted(by_name(known)) == ["Anna de Vries", "Bram Bakker", JOSE_NFC, LI_NA]
 
 
