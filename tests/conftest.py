@@ -353,7 +353,10 @@ def new_ledger(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[MakeLedger]:
     """Another ledger on the same engine, as many as the test asks for (not yet created on
-    SQLite, an empty ledger at the schema head on PostgreSQL), each distinct."""
+    SQLite, an empty ledger at the schema head on PostgreSQL), each distinct.
+
+    On PostgreSQL only the newest ``KEEP_LEDGERS`` stay; older ones are dropped (a Hypothesis
+    test asks for a few per example, and may run hundreds of examples while shrinking)."""
     made: list[PostgresLedger] = []
 
     def new() -> Ledger:
@@ -361,11 +364,16 @@ def new_ledger(
             return SqliteLedger(tmp_path_factory.mktemp("ledger") / "ledger.db")
         server: PostgresServer = request.getfixturevalue("postgres_server")
         made.append(server.new_ledger())
+        while len(made) > KEEP_LEDGERS:
+            server.drop(made.pop(0).name)
         return made[-1]
 
     yield new
     for ledger in made:
         ledger.server.drop(ledger.name)
+
+
+KEEP_LEDGERS = 10
 
 
 @pytest.fixture
