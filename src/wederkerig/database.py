@@ -23,7 +23,7 @@ from wederkerig import paths
 from wederkerig.errors import RefusedError, StorageError
 from wederkerig.i18n import _
 
-SCHEMA_HEAD = "0007"  # the newest revision in migrations/versions; a test keeps them equal
+SCHEMA_HEAD = "0008"  # the newest revision in migrations/versions; a test keeps them equal
 BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -163,10 +163,16 @@ def busy_timeout() -> float:
 
 
 def _create_engine(url: str) -> Engine:
+    timeout_ms = int(busy_timeout() * 1000)
+    if url.startswith("postgresql"):
+        # A server's lock_timeout is the busy timeout's twin (0 there means 'wait forever').
+        lock_timeout = {"options": f"-c lock_timeout={max(timeout_ms, 1)}"}
+        return create_engine(
+            url, hide_parameters=True, pool_pre_ping=True, connect_args=lock_timeout
+        )
     if not url.startswith("sqlite"):
         return create_engine(url, hide_parameters=True, pool_pre_ping=True)
     engine = create_engine(url, hide_parameters=True)
-    timeout_ms = int(busy_timeout() * 1000)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -391,7 +397,7 @@ def storage_error(error: DBAPIError, where: str) -> StorageError:
     """Translate a driver error into one line that names the ledger and what to do."""
     reason = _reason(error)
     lowered = reason.lower()
-    if "locked" in lowered or "busy" in lowered:
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
         message = _(
             "the ledger {ledger} stayed locked by another process for more than "
             "{seconds} s: try again when it has finished"

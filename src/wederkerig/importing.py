@@ -55,7 +55,7 @@ _INCOMING = sa.Table(
     sa.Column("direction", sa.String, nullable=False),
     sa.Column("kind", sa.String, nullable=False),
     sa.Column("value", sa.Integer, nullable=False),
-    sa.Column("amount_cents", sa.Integer),
+    sa.Column("amount_cents", ENTRY_TABLE.c.amount_cents.type),
     sa.Column("description", sa.String, nullable=False),
     sa.Column("event_name", sa.String),
     sa.Column("event_key", sa.String),
@@ -455,6 +455,7 @@ def _introduce(connection: sa.Connection, *, now: datetime) -> int:
         )
         .where(_NEW.c.introduction.is_not(None))
         .group_by(_NEW.c.introduction)
+        .order_by(_NEW.c.introduction)  # numbered in the file's order, on every engine
     )
     made = connection.execute(numbered).all()
     for number, made_on, description in made:
@@ -474,7 +475,8 @@ def _highest_id_ever(connection: sa.Connection) -> int:
         seq = sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'entry'")
         return int(connection.execute(seq).scalar() or 0)
     if connection.dialect.name == "postgresql":
-        seq = sa.text("SELECT last_value FROM entry_id_seq")
+        # last_value is 1 before the first id is handed out; is_called tells the two apart
+        seq = sa.text("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM entry_id_seq")
         return int(connection.execute(seq).scalar() or 0)
     return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
 

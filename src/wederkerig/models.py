@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from wederkerig.vocabulary import Direction, Kind, Outcome, Status
@@ -132,7 +132,10 @@ class Entry(SQLModel, table=True):
     direction: str
     kind: str
     value: int = 1
-    amount_cents: int | None = None  # whole cents of the currency: exact sums, no float drift
+    # Whole cents of the currency: exact sums, no float drift; 64-bit, as SQLite's INTEGER is.
+    amount_cents: int | None = Field(
+        default=None, sa_type=BigInteger().with_variant(Integer(), "sqlite")
+    )
     description: str = ""
     occurred_on: date
     event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="SET NULL")

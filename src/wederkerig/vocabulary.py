@@ -88,7 +88,7 @@ CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount no
 T = TypeVar("T")
 
 MAX_VALUE = 1_000_000
-MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
+MAX_ID = 2**31 - 1  # ids are INTEGER columns, 32-bit on PostgreSQL
 MAX_AMOUNT = Decimal("1000000000")
 
 
