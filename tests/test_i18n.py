@@ -384,6 +384,14 @@ def drop_prose(document: Any) -> Any:
     return document
 
 
+def test_settings_listed_for_scripts_keep_their_english_help(tmp_path: Path) -> None:
+    listed = speak(tmp_path, "nl", "config", "list", "--format", "csv")
+    rows = {row["key"]: row for row in csv.DictReader(io.StringIO(listed.stdout))}
+    assert rows["currency"]["help"] == "the currency of amounts of money, as a code: EUR, USD, GBP…"
+    shown = speak(tmp_path, "nl", "config", "list").stdout
+    assert "de munteenheid van geldbedragen" in shown
+
+
 def test_the_language_setting_and_the_locale_choose_dutch(tmp_path: Path) -> None:
     unset = {"WEDERKERIG_LANG": ""}
     by_locale = subprocess.run(

@@ -23,6 +23,20 @@ def test_an_amount_in_euros_is_read_with_or_without_its_sign(anna: Run, typed: s
     assert amounts(anna) == ["12.50"]
 
 
+@pytest.mark.parametrize("typed", ["1 250,00", "€ 1 250", "€\N{NO-BREAK SPACE}1.250,00"])
+def test_spaces_may_group_thousands(anna: Run, typed: str) -> None:
+    ok(anna("log", "Anna", "gave", "money", "--amount", typed))
+    assert amounts(anna) == ["1250.00"]
+
+
+@pytest.mark.parametrize("typed", ["12 50", "-12", "+5", "1 2500"])
+def test_what_is_no_amount_is_called_so_not_another_currency(
+    anna: Run, refused: Refused, typed: str
+) -> None:
+    result = refused(2, "log", "Anna", "gave", "money", "--amount", typed)
+    assert f"amount '{typed}' is not an amount of money" in result.stderr
+
+
 @pytest.mark.parametrize("typed", ["$12", "12 USD", "£ 5", "CHF 20"])
 def test_an_amount_in_another_currency_is_refused_not_converted(
     anna: Run, refused: Refused, typed: str

@@ -23,7 +23,7 @@ CONFIG_ENV = "WEDERKERIG_CONFIG"  # another file than the default, e.g. for a te
 def _span(value: str) -> str:
     from wederkerig.dates import parse_span
 
-    parse_span(value, "the value")
+    parse_span(value, _("the value"))
     return value.strip()
 
 

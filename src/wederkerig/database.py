@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session
 
@@ -164,7 +164,7 @@ def busy_timeout() -> float:
 
 def _create_engine(url: str) -> Engine:
     timeout_ms = int(busy_timeout() * 1000)
-    if url.startswith("postgresql"):
+    if make_url(url).get_driver_name() in {"psycopg", "psycopg2"}:  # libpq's options
         # A server's lock_timeout is the busy timeout's twin (0 there means 'wait forever').
         lock_timeout = {"options": f"-c lock_timeout={max(timeout_ms, 1)}"}
         return create_engine(

@@ -249,7 +249,7 @@ def period_labels(first: date, last: date, every: Every) -> list[str]:
     day = first
     while day <= last:
         labels.append(period_label(day, every))
-        _, end = parse_period(labels[-1], day)
+        end = parse_period(labels[-1], day)[1]
         if end == date.max:
             break
         day = end + timedelta(days=1)

@@ -476,7 +476,8 @@ def _highest_id_ever(connection: sa.Connection) -> int:
         return int(connection.execute(seq).scalar() or 0)
     if connection.dialect.name == "postgresql":
         # last_value is 1 before the first id is handed out; is_called tells the two apart
-        seq = sa.text("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM entry_id_seq")
+        name = connection.execute(sa.text("SELECT pg_get_serial_sequence('entry', 'id')")).scalar()
+        seq = sa.text(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {name}")
         return int(connection.execute(seq).scalar() or 0)
     return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
 
@@ -599,7 +600,7 @@ def import_contacts(
         touched.add(existing.name_key)
         if card(session, existing) != before:
             merged.append(existing.name)
-        if _differs(before, row) and existing.name not in kept:
+        if _differs(before, row) and existing.name not in kept and existing.name not in added:
             kept.append(existing.name)
     return ContactImportReport(
         total, tuple(added), tuple(merged), total - len(added) - len(merged), dry_run, tuple(kept)
@@ -607,9 +608,10 @@ def import_contacts(
 
 
 def _differs(known: ContactCard, row: dict[str, str]) -> bool:
-    """Whether the file says something else than the ledger about a field the ledger keeps."""
+    """Whether the file says something else than the ledger about a field the ledger keeps
+    (spacing and line endings aside: the ledger stored its own value tidied)."""
     return any(
-        theirs and ours and theirs.strip() != ours
+        theirs.strip() and ours and " ".join(theirs.split()) != " ".join(ours.split())
         for ours, theirs in (
             (known.organisation, row["organisation"]),
             (known.email, row["email"]),

@@ -256,7 +256,7 @@ def _inspect(found: Diagnosis, connection: sqlite3.Connection, head: str) -> Non
     if broken:
         found.problems.append(
             ngettext(
-                "{count} rows point at missing rows (foreign_key_check)",
+                "{count} row points at a missing row (foreign_key_check)",
                 "{count} rows point at missing rows (foreign_key_check)",
                 len(broken),
             ).format(count=len(broken))

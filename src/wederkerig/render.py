@@ -734,10 +734,6 @@ def progress(description: str) -> Iterator[Callable[[int], None]]:
         yield lambda rows: bar.advance(task, rows)
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 def _some(names: Iterable[str], shown: int = 5) -> str:
     """A few names and how many more: a summary stays one line for a million rows."""
     names = list(names)
@@ -992,7 +988,7 @@ def settings_table(rows: Sequence[tuple[str, str | None, str | None, str]], *, w
         if origins:  # "env WEDERKERIG_DB": the kind of origin is a word to translate
             kind, space, where = (origin or "").partition(" ")
             cells.append(Text(f"{_(kind)}{space}{where}" if kind else ""))
-        table.add_row(*cells, about)
+        table.add_row(*cells, _(about))  # the help's English stays in CSV and JSON
     return table
 
 

@@ -2,6 +2,7 @@
 
 import difflib
 import re
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
@@ -134,7 +135,11 @@ def check_value(value: int) -> int:
 
 
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
-_SIGNED = re.compile(r"(?P<before>[^\d.,\s]*)\s*(?P<number>[\d.,]+)\s*(?P<after>[^\d.,\s]*)")
+_SPACED = re.compile(r"\s")
+_GROUPED = re.compile(r"\d{1,3}(?:\s\d{3})+(?:[.,]\d{1,2})?")  # 1 250 or 12 500,00
+# An amount with perhaps a currency's sign or code before or after it; spaces may group
+# thousands (1 250,00), as may the no-break space Dutch output uses.
+_SIGNED = re.compile(r"(?P<before>[^\d.,\s]*)\s*(?P<number>\d[\d.,\s]*?)\s*(?P<after>[^\d.,\s]*)")
 
 
 def parse_amount(text: str) -> Decimal:
@@ -147,21 +152,26 @@ def parse_amount(text: str) -> Decimal:
     from wederkerig import money
 
     found = _SIGNED.fullmatch(text.strip())
-    if found is None or not _AMOUNT.fullmatch(found["number"]):
+    spaced = found["number"] if found else ""
+    number = (
+        "".join(spaced.split()) if not _SPACED.search(spaced) or _GROUPED.fullmatch(spaced) else ""
+    )
+    signs = [sign for sign in (found["before"], found["after"]) if sign] if found else []
+    if found is None or not _AMOUNT.fullmatch(number) or not all(map(_is_currency, signs)):
         raise InvalidInputError(
             _("amount '{text}' is not an amount of money: write it like 12.50 or 12,50").format(
                 text=text
             )
         )
-    for sign in (found["before"], found["after"]):
-        if sign and sign.upper() not in {known.upper() for known in money.signs()}:
+    for sign in signs:
+        if sign.upper() not in {known.upper() for known in money.signs()}:
             raise InvalidInputError(
                 _(
                     "amount '{text}': amounts in this ledger are in {currency} (the 'currency' "
                     "setting) and are never converted; give it in {currency}"
                 ).format(text=text, currency=money.currency())
             )
-    cleaned = found["number"]
+    cleaned = number
     last = max(cleaned.rfind("."), cleaned.rfind(","))
     tail = cleaned[last + 1 :] if last >= 0 else ""
     separators = {char for char in cleaned if char in ".,"}
@@ -185,6 +195,13 @@ def parse_amount(text: str) -> Decimal:
             )
         )
     return amount.quantize(Decimal("0.01"))
+
+
+def _is_currency(sign: str) -> bool:
+    """Whether text beside an amount names a currency: a code (EUR, usd) or signs (€, US$)."""
+    if len(sign) == 3 and sign.isalpha() and sign.isascii():
+        return True
+    return any(unicodedata.category(char) == "Sc" for char in sign)
 
 
 def format_amount(amount: Decimal | None) -> str:

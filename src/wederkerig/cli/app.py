@@ -58,7 +58,9 @@ CLICK_SHAPES = [
         (r"Option '(?P<option>.+)' requires an argument\.",
          N_("Option '{option}' requires an argument.")),
         (r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)",
-         N_("Got unexpected extra arguments ({arguments})")),
+         N_("Got unexpected extra argument(s) ({arguments})")),
+        # Typer's own suggestion, after a message its gettext already translated
+        (r"(?P<message>.+)\. Did you mean (?P<options>.+)\?", N_("{message}.")),
         (r"Missing argument (?P<param>.+)\.", N_("Missing argument {param}.")),
         (r"Missing option (?P<param>.+)\.", N_("Missing option {param}.")),
     )
@@ -74,7 +76,7 @@ def click_message(text: str) -> str:
                 parts["problem"] = click_message(parts["problem"])
             said = _(message).format(**parts)
             if parts.get("options"):
-                said += did_you_mean(option for option in parts["options"].split(", "))
+                said += did_you_mean(name.strip("'") for name in parts["options"].split(", "))
             return said
     return text
 

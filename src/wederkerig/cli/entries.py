@@ -55,7 +55,9 @@ AmountOption = Annotated[
     typer.Option(
         "--amount",
         metavar="AMOUNT",
-        help=_("For money: e.g. 250 or 12,50, in the 'currency' setting's currency (EUR)."),
+        help=_(
+            "For money: e.g. 250 or 12,50, in the 'currency' setting's currency (EUR unless set)."
+        ),
     ),
 ]
 EntryIdArgument = Annotated[int, id_argument(_("The entry's id."))]

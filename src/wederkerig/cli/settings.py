@@ -61,5 +61,5 @@ def list_(
     rows = []
     for key, spec in config.KEYS.items():
         found, source = config.lookup(key, flags.get(key))
-        rows.append((key, found, source if origin else None, _(spec.help)))
+        rows.append((key, found, source if origin else None, spec.help))
     show_listing(format, SETTING_COLUMNS, rows, render.settings_table, _("No settings."))
