@@ -10,9 +10,13 @@ import shlex
 import sqlite3
 from collections.abc import Mapping
 from contextlib import closing
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from wederkerig.paths import DB_ENV, choose_target, sqlite_file
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 COMPLETE_ENV = "_WEDERKERIG_COMPLETE"
 # What each stored name is read from; kinds and directions are words, not stored.
@@ -60,6 +64,15 @@ def candidates(what: str, target: str, incomplete: str) -> list[str]:
         return []
     found = {name for (name,) in rows if name.casefold().startswith(wanted)}
     return sorted(found, key=str.casefold)[:LIMIT]
+
+
+def names_in(session: "Session", what: str) -> list[str]:
+    """The same names from a ledger already open through SQLAlchemy: a database server, which
+    Tab completion never asks (SQLAlchemy is imported by then)."""
+    from sqlalchemy import text
+
+    found = {name for (name,) in session.execute(text(QUERIES[what]))}
+    return sorted(found, key=str.casefold)
 
 
 def bash_answer(environ: Mapping[str, str]) -> str | None:

@@ -73,16 +73,14 @@ def _yes(question: str, *, default: bool) -> bool:
 def _names(ctx: typer.Context, what: str) -> list[str]:
     """Known names for type-ahead: from a ledger file as Tab completion reads them (never
     creating it); from a database server through the ledger, which Tab completion never asks."""
-    from wederkerig.completion import QUERIES, candidates
+    from wederkerig.completion import candidates, names_in
     from wederkerig.paths import sqlite_file
 
     target = app_context(ctx).target
     if sqlite_file(target) is not None:
         return candidates(what, target, "")
-    from sqlalchemy import text
-
     with transaction(ctx) as session:
-        return sorted({name for (name,) in session.execute(text(QUERIES[what]))}, key=str.casefold)
+        return names_in(session, what)
 
 
 def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
