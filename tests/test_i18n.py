@@ -22,10 +22,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import wederkerig_executable
-from wederkerig import config, i18n
 from wederkerig.cli.app import app
-from wederkerig.dates import PERIODS, Every
-from wederkerig.vocabulary import (
+from wederkerig.core import i18n
+from wederkerig.core.dates import PERIODS, Every
+from wederkerig.core.vocabulary import (
     DIRECTION_WORDS,
     KIND_WORDS,
     OUTCOME_WORDS,
@@ -35,6 +35,7 @@ from wederkerig.vocabulary import (
     Outcome,
     Status,
 )
+from wederkerig.settings import config
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "wederkerig"

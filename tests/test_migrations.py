@@ -17,7 +17,7 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 from conftest import Ledger, Run, SqliteLedger, count_rows, wederkerig_executable
-from wederkerig import database, models  # noqa: F401  (models registers the tables)
+from wederkerig.store import database, models  # noqa: F401  (models registers the tables)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD_FILES = pytest.mark.sqlite_only(reason="the older ledgers in tests/fixtures are SQLite files")

@@ -13,16 +13,22 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from wederkerig.errors import InvalidInputError
-from wederkerig.i18n import _
-from wederkerig.vocabulary import By, Direction, Kind
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
-    from wederkerig.balances import BalanceRow, ContactBalance, MonthlyFlow, PeriodBalances, Tally
-    from wederkerig.brief import Brief
-    from wederkerig.flow import Flow
-    from wederkerig.loops import OpenLoop
-    from wederkerig.promises import OpenPromise
+    from wederkerig.usecases.balances import (
+        BalanceRow,
+        ContactBalance,
+        MonthlyFlow,
+        PeriodBalances,
+        Tally,
+    )
+    from wederkerig.usecases.brief import Brief
+    from wederkerig.usecases.flow import Flow
+    from wederkerig.usecases.loops import OpenLoop
+    from wederkerig.usecases.promises import OpenPromise
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",

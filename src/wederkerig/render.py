@@ -19,22 +19,22 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
 
-from wederkerig import money
-from wederkerig.i18n import N_, _, ngettext, pgettext
-from wederkerig.vocabulary import By, Direction, Kind
+from wederkerig.core import money
+from wederkerig.core.i18n import N_, _, ngettext, pgettext
+from wederkerig.core.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
-    from wederkerig.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
-    from wederkerig.brief import Brief
-    from wederkerig.cadence import DueItem, TagRow
-    from wederkerig.contacts import ContactCard, ContactSummary, Merge
-    from wederkerig.entries import EntryRow
-    from wederkerig.events import EventRow
-    from wederkerig.flow import Flow
-    from wederkerig.importing import ContactImportReport, ImportReport
-    from wederkerig.introductions import IntroductionRow
-    from wederkerig.loops import OpenLoop
-    from wederkerig.promises import OpenPromise
+    from wederkerig.usecases.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
+    from wederkerig.usecases.brief import Brief
+    from wederkerig.usecases.cadence import DueItem, TagRow
+    from wederkerig.usecases.contacts import ContactCard, ContactSummary, Merge
+    from wederkerig.usecases.entries import EntryRow
+    from wederkerig.usecases.events import EventRow
+    from wederkerig.usecases.flow import Flow
+    from wederkerig.usecases.importing import ContactImportReport, ImportReport
+    from wederkerig.usecases.introductions import IntroductionRow
+    from wederkerig.usecases.loops import OpenLoop
+    from wederkerig.usecases.promises import OpenPromise
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 _UNSAFE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (bidi), line and paragraph separators
@@ -436,7 +436,7 @@ def _organisation_column() -> Column:
 def _label(label: str) -> str:
     """A row's label as shown: the stand-in for rows without an organisation, group, event
     or member ('(no group)') in the reader's language; a real name exactly as it is."""
-    from wederkerig.balances import NO_LABEL  # loaded already: the rows came from there
+    from wederkerig.usecases.balances import NO_LABEL  # loaded already: the rows came from there
 
     return _(label) if label in NO_LABEL.values() else label
 

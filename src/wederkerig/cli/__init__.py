@@ -6,14 +6,14 @@ import sys
 
 def main() -> None:
     """Console-script entry point: a contact name for bash's Tab straight from SQLite (see
-    wederkerig.completion), anything else through the Typer app."""
-    from wederkerig.completion import bash_answer
+    wederkerig.cli.completion), anything else through the Typer app."""
+    from wederkerig.cli.completion import bash_answer
 
     answer = bash_answer(os.environ)
     if answer is not None:
         sys.stdout.write(answer)
         return
-    from wederkerig import i18n
+    from wederkerig.core import i18n
 
     i18n.speak_for_libraries(i18n.choose())
     from wederkerig.cli.app import main as run

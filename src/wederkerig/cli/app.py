@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from wederkerig import __version__, i18n, money, paths, render
+from wederkerig import __version__, render
 from wederkerig.cli import (
     cadence,
     contacts,
@@ -28,9 +28,11 @@ from wederkerig.cli import (
 )
 from wederkerig.cli.context import AppContext
 from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
-from wederkerig.errors import ExitCode, InvalidInputError, WederkerigError, did_you_mean
-from wederkerig.i18n import N_, _
-from wederkerig.paths import DB_ENV
+from wederkerig.core import i18n, money
+from wederkerig.core.errors import ExitCode, InvalidInputError, WederkerigError, did_you_mean
+from wederkerig.core.i18n import N_, _
+from wederkerig.settings import paths
+from wederkerig.settings.paths import DB_ENV
 
 # Typer bundles Click without exporting the base of its errors; find it through a public one.
 ClickException: type[Exception] = next(

@@ -5,12 +5,13 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import config, render
+from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
-from wederkerig.dates import parse_cadence, parse_span
+from wederkerig.core.dates import parse_cadence, parse_span
+from wederkerig.core.i18n import _, ngettext
 from wederkerig.formats import DUE_COLUMNS, TAG_COLUMNS, Format, write_rows
-from wederkerig.i18n import _, ngettext
+from wederkerig.settings import config
 
 app = typer.Typer()
 tags = typer.Typer(
@@ -43,7 +44,7 @@ def due(
     ] = False,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.cadence import due_items
+    from wederkerig.usecases.cadence import due_items
 
     within_days = parse_span(within, "--within", allow_zero=True)
     after = config.value("unanswered_after", unanswered_after) or "30d"
@@ -66,7 +67,7 @@ def due(
 
 @tags.command("list", help=_("Tags in use, how many contacts carry each, and their cadence."))
 def list_tags(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
-    from wederkerig.cadence import list_tags
+    from wederkerig.usecases.cadence import list_tags
 
     with transaction(ctx) as session:
         rows = list_tags(session)
@@ -90,7 +91,7 @@ def cadence(
     ],
     every: Annotated[str, typer.Argument(metavar="SPAN", help=_("30d, 6w, 3m; 'none' clears it."))],
 ) -> None:
-    from wederkerig.cadence import set_tag_cadence
+    from wederkerig.usecases.cadence import set_tag_cadence
 
     every_days = parse_cadence(every)
     with transaction(ctx, write=True) as session:

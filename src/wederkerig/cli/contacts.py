@@ -8,9 +8,9 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
 from wederkerig.cli.options import FormatOption, complete_contact
-from wederkerig.dates import parse_cadence
+from wederkerig.core.dates import parse_cadence
+from wederkerig.core.i18n import _
 from wederkerig.formats import CONTACT_COLUMNS, Format, write_document
-from wederkerig.i18n import _
 
 app = typer.Typer(help=_("Add, list, show, edit and remove contacts."), no_args_is_help=True)
 
@@ -42,8 +42,8 @@ def add(
         list[str] | None, typer.Option("--group", "-g", help=_("Join this group; repeat for more."))
     ] = None,
 ) -> None:
-    from wederkerig.contacts import add_contact
-    from wederkerig.groups import join_group
+    from wederkerig.usecases.contacts import add_contact
+    from wederkerig.usecases.groups import join_group
 
     with transaction(ctx, write=True) as session:
         card = add_contact(
@@ -72,7 +72,7 @@ def list_(
     ] = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.contacts import list_contacts
+    from wederkerig.usecases.contacts import list_contacts
 
     with transaction(ctx) as session:
         cards = list_contacts(session, tag=tag, organisation=org)
@@ -89,7 +89,7 @@ def list_(
 
 @app.command("show", help=_("Show one contact and the span of your history with them."))
 def show(ctx: typer.Context, name: NameArgument) -> None:
-    from wederkerig.contacts import show_contact
+    from wederkerig.usecases.contacts import show_contact
 
     with transaction(ctx) as session:
         summary = show_contact(session, name)
@@ -127,8 +127,8 @@ def edit(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.cadence import set_contact_cadence
-    from wederkerig.contacts import edit_contact
+    from wederkerig.usecases.cadence import set_contact_cadence
+    from wederkerig.usecases.contacts import edit_contact
 
     every_days = parse_cadence(every) if every is not None else None
     with transaction(ctx, write=True) as session:
@@ -151,7 +151,7 @@ def edit(
 
 @app.command("rm", help=_("Remove a contact that has no entries."))
 def remove(ctx: typer.Context, name: NameArgument) -> None:
-    from wederkerig.contacts import remove_contact
+    from wederkerig.usecases.contacts import remove_contact
 
     with transaction(ctx, write=True) as session:
         card = remove_contact(session, name)
@@ -169,7 +169,7 @@ def export_person(
         Path | None, typer.Option("--output", "-o", help=_("Write to FILE (private, 0600)."))
     ] = None,
 ) -> None:
-    from wederkerig.privacy import person_record
+    from wederkerig.usecases.privacy import person_record
 
     with transaction(ctx) as session:
         record = person_record(session, name)
@@ -206,7 +206,7 @@ def merge(
         ),
     ],
 ) -> None:
-    from wederkerig.contacts import merge_contacts
+    from wederkerig.usecases.contacts import merge_contacts
 
     with transaction(ctx, write=True) as session:
         merged = merge_contacts(session, keep, absorb)

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
-from wederkerig import config, paths, render
-from wederkerig.dates import parse_date
-from wederkerig.errors import InvalidInputError, WederkerigError
+from wederkerig import render
+from wederkerig.core.dates import parse_date
+from wederkerig.core.errors import InvalidInputError, WederkerigError
+from wederkerig.core.i18n import _
 from wederkerig.formats import Format, write_rows
-from wederkerig.i18n import _
+from wederkerig.settings import config, paths
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -57,7 +58,7 @@ def transaction(
     ctx: typer.Context, *, write: bool = False, dry_run: bool = False
 ) -> Iterator["Session"]:
     """Open the ledger and run the command's one transaction (committed only on success)."""
-    from wederkerig.database import open_ledger
+    from wederkerig.store.database import open_ledger
 
     ledger = open_ledger(app_context(ctx).target)
     if ledger.upgrade is not None:

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import typer
 
-from wederkerig import paths, render
+from wederkerig import render
 from wederkerig.cli.context import AppContext, app_context
 from wederkerig.cli.options import START_PANEL
-from wederkerig.i18n import _
+from wederkerig.core.i18n import _
+from wederkerig.settings import paths
 
 app = typer.Typer()
 
@@ -19,11 +20,11 @@ app = typer.Typer()
     ),
 )
 def demo(ctx: typer.Context) -> None:
-    from wederkerig.balances import balance_rows, total
-    from wederkerig.database import open_ledger
-    from wederkerig.demo import fill_demo_ledger
-    from wederkerig.promises import open_promises
-    from wederkerig.selection import Selection
+    from wederkerig.store.database import open_ledger
+    from wederkerig.store.filters import Selection
+    from wederkerig.usecases.balances import balance_rows, total
+    from wederkerig.usecases.demo import fill_demo_ledger
+    from wederkerig.usecases.promises import open_promises
 
     target = paths.demo_target()
     for stale in (target, f"{target}-wal", f"{target}-shm"):

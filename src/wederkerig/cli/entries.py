@@ -30,17 +30,23 @@ from wederkerig.cli.options import (
     complete_kind,
     id_argument,
 )
-from wederkerig.dates import parse_period
-from wederkerig.errors import InvalidInputError
+from wederkerig.core.dates import parse_period
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.i18n import _
+from wederkerig.core.names import tag_name
+from wederkerig.core.vocabulary import (
+    CLEAR_WORDS,
+    MAX_ID,
+    parse_amount,
+    parse_direction,
+    parse_kind,
+)
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
-from wederkerig.i18n import _
-from wederkerig.names import tag_name
-from wederkerig.vocabulary import CLEAR_WORDS, MAX_ID, parse_amount, parse_direction, parse_kind
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from wederkerig.selection import Selection
+    from wederkerig.store.filters import Selection
 
 app = typer.Typer()
 
@@ -140,7 +146,7 @@ def log(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.entries import describe, log_entry
+    from wederkerig.usecases.entries import describe, log_entry
 
     if contact is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -196,7 +202,7 @@ def write_entries(
     spreadsheet_safe: bool = False,
 ) -> None:
     """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
-    from wederkerig.entries import iter_entries, iter_entry_cells
+    from wederkerig.usecases.entries import iter_entries, iter_entry_cells
 
     if format == Format.JSON:
         write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
@@ -218,7 +224,7 @@ def selection_from(
     tag: str | None = None,
 ) -> "Selection":
     """The filters every listing and report shares, parsed from what the user typed."""
-    from wederkerig.selection import Selection
+    from wederkerig.store.filters import Selection
 
     app_ctx = app_context(ctx)
     if period is not None:
@@ -265,9 +271,9 @@ def list_entries(
     format: FormatOption = Format.TABLE,
     all_: AllOption = False,
 ) -> None:
-    from wederkerig.entries import narrow_to_contact, newest_entries
-    from wederkerig.events import narrow_to_event
-    from wederkerig.groups import narrow_to_group
+    from wederkerig.usecases.entries import narrow_to_contact, newest_entries
+    from wederkerig.usecases.events import narrow_to_event
+    from wederkerig.usecases.groups import narrow_to_group
 
     selection = selection_from(
         ctx, kind=kind, direction=direction, since=since, until=until, period=period, tag=tag
@@ -315,7 +321,7 @@ def edit(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.entries import EntryChange, describe, edit_entry
+    from wederkerig.usecases.entries import EntryChange, describe, edit_entry
 
     clear_amount = _means_none(amount)
     clear_answers = _means_none(answers)
@@ -350,9 +356,9 @@ def remove_other_sides(
 ) -> bool:
     """Whether to remove the other side of the introductions an entry (or a contact's
     entries) belong to: as chosen with --other-side, or asked; False when there are none."""
-    from wederkerig.contacts import resolve_contact
-    from wederkerig.entries import describe
-    from wederkerig.introductions import other_sides
+    from wederkerig.usecases.contacts import resolve_contact
+    from wederkerig.usecases.entries import describe
+    from wederkerig.usecases.introductions import other_sides
 
     with transaction(ctx) as session:
         contact_id = resolve_contact(session, contact).id if contact else None
@@ -374,8 +380,8 @@ def remove_other_sides(
 
 
 def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> None:
-    from wederkerig.entries import describe
-    from wederkerig.introductions import other_sides, remove_entries
+    from wederkerig.usecases.entries import describe
+    from wederkerig.usecases.introductions import other_sides, remove_entries
 
     partners_too = remove_other_sides(ctx, other_side, entry_id=entry_id)
     with transaction(ctx, write=True) as session:
@@ -417,7 +423,7 @@ def remove(
     help=_("Remove the entry logged most recently, and say what it was."),
 )
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
-    from wederkerig.entries import describe, last_created
+    from wederkerig.usecases.entries import describe, last_created
 
     with transaction(ctx) as session:
         newest = last_created(session)

@@ -7,8 +7,8 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import FormatOption
+from wederkerig.core.i18n import _
 from wederkerig.formats import EVENT_COLUMNS, Format
-from wederkerig.i18n import _
 
 app = typer.Typer(help=_("Add and list events (a New Year's reception, a network meeting)."))
 
@@ -22,7 +22,7 @@ def add(
     ] = None,
     place: Annotated[str | None, typer.Option("--place", help=_("Where."))] = None,
 ) -> None:
-    from wederkerig.events import add_event
+    from wederkerig.usecases.events import add_event
 
     held_on = app_context(ctx).date(on, allow_future=True)  # an event may be ahead
     with transaction(ctx, write=True) as session:
@@ -32,7 +32,7 @@ def add(
 
 @app.command("list", help=_("List events, most recent first, with how many entries name each."))
 def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
-    from wederkerig.events import list_events
+    from wederkerig.usecases.events import list_events
 
     with transaction(ctx) as session:
         events = list_events(session)

@@ -11,7 +11,8 @@ from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
 from wederkerig.cli.entries import write_entries
 from wederkerig.cli.options import DATA_PANEL
-from wederkerig.errors import InvalidInputError
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.i18n import N_, _
 from wederkerig.formats import (
     BALANCE_COLUMNS,
     CONTACT_COLUMNS,
@@ -19,7 +20,6 @@ from wederkerig.formats import (
     balance_records,
     write_rows,
 )
-from wederkerig.i18n import N_, _
 
 app = typer.Typer()
 
@@ -59,9 +59,9 @@ def export(
         ),
     ] = False,
 ) -> None:
-    from wederkerig.balances import balance_rows
-    from wederkerig.contacts import list_contacts
-    from wederkerig.selection import Selection
+    from wederkerig.store.filters import Selection
+    from wederkerig.usecases.balances import balance_rows
+    from wederkerig.usecases.contacts import list_contacts
 
     if spreadsheet_safe and format is MachineFormat.JSON:
         raise InvalidInputError(_("--spreadsheet-safe is for CSV: drop it, or use --format csv"))

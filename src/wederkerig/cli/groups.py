@@ -16,6 +16,7 @@ from wederkerig.cli.options import (
     complete_contact,
     complete_group,
 )
+from wederkerig.core.i18n import _
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
     GROUP_COLUMNS,
@@ -23,7 +24,6 @@ from wederkerig.formats import (
     balance_records,
     write_rows,
 )
-from wederkerig.i18n import _
 
 app = typer.Typer(help=_("Groups: a region's partnership, a club, a board."), no_args_is_help=True)
 
@@ -45,7 +45,7 @@ def add(
     name: GroupArgument,
     note: Annotated[str | None, typer.Option("--note")] = None,
 ) -> None:
-    from wederkerig.groups import add_group
+    from wederkerig.usecases.groups import add_group
 
     with transaction(ctx, write=True) as session:
         group = add_group(session, name, note=note)
@@ -54,7 +54,7 @@ def add(
 
 @app.command("join", help=_("Add contacts to a group."))
 def join(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -> None:
-    from wederkerig.groups import join_group
+    from wederkerig.usecases.groups import join_group
 
     with transaction(ctx, write=True) as session:
         group, added = join_group(session, name, contacts)
@@ -67,7 +67,7 @@ def join(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) ->
 
 @app.command("leave", help=_("Take contacts out of a group (their entries stay)."))
 def leave(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -> None:
-    from wederkerig.groups import leave_group
+    from wederkerig.usecases.groups import leave_group
 
     with transaction(ctx, write=True) as session:
         group, left = leave_group(session, name, contacts)
@@ -77,7 +77,7 @@ def leave(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -
 
 @app.command("list", help=_("List groups with how many members each has."))
 def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
-    from wederkerig.groups import list_groups
+    from wederkerig.usecases.groups import list_groups
 
     with transaction(ctx) as session:
         groups = list_groups(session)
@@ -102,8 +102,8 @@ def show(
     period: PeriodOption = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.balances import balance_rows
-    from wederkerig.groups import group_members, narrow_to_group
+    from wederkerig.usecases.balances import balance_rows
+    from wederkerig.usecases.groups import group_members, narrow_to_group
 
     selection = selection_from(ctx, since=since, until=until, period=period)
     with transaction(ctx) as session:

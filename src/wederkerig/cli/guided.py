@@ -15,12 +15,12 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import AppContext, app_context, transaction
-from wederkerig.errors import InvalidInputError, NotFoundError
-from wederkerig.i18n import _, ngettext
-from wederkerig.vocabulary import Direction, Kind, parse_direction, parse_kind
+from wederkerig.core.errors import InvalidInputError, NotFoundError
+from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.vocabulary import Direction, Kind, parse_direction, parse_kind
 
 if TYPE_CHECKING:
-    from wederkerig.entries import EntryRow
+    from wederkerig.usecases.entries import EntryRow
 
 BACK = "<"
 
@@ -73,8 +73,8 @@ def _yes(question: str, *, default: bool) -> bool:
 def _names(ctx: typer.Context, what: str) -> list[str]:
     """Known names for type-ahead: from a ledger file as Tab completion reads them (never
     creating it); from a database server through the ledger, which Tab completion never asks."""
-    from wederkerig.completion import candidates, names_in
-    from wederkerig.paths import sqlite_file
+    from wederkerig.cli.completion import candidates, names_in
+    from wederkerig.settings.paths import sqlite_file
 
     target = app_context(ctx).target
     if sqlite_file(target) is not None:
@@ -84,7 +84,7 @@ def _names(ctx: typer.Context, what: str) -> list[str]:
 
 
 def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
-    from wederkerig.contacts import resolve_contact, suggestions
+    from wederkerig.usecases.contacts import resolve_contact, suggestions
 
     while True:
         typed = _ask(_("Who did you talk to"), choices=_names(ctx, "contact"))
@@ -139,7 +139,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
     def value() -> None:
         usual = 1
         if not talk.create and item.kind is not None and talk.contact is not None:
-            from wederkerig.entries import usual_value
+            from wederkerig.usecases.entries import usual_value
 
             with transaction(ctx) as session:
                 usual = usual_value(session, talk.contact, item.kind)
@@ -211,7 +211,7 @@ def _summary(talk: _Conversation) -> str:
 
 def guided_log(ctx: typer.Context) -> None:
     """Ask for a conversation's entries, show them, and save them together if confirmed."""
-    from wederkerig.entries import describe, log_entry
+    from wederkerig.usecases.entries import describe, log_entry
 
     talk = _Conversation()
     try:

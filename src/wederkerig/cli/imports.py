@@ -11,7 +11,8 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
-from wederkerig.errors import InvalidInputError
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.i18n import _
 from wederkerig.formats import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
@@ -21,7 +22,6 @@ from wederkerig.formats import (
     read_json,
     read_vcards,
 )
-from wederkerig.i18n import _
 
 app = typer.Typer(help=_("Import entries or contacts from files."), no_args_is_help=True)
 
@@ -84,7 +84,7 @@ def entries(
         typer.Option("--create-contacts", help=_("Add contacts the ledger does not know yet.")),
     ] = False,
 ) -> None:
-    from wederkerig.importing import import_entries
+    from wederkerig.usecases.importing import import_entries
 
     with _open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
@@ -118,7 +118,7 @@ def contacts(
     file: FileArgument,
     dry_run: DryRunOption = False,
 ) -> None:
-    from wederkerig.importing import import_contacts
+    from wederkerig.usecases.importing import import_contacts
 
     with _open_text(file) as (opened, source):
         stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small

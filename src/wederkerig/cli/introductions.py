@@ -14,9 +14,9 @@ from wederkerig.cli.options import (
     complete_contact,
     id_argument,
 )
+from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import CLEAR_WORDS, parse_outcome
 from wederkerig.formats import INTRODUCTION_COLUMNS, Format
-from wederkerig.i18n import _
-from wederkerig.vocabulary import CLEAR_WORDS, parse_outcome
 
 app = typer.Typer()
 
@@ -52,7 +52,7 @@ def intro(
         str | None, typer.Option("--event", "-e", help=_("Where you introduced them."))
     ] = None,
 ) -> None:
-    from wederkerig.introductions import make_introduction
+    from wederkerig.usecases.introductions import make_introduction
 
     app_ctx = app_context(ctx)
     with transaction(ctx, write=True) as session:
@@ -98,7 +98,7 @@ def intros(
     ] = None,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.introductions import list_introductions
+    from wederkerig.usecases.introductions import list_introductions
 
     with transaction(ctx) as session:
         found = list_introductions(session, contact)
@@ -126,7 +126,7 @@ def intro_outcome(
         ),
     ],
 ) -> None:
-    from wederkerig.introductions import set_outcome
+    from wederkerig.usecases.introductions import set_outcome
 
     chosen = None if outcome.strip().casefold() in CLEAR_WORDS else parse_outcome(outcome)
     with transaction(ctx, write=True) as session:

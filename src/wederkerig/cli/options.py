@@ -7,18 +7,18 @@ from typing import Annotated, Any
 
 import typer
 
+from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import MAX_ID
 from wederkerig.formats import Format
-from wederkerig.i18n import _
-from wederkerig.vocabulary import MAX_ID
 
 
 def _completer(what: str) -> Callable[[typer.Context, str], list[str]]:
     """Tab completion of ``what`` through Typer: for options, for zsh, fish and PowerShell
-    (bash's common case is answered before Typer loads; see wederkerig.completion)."""
+    (bash's common case is answered before Typer loads; see wederkerig.cli.completion)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from wederkerig.completion import candidates
-        from wederkerig.paths import choose_target
+        from wederkerig.cli.completion import candidates
+        from wederkerig.settings.paths import choose_target
 
         return candidates(what, choose_target(ctx.find_root().params.get("db")), incomplete)
 

@@ -4,11 +4,12 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import paths, render
+from wederkerig import render
 from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.entries import remove_other_sides
 from wederkerig.cli.options import DATA_PANEL, OtherSideOption, YesOption, complete_contact
-from wederkerig.i18n import _, ngettext
+from wederkerig.core.i18n import _, ngettext
+from wederkerig.settings import paths
 
 app = typer.Typer()
 
@@ -32,9 +33,9 @@ def forget(
     yes: YesOption = False,
     other_side: OtherSideOption = None,
 ) -> None:
-    from wederkerig.database import busy_timeout
-    from wederkerig.maintenance import known_backups, scrub
-    from wederkerig.privacy import forget_person, person_record
+    from wederkerig.store.database import busy_timeout
+    from wederkerig.store.files import known_backups, scrub
+    from wederkerig.usecases.privacy import forget_person, person_record
 
     target = app_context(ctx).target
     with transaction(ctx) as session:

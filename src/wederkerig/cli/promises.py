@@ -17,7 +17,8 @@ from wederkerig.cli.options import (
     complete_contact,
     id_argument,
 )
-from wederkerig.errors import InvalidInputError
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.i18n import _
 from wederkerig.formats import (
     LOOP_COLUMNS,
     PROMISE_COLUMNS,
@@ -26,7 +27,6 @@ from wederkerig.formats import (
     promise_records,
     write_rows,
 )
-from wederkerig.i18n import _
 
 app = typer.Typer()
 
@@ -52,8 +52,8 @@ def promises(
     ] = False,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.entries import narrow_to_contact
-    from wederkerig.promises import open_promises
+    from wederkerig.usecases.entries import narrow_to_contact
+    from wederkerig.usecases.promises import open_promises
 
     if mine and theirs:
         raise InvalidInputError(_("--mine and --theirs exclude each other: give one, or neither"))
@@ -87,8 +87,8 @@ def keep(
         typer.Option("--on", metavar="DATE", help=_("When it was kept (default today).")),
     ] = None,
 ) -> None:
-    from wederkerig.entries import describe
-    from wederkerig.promises import keep_promise
+    from wederkerig.usecases.entries import describe
+    from wederkerig.usecases.promises import keep_promise
 
     app_ctx = app_context(ctx)
     with transaction(ctx, write=True) as session:
@@ -107,8 +107,8 @@ def drop(
         str, typer.Option("--reason", "-r", help=_("Why it was withdrawn (required)."))
     ],
 ) -> None:
-    from wederkerig.entries import describe
-    from wederkerig.promises import drop_promise
+    from wederkerig.usecases.entries import describe
+    from wederkerig.usecases.promises import drop_promise
 
     with transaction(ctx, write=True) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
@@ -133,8 +133,8 @@ def loops(
     ] = False,
     format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.entries import narrow_to_contact
-    from wederkerig.loops import open_loops
+    from wederkerig.usecases.entries import narrow_to_contact
+    from wederkerig.usecases.loops import open_loops
 
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection_from(ctx), contact)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wederkerig import config, render
+from wederkerig import render
 from wederkerig.cli.context import app_context, check_save, present, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import (
@@ -25,8 +25,10 @@ from wederkerig.cli.options import (
     UntilOption,
     complete_contact,
 )
-from wederkerig.dates import Every, parse_span
-from wederkerig.errors import InvalidInputError
+from wederkerig.core.dates import Every, parse_span
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.i18n import N_, _
+from wederkerig.core.vocabulary import By
 from wederkerig.formats import (
     BALANCE_BY_KIND_COLUMNS,
     MONTHLY_COLUMNS,
@@ -44,13 +46,12 @@ from wederkerig.formats import (
     write_document,
     write_rows,
 )
-from wederkerig.i18n import N_, _
-from wederkerig.vocabulary import By
+from wederkerig.settings import config
 
 if TYPE_CHECKING:
-    from wederkerig.balances import BalanceRow
-    from wederkerig.promises import OpenPromise
-    from wederkerig.selection import Selection
+    from wederkerig.store.filters import Selection
+    from wederkerig.usecases.balances import BalanceRow
+    from wederkerig.usecases.promises import OpenPromise
 
 app = typer.Typer()
 
@@ -109,11 +110,11 @@ def balance(
             )
         _contact_balance(ctx, contact, selection, format, event, save)
         return
-    from wederkerig.balances import balance_rows, period_balances, total
-    from wederkerig.entries import narrow_to_contact
-    from wederkerig.events import narrow_to_event
-    from wederkerig.groups import narrow_to_group
-    from wederkerig.promises import open_promises
+    from wederkerig.usecases.balances import balance_rows, period_balances, total
+    from wederkerig.usecases.entries import narrow_to_contact
+    from wederkerig.usecases.events import narrow_to_event
+    from wederkerig.usecases.groups import narrow_to_group
+    from wederkerig.usecases.promises import open_promises
 
     today = app_context(ctx).today
     with transaction(ctx) as session:
@@ -160,7 +161,7 @@ def _balance_table(
     all_: bool,
     save: Path | None,
 ) -> None:
-    from wederkerig.balances import largest_imbalances
+    from wederkerig.usecases.balances import largest_imbalances
 
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
     present(
@@ -188,10 +189,10 @@ def _contact_balance(
     event: str | None,
     save: Path | None,
 ) -> None:
-    from wederkerig.balances import balance_rows, contact_balance, in_words
-    from wederkerig.entries import narrow_to_contact
-    from wederkerig.events import narrow_to_event
-    from wederkerig.promises import open_promises
+    from wederkerig.usecases.balances import balance_rows, contact_balance, in_words
+    from wederkerig.usecases.entries import narrow_to_contact
+    from wederkerig.usecases.events import narrow_to_event
+    from wederkerig.usecases.promises import open_promises
 
     with transaction(ctx) as session:
         selection = narrow_to_event(session, selection, event)
@@ -231,7 +232,7 @@ def brief(
     format: FormatOption = Format.TABLE,
     save: SaveOption = None,
 ) -> None:
-    from wederkerig.brief import brief as build_brief
+    from wederkerig.usecases.brief import brief as build_brief
 
     check_save(save, format)
     quiet = parse_span(config.value("quiet_after") or "180d", _("the quiet_after setting"))
@@ -262,7 +263,7 @@ def flow(
     format: FormatOption = Format.TABLE,
     save: SaveOption = None,
 ) -> None:
-    from wederkerig.flow import flow as build_flow
+    from wederkerig.usecases.flow import flow as build_flow
 
     check_save(save, format)
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)

@@ -4,11 +4,12 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import config, render
+from wederkerig import render
 from wederkerig.cli.context import show_listing
 from wederkerig.cli.options import FormatOption
+from wederkerig.core.i18n import _
 from wederkerig.formats import SETTING_COLUMNS, Format
-from wederkerig.i18n import _
+from wederkerig.settings import config
 
 app = typer.Typer(
     help=_(

@@ -8,8 +8,8 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context
 from wederkerig.cli.options import DATA_PANEL
-from wederkerig.errors import StorageError
-from wederkerig.i18n import _, ngettext
+from wederkerig.core.errors import StorageError
+from wederkerig.core.i18n import _, ngettext
 
 app = typer.Typer()
 
@@ -29,9 +29,9 @@ def backup(
         typer.Option("--keep", min=1, help=_("Then keep only the N newest default backups.")),
     ] = None,
 ) -> None:
-    from wederkerig.database import open_ledger
-    from wederkerig.maintenance import backup as copy_ledger
-    from wederkerig.maintenance import prune_backups, sqlite_path
+    from wederkerig.store.database import open_ledger
+    from wederkerig.store.files import backup as copy_ledger
+    from wederkerig.store.files import prune_backups, sqlite_path
 
     target = app_context(ctx).target
     open_ledger(target).dispose()  # refuses anything that is not a (current) ledger
@@ -48,8 +48,8 @@ def backup(
     help=_("Check where the ledger is, its schema, size, counts, integrity and file modes."),
 )
 def doctor(ctx: typer.Context) -> None:
-    from wederkerig.database import SCHEMA_HEAD
-    from wederkerig.maintenance import diagnose, sqlite_path
+    from wederkerig.store.database import SCHEMA_HEAD
+    from wederkerig.store.files import diagnose, sqlite_path
 
     found = diagnose(sqlite_path(app_context(ctx).target), head=SCHEMA_HEAD)
     render.console().print(render.diagnosis(found.facts, found.problems))
@@ -76,7 +76,7 @@ db = typer.Typer(help=_("The ledger's database: upgrade a shared ledger's schema
     ),
 )
 def upgrade(ctx: typer.Context) -> None:
-    from wederkerig.database import SCHEMA_HEAD, open_ledger
+    from wederkerig.store.database import SCHEMA_HEAD, open_ledger
 
     ledger = open_ledger(app_context(ctx).target, upgrade_shared=True)
     ledger.dispose()

@@ -1,0 +1,106 @@
+"""Completing names and words on Tab, from the SQLite file with the standard library alone.
+
+Completion runs on every Tab, so the common case (a name or word where a command expects
+one, in bash) is answered before Typer, Click or SQLAlchemy are imported; everything else
+goes to Typer's own completion, whose arguments and options ask :func:`candidates` too.
+"""
+
+import re
+import shlex
+import sqlite3
+from collections.abc import Mapping
+from contextlib import closing
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from wederkerig.settings.paths import DB_ENV, choose_target, sqlite_file
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+COMPLETE_ENV = "_WEDERKERIG_COMPLETE"
+# What each stored name is read from; kinds and directions are words, not stored.
+QUERIES = {
+    "contact": "SELECT name FROM contact UNION SELECT name FROM alias",
+    "group": "SELECT name FROM contact_group",
+    "event": "SELECT name FROM event",
+    "tag": "SELECT DISTINCT name FROM tag",
+}
+WORDS = {
+    "kind": ("knowledge", "talent", "money", "access", "kennis", "geld", "toegang"),
+    "direction": ("gave", "received", "gaf", "kreeg"),
+}
+# Commands, and what their arguments are by position (0-based); "..." repeats the last.
+ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    **{(command,): ("contact",) for command in (
+        "balance", "brief", "entries", "promises", "loops", "intros", "forget")},
+    ("log",): ("contact", "direction", "kind"),
+    ("intro",): ("contact", "contact"),
+    **{("contact", command): ("contact",) for command in ("show", "edit", "rm", "export")},
+    ("contact", "merge"): ("contact", "contact"),
+    ("group", "show"): ("group",),
+    ("group", "join"): ("group", "contact", "..."),
+    ("group", "leave"): ("group", "contact", "..."),
+    ("tag", "cadence"): ("tag",),
+}  # fmt: skip
+LIMIT = 100
+_SHELL_SPECIAL = re.compile(r"([^\w@%+=:,./-])")
+
+
+def candidates(what: str, target: str, incomplete: str) -> list[str]:
+    """Names (or words) of ``what`` starting with ``incomplete``, case ignored; names are read
+    read-only and quickly, and there are none for a database server or a missing ledger."""
+    wanted = incomplete.casefold()
+    if what in WORDS:
+        return [word for word in WORDS[what] if word.startswith(wanted)]
+    ledger = sqlite_file(target)
+    if ledger is None or not ledger.is_file():
+        return []
+    uri = f"file:{quote(str(ledger))}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=1)) as db:
+            rows = db.execute(QUERIES[what]).fetchall()
+    except sqlite3.Error:
+        return []
+    found = {name for (name,) in rows if name.casefold().startswith(wanted)}
+    return sorted(found, key=str.casefold)[:LIMIT]
+
+
+def names_in(session: "Session", what: str) -> list[str]:
+    """The same names from a ledger already open through SQLAlchemy: a database server, which
+    Tab completion never asks (SQLAlchemy is imported by then)."""
+    from sqlalchemy import text
+
+    found = {name for (name,) in session.execute(text(QUERIES[what]))}
+    return sorted(found, key=str.casefold)
+
+
+def bash_answer(environ: Mapping[str, str]) -> str | None:
+    """The reply to bash's completion request when it asks for a name or word by position,
+    else ``None`` (then Typer answers). Names come back escaped: 'Anneke de Vries' is one
+    word."""
+    if environ.get(COMPLETE_ENV) != "complete_bash":
+        return None
+    try:
+        words = shlex.split(environ.get("COMP_WORDS", ""))
+        cursor = int(environ.get("COMP_CWORD", ""))
+    except ValueError:
+        return None
+    args, incomplete = words[1:cursor], words[cursor] if cursor < len(words) else ""
+    db = environ.get(DB_ENV)
+    if len(args) >= 2 and args[0] == "--db":
+        db, args = args[1], args[2:]
+    for command, kinds in ARGUMENTS.items():
+        if tuple(args[: len(command)]) != command:
+            continue
+        given = args[len(command) :]
+        if incomplete.startswith("-") or any(word.startswith("-") for word in given):
+            return None  # options take values: let Click parse them
+        position = len(given)
+        if kinds[-1] == "...":
+            position = min(position, len(kinds) - 2)
+        if position >= len(kinds):
+            return None
+        names = candidates(kinds[position], choose_target(db), incomplete)
+        return "".join(_SHELL_SPECIAL.sub(r"\\\1", name) + "\n" for name in names)
+    return None

@@ -1,0 +1,54 @@
+"""Domain errors, each carrying the exit code the CLI turns it into."""
+
+from collections.abc import Iterable
+from enum import IntEnum
+
+from wederkerig.core.i18n import _
+
+
+class ExitCode(IntEnum):
+    """The exit codes scripts may rely on (see docs/scripting.md)."""
+
+    OK = 0
+    LEDGER = 1  # not found, duplicate, refused: the ledger said no
+    USAGE = 2  # bad option value, unknown kind or direction, bad date
+    DATABASE = 3  # unreadable, corrupt, locked too long, newer schema
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class WederkerigError(Exception):
+    """A problem the user can fix; its message is one line naming the problem and the fix."""
+
+    exit_code = ExitCode.LEDGER
+
+
+class NotFoundError(WederkerigError):
+    """A contact, entry or event that does not exist."""
+
+
+class RefusedError(WederkerigError):
+    """The ledger refuses: a duplicate, an ambiguous name, a removal that would lose data."""
+
+
+class InvalidInputError(WederkerigError):
+    """A value the user typed cannot be understood."""
+
+    exit_code = ExitCode.USAGE
+
+
+class StorageError(WederkerigError):
+    """The ledger file or database cannot be used as it is."""
+
+    exit_code = ExitCode.DATABASE
+
+
+def did_you_mean(candidates: Iterable[str]) -> str:
+    """Phrase suggestions as the tail of an error message ('' when there are none)."""
+    quoted = [f"'{c}'" for c in candidates]
+    if not quoted:
+        return ""
+    if len(quoted) == 1:
+        return " " + _("Did you mean {name}?").format(name=quoted[0])
+    return " " + _("Did you mean {names} or {last}?").format(
+        names=", ".join(quoted[:-1]), last=quoted[-1]
+    )

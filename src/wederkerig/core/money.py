@@ -1,0 +1,69 @@
+"""Amounts of money: all in one currency (the ``currency`` setting, euros unless set), read as
+people type them and shown the way the reader's language writes them (Babel's CLDR data:
+€1,250.00 in English, € 1.250,00 in Dutch).
+
+The ledger stores bare amounts, so it never converts: an amount typed in another currency
+is refused rather than counted as if it were the ledger's own.
+"""
+
+from decimal import Decimal
+
+from wederkerig.core import i18n
+
+DEFAULT_CURRENCY = "EUR"
+# The locale whose conventions each language writes amounts in.
+NUMBER_LOCALES = {"en": "en", "nl": "nl_NL"}
+
+_chosen: str | None = None
+
+
+def choose(code: str | None = None) -> str:
+    """Use ``code`` (default: the ``currency`` setting, else euros) from now on; return it."""
+    global _chosen
+    if code is None:
+        from wederkerig.core.errors import WederkerigError
+        from wederkerig.settings import config
+
+        try:
+            code = config.value("currency")
+        except WederkerigError:  # a broken settings file is reported by the command
+            code = None
+    _chosen = code or DEFAULT_CURRENCY
+    return _chosen
+
+
+def currency() -> str:
+    return _chosen or choose()
+
+
+def show(amount: Decimal) -> str:
+    """An amount as the reader's language writes it, with the currency's sign."""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency(), locale=NUMBER_LOCALES[i18n.language()])
+
+
+def signs() -> set[str]:
+    """What may stand beside an amount typed in the ledger's currency: its code, and its
+    signs in both languages (€; for dollars '$' and 'US$')."""
+    from babel.numbers import get_currency_symbol
+
+    code = currency()
+    return {code, *(get_currency_symbol(code, locale) for locale in NUMBER_LOCALES.values())}
+
+
+def check_currency(text: str) -> str:
+    """A currency code for the setting: one Babel knows (ISO 4217), in capitals."""
+    from babel.numbers import is_currency
+
+    from wederkerig.core.errors import InvalidInputError
+    from wederkerig.core.i18n import _
+
+    code = text.strip().upper()
+    if not is_currency(code):
+        raise InvalidInputError(
+            _("unknown currency '{text}': give an ISO 4217 code such as EUR, USD or GBP").format(
+                text=text.strip()
+            )
+        )
+    return code

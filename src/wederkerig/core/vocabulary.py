@@ -1,0 +1,209 @@
+"""The words of the ledger: kinds, directions, points and amounts, in English and Dutch."""
+
+import difflib
+import re
+import unicodedata
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
+
+from wederkerig.core.errors import InvalidInputError, did_you_mean
+from wederkerig.core.i18n import N_, _
+
+
+class Kind(StrEnum):
+    """What was given or received."""
+
+    KNOWLEDGE = "knowledge"
+    TALENT = "talent"
+    MONEY = "money"
+    ACCESS = "access"  # introductions, doors opened
+
+
+class Direction(StrEnum):
+    """Seen from the ledger's owner: I gave, or I received."""
+
+    GAVE = "gave"
+    RECEIVED = "received"
+
+
+class Status(StrEnum):
+    """Whether an entry happened, was promised, or was a promise withdrawn."""
+
+    DONE = "done"
+    PROMISED = "promised"
+    DROPPED = "dropped"
+
+
+class Outcome(StrEnum):
+    """What came of an introduction, from a first meeting to business."""
+
+    MET = "met"
+    COLLABORATION = "collaboration"
+    BUSINESS = "business"
+    NOTHING = "nothing"
+
+
+KIND_WORDS: dict[str, Kind] = {
+    **{kind.value: kind for kind in Kind},
+    "kennis": Kind.KNOWLEDGE,
+    "geld": Kind.MONEY,
+    "toegang": Kind.ACCESS,
+    "introduction": Kind.ACCESS,
+    "introductie": Kind.ACCESS,
+    "intro": Kind.ACCESS,
+}
+
+DIRECTION_WORDS: dict[str, Direction] = {
+    "gave": Direction.GAVE,
+    "given": Direction.GAVE,
+    "gaf": Direction.GAVE,
+    "gegeven": Direction.GAVE,
+    "received": Direction.RECEIVED,
+    "got": Direction.RECEIVED,
+    "kreeg": Direction.RECEIVED,
+    "gekregen": Direction.RECEIVED,
+    "ontvangen": Direction.RECEIVED,
+}
+
+
+class By(StrEnum):
+    """What one row of a balance stands for."""
+
+    CONTACT = "contact"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    EVENT = "event"
+    MEMBER = "member"
+
+
+OUTCOME_WORDS: dict[str, Outcome] = {
+    **{outcome.value: outcome for outcome in Outcome},
+    "ontmoet": Outcome.MET,
+    "samenwerking": Outcome.COLLABORATION,
+    "zaken": Outcome.BUSINESS,
+    "niets": Outcome.NOTHING,
+}
+CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount none, etc.
+
+T = TypeVar("T")
+
+MAX_VALUE = 1_000_000
+MAX_ID = 2**31 - 1  # ids are INTEGER columns, 32-bit on PostgreSQL
+MAX_AMOUNT = Decimal("1000000000")
+
+
+def _lookup(word: str, table: dict[str, T], unknown: str) -> T:
+    """``unknown``: the message (marked, not yet translated) when ``word`` is not in ``table``."""
+    key = word.strip().casefold()
+    if key in table:
+        return table[key]
+    close = difflib.get_close_matches(key, table, n=2, cutoff=0.6)
+    raise InvalidInputError(_(unknown).format(word=word) + did_you_mean(close))
+
+
+def parse_kind(word: str) -> Kind:
+    """Read a kind typed in English or Dutch (``kennis``, ``geld``, ``toegang``)."""
+    return _lookup(
+        word, KIND_WORDS, N_("unknown kind '{word}': use knowledge, talent, money or access.")
+    )
+
+
+def parse_direction(word: str) -> Direction:
+    """Read a direction typed in English or Dutch (``gaf``, ``kreeg``, ``ontvangen``)."""
+    return _lookup(word, DIRECTION_WORDS, N_("unknown direction '{word}': use gave or received."))
+
+
+def parse_outcome(word: str) -> Outcome:
+    """Read what came of an introduction, in English or Dutch (``samenwerking``, ``zaken``)."""
+    return _lookup(
+        word,
+        OUTCOME_WORDS,
+        N_("unknown outcome '{word}': use met, collaboration, business or nothing."),
+    )
+
+
+def check_value(value: int) -> int:
+    """Points are a positive whole weight: 1 a small tip, 3 a real favour, 5 life-changing."""
+    if not 1 <= value <= MAX_VALUE:
+        raise InvalidInputError(
+            _(
+                "value {value} is out of range: use a whole number of points from 1 to {highest}"
+            ).format(value=value, highest=f"{MAX_VALUE:,}")
+        )
+    return value
+
+
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
+_SPACED = re.compile(r"\s")
+_GROUPED = re.compile(r"\d{1,3}(?:\s\d{3})+(?:[.,]\d{1,2})?")  # 1 250 or 12 500,00
+# An amount with perhaps a currency's sign or code before or after it; spaces may group
+# thousands (1 250,00), as may the no-break space Dutch output uses.
+_SIGNED = re.compile(r"(?P<before>[^\d.,\s]*)\s*(?P<number>\d[\d.,\s]*?)\s*(?P<after>[^\d.,\s]*)")
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read an amount as Dutch or English write it: ``12,50``, ``1.250,00``, ``€ 1,250.00``.
+
+    The last separator marks the cents when one or two digits follow it; a lone separator
+    followed by three digits (``1.250``) could be either reading, so it is refused. A sign
+    or code of another currency than the ledger's is refused: nothing is converted.
+    """
+    from wederkerig.core import money
+
+    found = _SIGNED.fullmatch(text.strip())
+    spaced = found["number"] if found else ""
+    number = (
+        "".join(spaced.split()) if not _SPACED.search(spaced) or _GROUPED.fullmatch(spaced) else ""
+    )
+    signs = [sign for sign in (found["before"], found["after"]) if sign] if found else []
+    if found is None or not _AMOUNT.fullmatch(number) or not all(map(_is_currency, signs)):
+        raise InvalidInputError(
+            _("amount '{text}' is not an amount of money: write it like 12.50 or 12,50").format(
+                text=text
+            )
+        )
+    for sign in signs:
+        if sign.upper() not in {known.upper() for known in money.signs()}:
+            raise InvalidInputError(
+                _(
+                    "amount '{text}': amounts in this ledger are in {currency} (the 'currency' "
+                    "setting) and are never converted; give it in {currency}"
+                ).format(text=text, currency=money.currency())
+            )
+    cleaned = number
+    last = max(cleaned.rfind("."), cleaned.rfind(","))
+    tail = cleaned[last + 1 :] if last >= 0 else ""
+    separators = {char for char in cleaned if char in ".,"}
+    if len(tail) == 3 and len(separators) == 1 and cleaned.count(cleaned[last]) == 1:
+        whole = cleaned.replace(cleaned[last], "")
+        raise InvalidInputError(
+            _(
+                "amount '{text}' is unclear: for {amount} write {whole}; for cents, "
+                "write at most two decimals (12.50 or 12,50)"
+            ).format(text=text, amount=money.show(Decimal(whole)), whole=whole)
+        )
+    if last >= 0 and len(tail) <= 2:
+        cleaned = cleaned[:last].replace(".", "").replace(",", "") + "." + tail
+    else:
+        cleaned = cleaned.replace(".", "").replace(",", "")
+    amount = Decimal(cleaned)
+    if amount <= 0 or amount > MAX_AMOUNT:
+        raise InvalidInputError(
+            _("amount '{text}' must be more than 0 and at most {highest}").format(
+                text=text, highest=money.show(MAX_AMOUNT)
+            )
+        )
+    return amount.quantize(Decimal("0.01"))
+
+
+def _is_currency(sign: str) -> bool:
+    """Whether text beside an amount names a currency: a code (EUR, usd) or signs (€, US$)."""
+    if len(sign) == 3 and sign.isalpha() and sign.isascii():
+        return True
+    return any(unicodedata.category(char) == "Sc" for char in sign)
+
+
+def format_amount(amount: Decimal | None) -> str:
+    """The canonical text of an amount in CSV: ``1250.00``, empty when there is none."""
+    return "" if amount is None else f"{amount:.2f}"

@@ -1,0 +1,71 @@
+"""Where ledgers live: the default location and what ``--db`` / ``WEDERKERIG_DB`` point at."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DB_ENV = "WEDERKERIG_DB"
+LEDGER_FILE = "ledger.db"
+DEMO_FILE = "demo.db"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (``~/.local/share/wederkerig`` on Linux)."""
+    return Path(user_data_dir("wederkerig", appauthor=False))
+
+
+def default_target() -> str:
+    return str(data_dir() / LEDGER_FILE)
+
+
+def demo_target() -> str:
+    return str(data_dir() / DEMO_FILE)
+
+
+def choose_target(flag: str | None) -> str:
+    """The ledger to use: the ``--db`` flag, else ``WEDERKERIG_DB``, else ``db`` in the
+    settings file, else the default file."""
+    from wederkerig.settings import config
+
+    return config.value("db", flag or os.environ.get(DB_ENV) or None) or default_target()
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def sqlite_file(target: str) -> Path | None:
+    """The file behind a plain path or a ``sqlite:///`` URL; ``None`` for a database server."""
+    if target.startswith("sqlite:///"):
+        target = target.removeprefix("sqlite:///").split("?", 1)[0]
+    elif is_url(target):
+        return None
+    return Path(target).expanduser().absolute()
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a directory, and any missing parents, readable by their owner only: the ledger
+    holds other people's data. (``mkdir(parents=True)`` would give the parents 0755.)"""
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+
+
+def has_password(target: str) -> bool:
+    """Whether a URL carries a password (``postgresql://user:secret@host/db``)."""
+    if not is_url(target):
+        return False
+    credentials, at, _ = target.partition("://")[2].rpartition("@")
+    return bool(at) and ":" in credentials
+
+
+def describe(target: str) -> str:
+    """A ledger target as shown to the user, with any password in a URL masked."""
+    if not is_url(target):
+        return target
+    if not has_password(target):
+        return target
+    scheme, _, rest = target.partition("://")
+    credentials, _, host = rest.rpartition("@")
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"

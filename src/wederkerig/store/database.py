@@ -1,0 +1,431 @@
+"""Storage: open a ledger (creating or upgrading its schema), and run one transaction per command.
+
+Everything that knows about engines, pragmas, locks and migrations lives here, so that the
+use cases only ever see a :class:`~sqlmodel.Session`.
+"""
+
+import math
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+from sqlmodel import Session
+
+from wederkerig.core.errors import RefusedError, StorageError
+from wederkerig.core.i18n import _
+from wederkerig.settings import paths
+
+SCHEMA_HEAD = "0008"  # the newest revision in migrations/versions; a test keeps them equal
+BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
+SQLITE_HEADER = b"SQLite format 3\x00"
+_WRITE = "wederkerig_write"
+_UPGRADE_LOCK = 0x77656465  # 'wede': the PostgreSQL advisory lock schema changes take
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """An older ledger brought to the current schema, and where its old copy was kept."""
+
+    old: str
+    new: str
+    backup: Path | None
+
+
+class Ledger:
+    """One opened ledger: its engine and where it lives, ready to hand out transactions."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+        self.upgrade: Upgrade | None = None  # set when opening changed an older schema
+
+    @contextmanager
+    def transaction(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
+        """One command's unit of work: committed as a whole on success, rolled back otherwise
+        (and always, for a ``dry_run``, which does everything and keeps nothing).
+
+        A writing transaction takes SQLite's write lock up front (``BEGIN IMMEDIATE``), so two
+        processes never both read and then fail to upgrade their lock: the second one waits.
+        """
+        bind = self.engine.execution_options(**{_WRITE: write})
+        try:
+            with Session(bind, expire_on_commit=False) as session:
+                yield session
+                if dry_run:
+                    session.rollback()
+                else:
+                    session.commit()
+        except IntegrityError as error:
+            if "name_key" in _reason(error):  # two members adding one name at the same moment
+                raise RefusedError(
+                    _(
+                        "that name is already in the ledger {ledger} (someone may have added "
+                        "it just now); nothing was written: use the existing one"
+                    ).format(ledger=self.where)
+                ) from None
+            raise RefusedError(
+                _(
+                    "the change conflicts with what the ledger {ledger} already holds "
+                    "({reason}); nothing was written"
+                ).format(ledger=self.where, reason=_reason(error))
+            ) from None
+        except DBAPIError as error:
+            raise storage_error(error, self.where) from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
+    """Open the ledger at ``target`` (a file path or a SQLAlchemy URL), ready for use.
+
+    A missing file or an empty database becomes a new ledger at the newest schema; an older
+    ledger file is backed up and upgraded; anything else (another program's database, a newer
+    ledger, a damaged file) is refused with :class:`StorageError` and left untouched.
+
+    A ledger on a database server is shared by a team: it is upgraded only when asked
+    (``upgrade_shared``, from ``wederkerig db upgrade``), never as a side effect of one
+    member's ordinary command.
+    """
+    where = paths.describe(target)
+    path = paths.sqlite_file(target)
+    read_only = False
+    if path is not None:
+        _prepare_sqlite_file(path)
+        read_only = _read_only(path)
+        url = (
+            f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
+            if read_only
+            else f"sqlite:///{path}"
+        )
+    else:
+        url = target
+    try:
+        engine = _create_engine(url)
+    except (ArgumentError, ImportError) as error:
+        raise StorageError(
+            _(
+                "cannot use {ledger}: {error}. Give a file path or a SQLAlchemy URL whose driver "
+                "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
+            ).format(ledger=where, error=error)
+        ) from None
+    ledger = Ledger(engine, where)
+    try:
+        with engine.connect() as connection:
+            revision = _schema_revision(connection, where)
+        shared = engine.dialect.name != "sqlite"
+        if revision != SCHEMA_HEAD and shared and revision is not None and not upgrade_shared:
+            _refuse_newer(revision, _known_revisions(), where)
+            raise StorageError(
+                _(
+                    "the shared ledger {ledger} is at schema {revision} and this wederkerig needs "
+                    "{head}: back it up (pg_dump), then run 'wederkerig db upgrade' once "
+                    "for the whole team"
+                ).format(ledger=where, revision=revision, head=SCHEMA_HEAD)
+            )
+        if revision != SCHEMA_HEAD:
+            ledger.upgrade = _upgrade(engine, where)
+        elif engine.dialect.name == "sqlite" and not read_only:
+            _ensure_wal(engine)
+    except DBAPIError as error:
+        engine.dispose()
+        raise storage_error(error, where) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return ledger
+
+
+def busy_timeout() -> float:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV)
+    if raw is None:
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not 0 <= seconds <= 86_400:  # also refuses nan and inf
+        raise StorageError(
+            _("{variable}={value} is not a number of seconds from 0 to 86400").format(
+                variable=BUSY_TIMEOUT_ENV, value=repr(raw)
+            )
+        ) from None
+    return seconds
+
+
+def _create_engine(url: str) -> Engine:
+    timeout_ms = int(busy_timeout() * 1000)
+    if make_url(url).get_driver_name() in {"psycopg", "psycopg2"}:  # libpq's options
+        # A server's lock_timeout is the busy timeout's twin (0 there means 'wait forever').
+        lock_timeout = {"options": f"-c lock_timeout={max(timeout_ms, 1)}"}
+        return create_engine(
+            url, hide_parameters=True, pool_pre_ping=True, connect_args=lock_timeout
+        )
+    if not url.startswith("sqlite"):
+        return create_engine(url, hide_parameters=True, pool_pre_ping=True)
+    engine = create_engine(url, hide_parameters=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Leave transaction control to the "begin" hook below instead of the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        # Deleted rows are overwritten, not just unlinked: the file holds third parties' data.
+        dbapi_connection.execute("PRAGMA secure_delete = ON")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        writing = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    return engine
+
+
+def _read_only(path: Path) -> bool:
+    """A ledger file we may read but not write, with nothing in a write-ahead log: opened so
+    that SQLite writes nothing beside it either (no -shm with the file's mode, which would
+    outlive a later chmod and keep the ledger read-only). Writes then fail as read-only."""
+    return not os.access(path, os.W_OK) and not Path(f"{path}-wal").exists()
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create a new ledger file, or check that an existing file is a SQLite database.
+
+    Nothing is written to an existing file here: another program's file must stay untouched.
+    """
+    if not path.exists():
+        _create_sqlite_ledger(path)
+        return
+    if path.is_dir():
+        raise StorageError(
+            _("{path} is a directory: point --db at a ledger file inside it").format(path=path)
+        )
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError(
+            _("cannot read the ledger {path}: {error}").format(path=path, error=error.strerror)
+        ) from None
+    if not header:
+        raise StorageError(
+            _(
+                "{path} is an empty file, not a wederkerig ledger: remove it or choose another --db"
+            ).format(path=path)
+        )
+    if header != SQLITE_HEADER:
+        raise StorageError(
+            _(
+                "{path} is not a wederkerig ledger (not a SQLite database): choose another --db"
+            ).format(path=path)
+        )
+
+
+def _create_sqlite_ledger(path: Path) -> None:
+    """Build a complete new ledger beside ``path`` and link it into place in one step.
+
+    Other processes therefore see either no file or a ledger at head, never a half-made one;
+    when two create the same ledger at once, the first link wins and the other copy is dropped.
+    """
+    if not path.parent.exists():
+        paths.make_private_dir(path.parent)
+    draft = path.with_name(f".{path.name}.new-{os.getpid()}")
+    try:
+        os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        engine = _create_engine(f"sqlite:///{draft}")
+        try:
+            _upgrade(engine, str(path))
+        finally:
+            engine.dispose()
+        os.link(draft, path)
+    except FileExistsError:
+        pass  # another process linked its new ledger first: use that one
+    except OSError as error:
+        raise StorageError(
+            _("cannot create the ledger {path}: {error}").format(path=path, error=error.strerror)
+        ) from None
+    except DBAPIError as error:  # the disk filled up while the schema was written
+        raise storage_error(error, str(path)) from None
+    finally:
+        for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _schema_revision(connection: Connection, where: str) -> str | None:
+    """The ledger's schema revision; ``None`` for an empty database. Reads only."""
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "entry" not in tables:
+        raise StorageError(
+            _(
+                "{ledger} belongs to another program (it has no wederkerig tables): "
+                "choose another --db"
+            ).format(ledger=where)
+        )
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(revision) if revision is not None else None
+
+
+def _upgrade(engine: Engine, where: str) -> Upgrade | None:
+    """Bring the schema to head, exactly once even when several processes try at the same time."""
+    from alembic import command  # only paid for when the schema changes
+
+    config = _alembic_config()
+    known = _known_revisions()
+    with engine.connect() as connection:
+        _refuse_newer(_schema_revision(connection, where), known, where)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.execution_options(**{_WRITE: True}).connect() as connection:
+        if sqlite:  # see _foreign_keys; set before the transaction, as SQLite requires
+            _foreign_keys(connection, on=False)
+        with connection.begin():
+            if not sqlite:  # members upgrading at once: one migrates, the others wait here
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
+            revision = _schema_revision(connection, where)  # again, now under the write lock
+            if revision == SCHEMA_HEAD:
+                return None  # another process upgraded it while this one waited
+            _refuse_newer(revision, known, where)
+            backup = None
+            if revision is not None and sqlite and engine.url.database:
+                backup = _backup_before_upgrade(engine.url.database, revision)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise StorageError(
+                    _(
+                        "upgrading {ledger} would leave rows pointing at missing rows; "
+                        "it was left as it was: restore it from a backup"
+                    ).format(ledger=where)
+                )
+        if sqlite:
+            _foreign_keys(connection, on=True)
+    if engine.dialect.name == "sqlite":
+        _ensure_wal(engine)
+    return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign-key enforcement for this connection.
+
+    Migrations that rebuild a table (copy, drop the old, rename) must run with it off: with it
+    on, dropping the old table checks every row against the new one, which took longer than
+    twenty minutes for a million entries. The whole result is checked once afterwards.
+    """
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _ensure_wal(engine: Engine) -> None:
+    """WAL: readers never block the writer. The setting persists in the file, but a restored
+    backup (written in rollback-journal mode, to be one self-contained file) lacks it."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.driver_connection.execute("PRAGMA journal_mode")  # type: ignore[union-attr]
+        if cursor.fetchone()[0] != "wal":
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def _refuse_newer(revision: str | None, known: set[str], where: str) -> None:
+    if revision is not None and revision not in known:
+        raise StorageError(
+            _(
+                "{ledger} was written by a newer wederkerig (schema {revision}): "
+                "upgrade wederkerig to use it"
+            ).format(ledger=where, revision=revision)
+        )
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "wederkerig.store:migrations")
+    return config
+
+
+def _backup_before_upgrade(database: str, revision: str) -> Path:
+    """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API.
+
+    It reads through a connection of its own: the upgrading one holds the write lock, and
+    SQLite refuses to back up from a connection that is writing.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = Path(f"{database}.schema-{revision}-{stamp}.bak")
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    except sqlite3.Error as error:  # the disk filled up: no half copy, the ledger untouched
+        copy.close()
+        for leftover in (target, Path(f"{target}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise StorageError(
+            _(
+                "cannot copy {ledger} aside before upgrading it ({error}); it was left as it "
+                "was: free some disk space and try again"
+            ).format(ledger=database, error=error)
+        ) from None
+    finally:
+        copy.close()
+        source.close()
+    return target
+
+
+def storage_error(error: DBAPIError, where: str) -> StorageError:
+    """Translate a driver error into one line that names the ledger and what to do."""
+    reason = _reason(error)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
+        message = _(
+            "the ledger {ledger} stayed locked by another process for more than "
+            "{seconds} s: try again when it has finished"
+        ).format(ledger=where, seconds=f"{busy_timeout():g}")
+    elif "readonly" in lowered or "read-only" in lowered:
+        message = _(
+            "the ledger {ledger} is read-only: check the permissions of the file and folder"
+        ).format(ledger=where)
+    elif "full" in lowered or "disk i/o" in lowered:
+        message = _(
+            "cannot write the ledger {ledger}: the disk is full or failing; nothing was saved"
+        ).format(ledger=where)
+    elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        message = _(
+            "{ledger} is damaged or not a wederkerig ledger ({reason}): "
+            "restore it from a backup or choose another --db"
+        ).format(ledger=where, reason=reason)
+    elif "unable to open" in lowered:
+        message = _(
+            "cannot open the ledger {ledger}: check that its folder exists and is writable"
+        ).format(ledger=where)
+    else:
+        message = _("the ledger {ledger} cannot be used: {reason}").format(
+            ledger=where, reason=reason
+        )
+    return StorageError(message)
+
+
+def _reason(error: DBAPIError) -> str:
+    """The driver's own words, which never include the statement's parameters."""
+    return str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__

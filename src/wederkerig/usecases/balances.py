@@ -1,0 +1,427 @@
+"""Where value has flowed: balances per contact (and per kind), aggregated in SQL.
+
+Sign convention, everywhere: ``net = gave - received`` in points. A positive net means you
+have given more than you received; a negative net means they have given you more.
+Amounts of money are summed apart and never mixed into points.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import func
+from sqlmodel import Session, col
+
+from wederkerig.core.dates import Every, parse_period, period_labels
+from wederkerig.core.i18n import N_, _, ngettext
+from wederkerig.core.vocabulary import By, Direction, Kind
+from wederkerig.store.filters import Selection
+from wederkerig.store.models import Contact, Entry, Event, Group, Membership
+from wederkerig.usecases.contacts import ContactCard, card, resolve_contact
+from wederkerig.usecases.entries import EntryRow, iter_entries
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Points one way and the other."""
+
+    gave: int = 0
+    received: int = 0
+
+    @property
+    def net(self) -> int:
+        return self.gave - self.received
+
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.gave + other.gave, self.received + other.received)
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """One contact's balance (or one contact and kind, with ``kind`` set)."""
+
+    contact: str
+    organisation: str | None
+    gave: int
+    received: int
+    entries: int
+    last_date: date | None
+    kind: Kind | None = None
+    by_kind: Mapping[Kind, Tally] = field(default_factory=dict)
+    amount_gave: Decimal = ZERO
+    amount_received: Decimal = ZERO
+
+    @property
+    def net(self) -> int:
+        return self.gave - self.received
+
+
+@dataclass(frozen=True)
+class ContactBalance:
+    """The view before a meeting: one contact's totals, per kind, and the entries behind them."""
+
+    contact: ContactCard
+    tally: Tally
+    by_kind: Mapping[Kind, Tally]
+    amount_gave: Decimal
+    amount_received: Decimal
+    last_date: date | None
+    days_since: int | None
+    entries: Sequence[EntryRow]
+
+
+@dataclass
+class _Accumulator:
+    contact: str
+    organisation: str | None
+    by_kind: dict[Kind, Tally] = field(default_factory=lambda: dict.fromkeys(Kind, Tally()))
+    entries: int = 0
+    last_date: date | None = None
+    cents_gave: int = 0
+    cents_received: int = 0
+
+    def add(
+        self,
+        kind: Kind,
+        direction: Direction,
+        points: int,
+        count: int,
+        last: date,
+        cents: int | None,
+    ) -> None:
+        gave = direction is Direction.GAVE
+        self.by_kind[kind] += Tally(points, 0) if gave else Tally(0, points)
+        self.entries += count
+        self.last_date = max(self.last_date or last, last)
+        if gave:
+            self.cents_gave += cents or 0
+        else:
+            self.cents_received += cents or 0
+
+    def row(self, kind: Kind | None = None) -> BalanceRow:
+        total = sum(self.by_kind.values(), Tally())
+        return BalanceRow(
+            contact=self.contact,
+            organisation=self.organisation,
+            gave=total.gave,
+            received=total.received,
+            entries=self.entries,
+            last_date=self.last_date,
+            kind=kind,
+            by_kind=self.by_kind,
+            amount_gave=Decimal(self.cents_gave).scaleb(-2),
+            amount_received=Decimal(self.cents_received).scaleb(-2),
+        )
+
+
+# The label of the row for entries without one; a value in CSV and JSON, so it stays English
+# there, and a table shows it translated (render._label).
+NO_LABEL = {By.ORGANISATION: N_("(no organisation)"), By.GROUP: N_("(no group)"),
+            By.EVENT: N_("(no event)"), By.MEMBER: N_("(no member)")}  # fmt: skip
+_OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
+
+
+def _sums(selection: Selection, by: By, period: sa.ColumnElement[str] | None = None) -> sa.Subquery:
+    """The one SQL GROUP BY every balance starts from: points, counts and money per
+    (contact, or event, and kind and direction, and perhaps period). Python only folds the
+    few rows it returns."""
+    owner = _OWNER.get(by, col(Entry.contact_id))
+    keys: list[sa.ColumnElement[Any]] = [owner.label("owner"), col(Entry.kind).label("kind"),
+            col(Entry.direction).label("direction")]  # fmt: skip
+    if period is not None:
+        keys.append(period.label("period"))
+    return (
+        sa.select(
+            *keys,
+            func.sum(Entry.value).label("points"),
+            func.count().label("count"),
+            func.max(Entry.occurred_on).label("last"),
+            func.sum(Entry.amount_cents).label("cents"),
+        )
+        .where(*selection.conditions())
+        .group_by(*keys)
+        .subquery()
+    )
+
+
+def _labelled(sums: sa.Subquery, by: By) -> sa.Select[Any]:
+    """The sums with what each row stands for: (key, label, organisation, sums...).
+
+    A contact in two groups yields a row for each, so it counts in both group rows."""
+    figures = (sums.c.kind, sums.c.direction, sums.c.points, sums.c.count, sums.c.last,
+               sums.c.cents)  # fmt: skip
+    if by is By.CONTACT:
+        return (
+            sa.select(col(Contact.id), col(Contact.name), col(Contact.organisation), *figures)
+            .join(sums, sums.c.owner == Contact.id)
+            .order_by(Contact.name_key)
+        )
+    if by is By.ORGANISATION:
+        organisation = col(Contact.organisation)
+        return sa.select(organisation, organisation, sa.null(), *figures).join(
+            sums, sums.c.owner == Contact.id
+        )
+    if by is By.MEMBER:
+        return sa.select(sums.c.owner, sums.c.owner, sa.null(), *figures)
+    if by is By.GROUP:
+        return (
+            sa.select(col(Group.id), col(Group.name), sa.null(), *figures)
+            .select_from(sums)
+            .outerjoin(Membership, col(Membership.contact_id) == sums.c.owner)
+            .outerjoin(Group, col(Group.id) == Membership.group_id)
+        )
+    return (
+        sa.select(col(Event.id), col(Event.name), sa.null(), *figures)
+        .select_from(sums)
+        .outerjoin(Event, col(Event.id) == sums.c.owner)
+    )
+
+
+def _grouped(
+    session: Session, selection: Selection, *, by_kind: bool, by: By = By.CONTACT
+) -> dict[tuple[object, Kind | None], _Accumulator]:
+    groups: dict[tuple[object, Kind | None], _Accumulator] = {}
+    query = _labelled(_sums(selection, by), by)
+    for (
+        key,
+        label,
+        organisation,
+        kind,
+        direction,
+        points,
+        count,
+        last,
+        cents,
+    ) in session.connection().execute(query):
+        accumulator = groups.setdefault(
+            (key, Kind(kind) if by_kind else None),
+            _Accumulator(NO_LABEL[by] if label is None else label, organisation),
+        )
+        accumulator.add(Kind(kind), Direction(direction), points, count, last, cents)
+    return groups
+
+
+def balance_rows(
+    session: Session, selection: Selection, *, by_kind: bool = False, by: By = By.CONTACT
+) -> list[BalanceRow]:
+    """One row per contact (or organisation, group or event) with entries in the selection,
+    in name order, those without one last; with ``by_kind``, one row per kind too."""
+    groups = _grouped(session, selection, by_kind=by_kind, by=by)
+    labels = {key: accumulator.contact for (key, _kind), accumulator in groups.items()}
+    order = {key: index for index, key in enumerate(_in_order(labels, by))}
+    kind_order = {kind: index for index, kind in enumerate(Kind)}
+    keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
+    return [groups[key].row(key[1]) for key in keys]
+
+
+def _in_order(labels: Mapping[object, str], by: By) -> list[object]:
+    """Row keys in name order, the row of those without one (key None) last."""
+    if by is By.CONTACT:  # the query sorted them as names sort in the ledger
+        return list(labels)
+    return sorted(labels, key=lambda key: (key is None, labels[key].casefold()))
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """One row of a balance over time: the net per period, in the report's period order."""
+
+    label: str
+    nets: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.nets)
+
+
+@dataclass(frozen=True)
+class PeriodBalances:
+    periods: tuple[str, ...]
+    rows: Sequence[PeriodRow]
+    total: PeriodRow
+
+
+def _period_of_entry(session: Session, every: Every) -> sa.ColumnElement[str]:
+    """An entry's period as SQL, spelled as ``period_label`` spells it, so SQL can group."""
+    day = col(Entry.occurred_on)
+    if session.get_bind().dialect.name == "postgresql":
+        pattern = {Every.MONTH: "YYYY-MM", Every.QUARTER: 'YYYY-"Q"Q', Every.YEAR: "YYYY"}
+        return func.to_char(day, pattern[every])
+    if every is Every.MONTH:
+        return sa.type_coerce(func.strftime("%Y-%m", day), sa.String)
+    year = sa.type_coerce(func.strftime("%Y", day), sa.String)
+    if every is Every.YEAR:
+        return year
+    quarter = (sa.cast(func.strftime("%m", day), sa.Integer) - 1) // 3 + 1
+    return year + "-Q" + sa.cast(quarter, sa.String)
+
+
+def _nets_per_period(
+    session: Session, selection: Selection, every: Every, by: By
+) -> tuple[dict[object, dict[str, int]], dict[object, str]]:
+    """Net points per row key and period label, and each key's label."""
+    sums = _sums(selection, by, _period_of_entry(session, every))
+    nets: dict[object, dict[str, int]] = {}
+    labels: dict[object, str] = {}
+    query = _labelled(sums, by).add_columns(sums.c.period)
+    for (
+        key,
+        label,
+        _org,
+        _kind,
+        direction,
+        points,
+        *_figures,
+        period,
+    ) in session.connection().execute(query):
+        labels.setdefault(key, NO_LABEL[by] if label is None else label)
+        row = nets.setdefault(key, {})
+        row[period] = row.get(period, 0) + (points if direction == Direction.GAVE else -points)
+    return nets, labels
+
+
+def period_balances(
+    session: Session, selection: Selection, every: Every, *, by: By = By.CONTACT, today: date
+) -> PeriodBalances:
+    """Net points per row and period, every period of the selection shown (empty ones too).
+
+    The total counts each entry once, even where rows overlap (a contact in two groups)."""
+    nets, labels = _nets_per_period(session, selection, every, by)
+    found = {period for row in nets.values() for period in row}
+    first = selection.since or (parse_period(min(found), today)[0] if found else None)
+    last = selection.until or (parse_period(max(found), today)[1] if found else None)
+    periods = tuple(period_labels(first, last, every)) if first and last else ()
+    rows = [
+        PeriodRow(labels[key], tuple(nets[key].get(period, 0) for period in periods))
+        for key in _in_order(labels, by)
+    ]
+    everyone, _labels = (
+        _nets_per_period(session, selection, every, By.CONTACT)
+        if by is By.GROUP
+        else (nets, labels)
+    )
+    totals = [sum(row.get(period, 0) for row in everyone.values()) for period in periods]
+    return PeriodBalances(periods, rows, PeriodRow(_("Total"), tuple(totals)))
+
+
+@dataclass(frozen=True)
+class MonthlyFlow:
+    """Points per kind and direction for each month of a stretch, empty months included."""
+
+    months: tuple[str, ...]
+    points: Mapping[tuple[Kind, Direction], tuple[int, ...]]
+
+    def of(self, direction: Direction, kind: Kind | None = None) -> tuple[int, ...]:
+        """One direction's points per month, for one kind or summed over all."""
+        kinds = [kind] if kind else list(Kind)
+        series = [self.points[k, direction] for k in kinds]
+        return tuple(sum(month) for month in zip(*series, strict=True))
+
+
+def monthly_flow(session: Session, selection: Selection, *, first: date, last: date) -> MonthlyFlow:
+    """Points given and received per kind and month from ``first`` to ``last``, in one GROUP BY."""
+    month = _period_of_entry(session, Every.MONTH)
+    dated = replace(selection, since=first, until=last)
+    query = (
+        sa.select(col(Entry.kind), col(Entry.direction), month, func.sum(Entry.value))
+        .where(*dated.conditions())
+        .group_by(col(Entry.kind), col(Entry.direction), month)
+    )
+    months = tuple(period_labels(first, last, Every.MONTH))
+    index = {label: position for position, label in enumerate(months)}
+    points = {(k, d): [0] * len(months) for k in Kind for d in Direction}
+    for kind, direction, label, total_points in session.connection().execute(query):
+        points[Kind(kind), Direction(direction)][index[label]] += total_points
+    return MonthlyFlow(months, {key: tuple(series) for key, series in points.items()})
+
+
+def total(rows: Iterable[BalanceRow]) -> BalanceRow:
+    """The sum of per-contact rows, for a report's footer."""
+    by_kind = dict.fromkeys(Kind, Tally())
+    gave = received = entries = 0
+    amount_gave = amount_received = ZERO
+    last: date | None = None
+    for row in rows:
+        gave, received, entries = gave + row.gave, received + row.received, entries + row.entries
+        amount_gave += row.amount_gave
+        amount_received += row.amount_received
+        if row.last_date is not None:
+            last = max(last or row.last_date, row.last_date)
+        for kind, tally in row.by_kind.items():
+            by_kind[kind] += tally
+    return BalanceRow(
+        _("Total"), None, gave, received, entries, last, None, by_kind, amount_gave, amount_received
+    )
+
+
+def largest_imbalances(rows: Sequence[BalanceRow], limit: int) -> list[BalanceRow]:
+    """The ``limit`` rows a person should look at first: largest imbalance, then most recent."""
+    ranked = sorted(rows, key=lambda row: (-abs(row.net), -(row.last_date or date.min).toordinal()))
+    return ranked[:limit]
+
+
+def contact_balance(
+    session: Session, contact: str, selection: Selection, *, today: date
+) -> ContactBalance:
+    """Everything ``balance CONTACT`` shows, with the entries in date order."""
+    person = resolve_contact(session, contact)
+    selection = replace(selection, contact_id=person.id)
+    groups = _grouped(session, selection, by_kind=False)
+    accumulator = next(iter(groups.values()), _Accumulator(person.name, person.organisation))
+    row = accumulator.row()
+    return ContactBalance(
+        contact=card(session, person),
+        tally=Tally(row.gave, row.received),
+        by_kind=row.by_kind,
+        amount_gave=row.amount_gave,
+        amount_received=row.amount_received,
+        last_date=row.last_date,
+        days_since=(today - row.last_date).days if row.last_date else None,
+        entries=list(iter_entries(session, selection)),
+    )
+
+
+def in_words(tally: Tally, kind: Kind | None = None) -> str:
+    """The net of a tally as a sentence: 'you received 2 more points of knowledge than you gave'."""
+    difference = abs(tally.net)
+    if tally.net > 0 and kind:
+        sentence = ngettext(
+            "you gave {count} more point of {kind} than you received",
+            "you gave {count} more points of {kind} than you received",
+            difference,
+        )
+    elif tally.net > 0:
+        sentence = ngettext(
+            "you gave {count} more point than you received",
+            "you gave {count} more points than you received",
+            difference,
+        )
+    elif tally.net < 0 and kind:
+        sentence = ngettext(
+            "you received {count} more point of {kind} than you gave",
+            "you received {count} more points of {kind} than you gave",
+            difference,
+        )
+    elif tally.net < 0:
+        sentence = ngettext(
+            "you received {count} more point than you gave",
+            "you received {count} more points than you gave",
+            difference,
+        )
+    elif not tally.gave:
+        return _("nothing either way")
+    elif kind:
+        sentence = ngettext(
+            "even: {count} point of {kind} each way",
+            "even: {count} points of {kind} each way",
+            tally.gave,
+        )
+    else:
+        sentence = ngettext(
+            "even: {count} point each way", "even: {count} points each way", tally.gave
+        )
+    return sentence.format(count=difference or tally.gave, kind=kind.value if kind else "")

@@ -1,0 +1,430 @@
+"""Use cases for contacts: add, find (by name or alias), list, show, edit, remove. Never prints."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
+from wederkerig.core.i18n import N_, _, ngettext
+from wederkerig.core.names import (
+    check_label,
+    check_name,
+    check_text,
+    closest,
+    name_key,
+    tag_name,
+    tidy,
+)
+from wederkerig.store.models import Alias, Contact, Entry, Group, Membership, Tag, TagCadence
+
+
+class ContactCard(NamedTuple):
+    """A contact as listed and exported; the field order is the export's column order."""
+
+    name: str
+    organisation: str | None
+    email: str | None
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """A contact with the shape of its history, for ``contact show``."""
+
+    card: ContactCard
+    entries: int
+    first_date: date | None
+    last_date: date | None
+    every_days: int | None  # the cadence that applies: their own, else their tags'
+    groups: tuple[str, ...]
+
+
+def resolve_contact(session: Session, query: str) -> Contact:
+    """The one contact meant by ``query``: its full name, else a unique alias.
+
+    A full name always wins (names are unique); an alias shared by several contacts is
+    refused with the candidates rather than guessed.
+    """
+    if not query.strip():
+        raise InvalidInputError(_("the name is empty: give a contact's name or alias"))
+    key = name_key(query)
+    contact = session.exec(select(Contact).where(Contact.name_key == key)).first()
+    if contact is not None:
+        return contact
+    by_alias = session.exec(
+        select(Contact).join(Alias).where(Alias.key == key).order_by(Contact.name_key)
+    ).all()
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if by_alias:
+        names = _(" or ").join(f"'{c.name}'" for c in by_alias)
+        raise RefusedError(
+            _("'{name}' is ambiguous: it may mean {names}; use the full name").format(
+                name=tidy(query), names=names
+            )
+        )
+    raise NotFoundError(
+        _(
+            "no contact called '{name}'.{suggestion} "
+            "Add one with 'wederkerig contact add NAME', or log with --create."
+        ).format(name=tidy(query), suggestion=did_you_mean(suggestions(session, query)))
+    )
+
+
+def suggestions(session: Session, query: str) -> list[str]:
+    """Names that share a word with ``query`` (a first name), then names that look alike."""
+    key = name_key(query)
+    rows = session.exec(select(Contact.name, Alias.name).join(Alias, isouter=True)).all()
+    names = sorted({name for name, _ in rows})
+    sharing_a_word = [name for name in names if key in name_key(name).split()]
+    alike = closest(query, names + [alias for _, alias in rows if alias])
+    suggestions = dict.fromkeys(sharing_a_word[:3] + alike)
+    return list(suggestions)[:3]
+
+
+def add_contact(
+    session: Session,
+    name: str,
+    *,
+    now: datetime,
+    organisation: str | None = None,
+    email: str | None = None,
+    tags: Sequence[str] = (),
+    aliases: Sequence[str] = (),
+    note: str | None = None,
+) -> ContactCard:
+    """Add a contact; a name that differs only in case, spacing or accents' encoding is refused."""
+    name = check_name(name)
+    _refuse_taken_name(session, name)
+    contact = Contact(
+        name=name,
+        name_key=name_key(name),
+        organisation=_optional_text(organisation, N_("organisation")),
+        email=_check_email(email),
+        note=_optional_text(note, N_("note"), max_length=10_000),
+        created_at=now,
+    )
+    session.add(contact)
+    session.flush()
+    _add_tags(session, contact, tags)
+    _add_aliases(session, contact, aliases)
+    return card(session, contact)
+
+
+def _refuse_taken_name(session: Session, name: str, keep: Contact | None = None) -> None:
+    key = name_key(name)
+    taken = session.exec(select(Contact).where(Contact.name_key == key)).first()
+    if taken is not None and taken is not keep:
+        raise RefusedError(
+            _(
+                "a contact called '{name}' already exists: use it, or tell them apart "
+                "(for example 'Jan de Vries (gemeente)')"
+            ).format(name=taken.name)
+        )
+    owner = session.exec(
+        select(Contact).join(Alias).where(Alias.key == key, Contact.id != (keep and keep.id))
+    ).first()
+    if owner is not None:
+        raise RefusedError(
+            _(
+                "'{name}' is an alias of '{owner}', so a contact of that name would take it "
+                "over: choose a fuller name, or first remove the alias "
+                "(wederkerig contact edit '{owner}' --unalias '{name}')"
+            ).format(name=name, owner=owner.name)
+        )
+
+
+def _optional_text(text: str | None, what: str, *, max_length: int = 200) -> str | None:
+    """A free-text field; '' clears it. Only notes may span several lines."""
+    if text is None:
+        return None
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if what != "note" and ("\n" in cleaned or "\r" in cleaned):
+        raise InvalidInputError(
+            _("the {what} spans several lines: give it on one line").format(what=_(what))
+        )
+    return check_text(cleaned, what, max_length=max_length)
+
+
+def _check_email(email: str | None) -> str | None:
+    email = _optional_text(email, N_("email address"))
+    if email is None:
+        return None
+    local, at, domain = email.partition("@")
+    if not (at and local and "." in domain and " " not in email):
+        raise InvalidInputError(
+            _("'{email}' is not an email address: write it like anna@example.nl").format(
+                email=email
+            )
+        )
+    return email
+
+
+def _add_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
+    assert contact.id is not None
+    existing = set(session.exec(select(Tag.name).where(Tag.contact_id == contact.id)).all())
+    for tag in dict.fromkeys(tag_name(t) for t in tags):
+        if tag not in existing:
+            session.add(Tag(contact_id=contact.id, name=tag))
+
+
+def _add_aliases(session: Session, contact: Contact, aliases: Iterable[str]) -> None:
+    assert contact.id is not None
+    for alias in aliases:
+        alias = check_label(alias, N_("alias"))
+        key = name_key(alias)
+        if key == contact.name_key:
+            continue
+        owner = session.exec(select(Contact).where(Contact.name_key == key)).first()
+        if owner is not None:
+            raise RefusedError(
+                _(
+                    "'{alias}' is the full name of another contact, so it cannot be an alias "
+                    "of '{contact}': choose another alias"
+                ).format(alias=alias, contact=contact.name)
+            )
+        known = session.exec(
+            select(Alias).where(Alias.contact_id == contact.id, Alias.key == key)
+        ).first()
+        if known is None:
+            session.add(Alias(contact_id=contact.id, name=alias, key=key))
+
+
+def card(session: Session, contact: Contact) -> ContactCard:
+    session.flush()
+    tags = session.exec(select(Tag.name).where(Tag.contact_id == contact.id).order_by(Tag.name))
+    aliases = session.exec(
+        select(Alias.name).where(Alias.contact_id == contact.id).order_by(Alias.key)
+    )
+    return ContactCard(
+        name=contact.name,
+        organisation=contact.organisation,
+        email=contact.email,
+        tags=tuple(tags.all()),
+        aliases=tuple(aliases.all()),
+        note=contact.note,
+    )
+
+
+def list_contacts(
+    session: Session, *, tag: str | None = None, organisation: str | None = None
+) -> list[ContactCard]:
+    """Contacts in name order, with their tags and aliases gathered in two queries, not N."""
+    query = select(Contact).order_by(Contact.name_key)
+    if tag is not None:
+        query = query.where(
+            col(Contact.id).in_(select(Tag.contact_id).where(Tag.name == tag_name(tag)))
+        )
+    contacts = session.exec(query).all()
+    if organisation is not None:
+        wanted = name_key(organisation)
+        contacts = [c for c in contacts if wanted in name_key(c.organisation or "")]
+    tags: dict[int, list[str]] = {}
+    for contact_id, name in session.exec(select(Tag.contact_id, Tag.name).order_by(Tag.name)):
+        tags.setdefault(contact_id, []).append(name)
+    aliases: dict[int, list[str]] = {}
+    for contact_id, name in session.exec(select(Alias.contact_id, Alias.name).order_by(Alias.key)):
+        aliases.setdefault(contact_id, []).append(name)
+    return [
+        ContactCard(
+            name=c.name,
+            organisation=c.organisation,
+            email=c.email,
+            tags=tuple(tags.get(c.id or 0, ())),
+            aliases=tuple(aliases.get(c.id or 0, ())),
+            note=c.note,
+        )
+        for c in contacts
+    ]
+
+
+def show_contact(session: Session, query: str) -> ContactSummary:
+    contact = resolve_contact(session, query)
+    count, first, last = session.exec(
+        select(func.count(), func.min(Entry.occurred_on), func.max(Entry.occurred_on)).where(
+            Entry.contact_id == contact.id
+        )
+    ).one()
+    assert contact.id is not None
+    every_days = contact_cadence(session, contact.id)
+    groups = contact_groups(session, contact.id)
+    return ContactSummary(card(session, contact), count, first, last, every_days, groups)
+
+
+def contact_groups(session: Session, contact_id: int) -> tuple[str, ...]:
+    """The groups a contact is a member of, in name order."""
+    return tuple(
+        session.exec(
+            select(Group.name)
+            .join(Membership, col(Membership.group_id) == Group.id)
+            .where(Membership.contact_id == contact_id)
+            .order_by(col(Group.name_key))
+        ).all()
+    )
+
+
+def last_in_touch(session: Session, contact_id: int) -> date | None:
+    """The latest entry with a contact of any kind or status: a promise made in a meeting
+    counts as being in touch, as 'due' counts it."""
+    return session.exec(
+        select(func.max(Entry.occurred_on)).where(Entry.contact_id == contact_id)
+    ).one()
+
+
+def contact_cadence(session: Session, contact_id: int) -> int | None:
+    """The cadence that applies to one contact: their own, else their tags' shortest."""
+    own = session.exec(select(Contact.every_days).where(Contact.id == contact_id)).one()
+    if own is not None:
+        return own
+    return session.exec(
+        select(func.min(TagCadence.every_days))
+        .join(Tag, col(Tag.name) == TagCadence.tag)
+        .where(Tag.contact_id == contact_id)
+    ).one()
+
+
+def edit_contact(
+    session: Session,
+    query: str,
+    *,
+    name: str | None = None,
+    organisation: str | None = None,
+    email: str | None = None,
+    note: str | None = None,
+    add_tags: Sequence[str] = (),
+    remove_tags: Sequence[str] = (),
+    add_aliases: Sequence[str] = (),
+    remove_aliases: Sequence[str] = (),
+) -> ContactCard:
+    """Change what is given; ``""`` clears a field, ``None`` leaves it as it is."""
+    contact = resolve_contact(session, query)
+    if name is not None:
+        new_name = check_name(name)
+        _refuse_taken_name(session, new_name, keep=contact)
+        contact.name, contact.name_key = new_name, name_key(new_name)
+    if organisation is not None:
+        contact.organisation = _optional_text(organisation, N_("organisation"))
+    if email is not None:
+        contact.email = _check_email(email)
+    if note is not None:
+        contact.note = _optional_text(note, N_("note"), max_length=10_000)
+    session.add(contact)
+    session.flush()
+    for tag in remove_tags:
+        _remove_one(
+            session, Tag, Tag.contact_id == contact.id, Tag.name == tag_name(tag), label=tag
+        )
+    for alias in remove_aliases:
+        _remove_one(
+            session,
+            Alias,
+            Alias.contact_id == contact.id,
+            Alias.key == name_key(alias),
+            label=alias,
+        )
+    _add_tags(session, contact, add_tags)
+    _add_aliases(session, contact, add_aliases)
+    return card(session, contact)
+
+
+def _remove_one(
+    session: Session, table: type[Tag] | type[Alias], *where: object, label: str
+) -> None:
+    found = session.exec(select(table).where(*where)).first()  # type: ignore[arg-type]
+    if found is None:
+        if table is Tag:
+            missing = _("the contact has no tag '{label}': see 'wederkerig contact show'")
+        else:
+            missing = _("the contact has no alias '{label}': see 'wederkerig contact show'")
+        raise NotFoundError(missing.format(label=label))
+    session.delete(found)
+
+
+def remove_contact(session: Session, query: str) -> ContactCard:
+    """Remove a contact that has no entries; entries are history and are never dropped silently."""
+    contact = resolve_contact(session, query)
+    count = session.exec(select(func.count()).where(Entry.contact_id == contact.id)).one()
+    if count:
+        raise RefusedError(
+            ngettext(
+                "'{name}' has {count} entry: remove them first "
+                "(see 'wederkerig entries \"{name}\"' and 'wederkerig rm ID'), "
+                "or keep the contact",
+                "'{name}' has {count} entries: remove them first "
+                "(see 'wederkerig entries \"{name}\"' and 'wederkerig rm ID'), "
+                "or keep the contact",
+                count,
+            ).format(name=contact.name, count=count)
+        )
+    removed = card(session, contact)
+    session.delete(contact)
+    return removed
+
+
+@dataclass(frozen=True)
+class Merge:
+    """What ``merge`` moved from one contact into another, and what it kept."""
+
+    kept: str
+    absorbed: str
+    entries: int
+    tags: tuple[str, ...]
+    aliases: tuple[str, ...]
+    conflicts: tuple[str, ...]  # fields where both had a value: the kept contact's stays
+
+
+def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
+    """Fold ``absorb`` into ``keep``: entries move, tags and aliases join, empty fields fill in.
+
+    The absorbed name becomes an alias, so scripts and habits that used it still work.
+    """
+    kept, gone = resolve_contact(session, keep), resolve_contact(session, absorb)
+    if kept.id == gone.id:
+        raise RefusedError(
+            _("'{kept}' and '{absorbed}' are the same contact").format(
+                kept=kept.name, absorbed=gone.name
+            )
+        )
+    before, other = card(session, kept), card(session, gone)
+    moved = session.exec(
+        update(Entry).where(col(Entry.contact_id) == gone.id).values(contact_id=kept.id)
+    ).rowcount
+    conflicts = []
+    for field_name in (N_("organisation"), N_("email"), N_("note")):  # shown in the summary
+        mine, theirs = getattr(kept, field_name), getattr(gone, field_name)
+        if theirs and not mine:
+            setattr(kept, field_name, theirs)
+        elif theirs and theirs != mine:
+            conflicts.append(f"{_(field_name)} '{theirs}'")
+    aliases = [alias for alias in (*other.aliases, gone.name) if name_key(alias) != kept.name_key]
+    if ";" in gone.name:  # ';' joins aliases in CSV, so this name cannot become one
+        aliases.remove(gone.name)
+        conflicts.append(
+            _("name '{name}' (not kept as an alias: it holds ';')").format(name=gone.name)
+        )
+    for group_id in session.exec(
+        select(Membership.group_id).where(Membership.contact_id == gone.id)
+    ):
+        if session.get(Membership, (group_id, kept.id)) is None:
+            session.add(Membership(group_id=group_id, contact_id=kept.id))  # type: ignore[arg-type]
+    session.delete(gone)
+    session.flush()
+    _add_tags(session, kept, other.tags)
+    _add_aliases(session, kept, aliases)
+    after = card(session, kept)
+    return Merge(
+        kept=kept.name,
+        absorbed=gone.name,
+        entries=moved,
+        tags=tuple(t for t in after.tags if t not in before.tags),
+        aliases=tuple(a for a in after.aliases if a not in before.aliases),
+        conflicts=tuple(conflicts),
+    )

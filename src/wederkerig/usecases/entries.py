@@ -1,0 +1,410 @@
+"""Use cases for entries: log, list, stream, edit, remove and undo. Never prints."""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, NamedTuple, cast
+
+import sqlalchemy as sa
+from sqlalchemy import Row, Select, func
+from sqlmodel import Session, col, select
+
+from wederkerig.core import money
+from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
+from wederkerig.core.i18n import N_, _, ngettext
+from wederkerig.core.names import check_text, tidy
+from wederkerig.core.vocabulary import Direction, Kind, Status, check_value
+from wederkerig.store.filters import Selection
+from wederkerig.store.models import Contact, Entry, Event
+from wederkerig.usecases.contacts import add_contact, resolve_contact
+from wederkerig.usecases.events import find_event
+
+MAX_DESCRIPTION = 2_000
+
+
+Day = date  # the field named ``date`` below hides the type inside the class body
+
+
+class EntryRow(NamedTuple):
+    """An entry as listed and exported; the field order is the export's column order."""
+
+    id: int
+    date: date
+    contact: str
+    direction: str
+    kind: str
+    value: int
+    amount: Decimal | None
+    description: str
+    event: str | None
+    created_at: datetime
+    status: str
+    due: Day | None
+    answers: int | None
+    introduction: int | None
+    member: str | None
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """What ``edit`` asks for; ``None`` leaves a field as it is."""
+
+    value: int | None = None
+    kind: Kind | None = None
+    direction: Direction | None = None
+    on: date | None = None
+    description: str | None = None
+    amount: Decimal | None = None
+    clear_amount: bool = False
+    answers: int | None = None  # link it as the answer to this entry
+    clear_answers: bool = False
+
+
+def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
+    """The columns of :class:`EntryRow`, selected directly: no ORM objects for long listings.
+
+    With ``as_text`` (a dialect name), dates, times and amounts come back as the text the CSV
+    export writes, formatted by the database: at a million rows, converting each value in
+    Python took longer than the query (docs/performance.md)."""
+    table = cast(sa.Table, Entry.__table__).c  # type: ignore[attr-defined]
+    occurred_on: sa.ColumnElement[Any] = table.occurred_on
+    created_at: sa.ColumnElement[Any] = table.created_at
+    due: sa.ColumnElement[Any] = table.due
+    amount: sa.ColumnElement[Any] = table.amount_cents
+    if as_text is not None:
+        occurred_on, due = sa.type_coerce(occurred_on, sa.String), sa.type_coerce(due, sa.String)
+        created_at = _timestamp_text(created_at, as_text)
+        amount = _amount_text(amount)
+    return (
+        sa.select(
+            col(Entry.id),
+            occurred_on,
+            col(Contact.name),
+            col(Entry.direction),
+            col(Entry.kind),
+            col(Entry.value),
+            amount,
+            col(Entry.description),
+            col(Event.name),
+            created_at,
+            col(Entry.status),
+            due,
+            col(Entry.answers_id),
+            col(Entry.introduction_id),
+            col(Entry.member),
+        )
+        .join(Contact, col(Entry.contact_id) == Contact.id)
+        .join(Event, col(Entry.event_id) == Event.id, isouter=True)
+    )
+
+
+def _timestamp_text(moment: sa.ColumnElement[Any], dialect: str) -> sa.ColumnElement[str]:
+    """A stored UTC time as ``formats.timestamp`` writes it: 2026-11-26T20:00:00Z."""
+    if dialect == "postgresql":
+        return func.to_char(moment, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    return func.strftime("%Y-%m-%dT%H:%M:%SZ", moment)
+
+
+def _amount_text(cents: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """Whole cents as an amount with two decimals (1250 → 12.50), NULL staying NULL."""
+    whole, rest = sa.cast(cents // 100, sa.String), cents % 100
+    padding = sa.case((rest < 10, "0"), else_="")
+    text = whole + "." + padding + sa.cast(rest, sa.String)
+    return sa.case((cents.is_(None), None), else_=text)
+
+
+def _to_row(raw: Row[*tuple[Any, ...]]) -> EntryRow:
+    cents = raw.amount_cents  # stored in whole cents
+    amount = None if cents is None else Decimal(cents).scaleb(-2)
+    return EntryRow._make((*raw[:6], amount, *raw[7:]))
+
+
+def _cents(amount: Decimal | None) -> int | None:
+    return None if amount is None else int(amount * 100)
+
+
+def check_description(description: str) -> str:
+    return check_text(description.strip(), N_("description"), max_length=MAX_DESCRIPTION)
+
+
+def _check_amount(kind: Kind, amount: Decimal | None) -> None:
+    if amount is not None and kind is not Kind.MONEY:
+        raise InvalidInputError(
+            _(
+                "an amount belongs to money entries only, not {kind}: "
+                "drop --amount or use kind money"
+            ).format(kind=kind.value)
+        )
+
+
+def log_entry(
+    session: Session,
+    *,
+    contact: str,
+    direction: Direction,
+    kind: Kind,
+    description: str = "",
+    value: int = 1,
+    amount: Decimal | None = None,
+    on: date,
+    event: str | None = None,
+    create: bool = False,
+    promise: bool = False,
+    due: date | None = None,
+    answers: int | None = None,
+    member: str | None = None,
+    now: datetime,
+) -> EntryRow:
+    """Record one thing given or received; with ``create`` an unknown contact or event is added.
+
+    With ``promise`` it is recorded as promised on ``on`` (and perhaps due on ``due``): it
+    counts in balances only once kept.
+    """
+    check_value(value)
+    if due is not None and not promise:
+        raise InvalidInputError(_("--due belongs to a promise: add --promise, or drop --due"))
+    if due is not None and due < on:
+        raise InvalidInputError(
+            _("the promise is due {due} but made {made}: a due date comes later").format(
+                due=due, made=on
+            )
+        )
+    _check_amount(kind, amount)
+    description = check_description(description)
+    try:
+        person = resolve_contact(session, contact)
+    except NotFoundError:
+        if not create:
+            raise
+        add_contact(session, contact, now=now)
+        person = resolve_contact(session, contact)
+    occasion = find_event(session, event, create=create, on=on) if event else None
+    if answers is not None:
+        _check_answer(session, answers, direction)
+    entry = Entry(
+        contact_id=person.id,  # type: ignore[arg-type]
+        direction=direction.value,
+        kind=kind.value,
+        value=value,
+        amount_cents=_cents(amount),
+        description=description,
+        occurred_on=on,
+        event_id=occasion.id if occasion else None,
+        created_at=now.astimezone(UTC).replace(microsecond=0),
+        status=(Status.PROMISED if promise else Status.DONE).value,
+        due=due,
+        answers_id=answers,
+        member=member,
+    )
+    session.add(entry)
+    session.flush()
+    assert entry.id is not None
+    return get_entry(session, entry.id)
+
+
+def _check_answer(session: Session, answered_id: int, direction: Direction) -> None:
+    """An answer goes the other way: a give answers a receive, a receive answers a give."""
+    answered = get_entry(session, answered_id)
+    if answered.direction == direction.value:
+        raise InvalidInputError(
+            _(
+                "entry {id} is also '{direction}': an answer goes the other way "
+                "(a give answers what you received)"
+            ).format(id=answered_id, direction=direction.value)
+        )
+    if answered.status == Status.DROPPED:
+        raise RefusedError(
+            _("entry {id} is a dropped promise: there is nothing to answer").format(id=answered_id)
+        )
+
+
+def get_entry(session: Session, entry_id: int) -> EntryRow:
+    raw = session.connection().execute(_row_query().where(col(Entry.id) == entry_id)).first()
+    if raw is None:
+        raise NotFoundError(
+            _("no entry with id {id}: see 'wederkerig entries' for ids").format(id=entry_id)
+        )
+    return _to_row(raw)
+
+
+def narrow_to_contact(session: Session, selection: Selection, contact: str | None) -> Selection:
+    """The selection limited to the contact a user named (by name or alias)."""
+    if contact is None:
+        return selection
+    return replace(selection, contact_id=resolve_contact(session, contact).id)
+
+
+def iter_entries(session: Session, selection: Selection) -> Iterator[EntryRow]:
+    """Entries in date order, streamed from the cursor so memory stays flat at any ledger size."""
+    query = (
+        _row_query()
+        .where(*selection.conditions())
+        .order_by(col(Entry.occurred_on), col(Entry.id))
+        .execution_options(yield_per=2_000)
+    )
+    for raw in session.connection().execute(query):
+        yield _to_row(raw)
+
+
+def iter_entry_cells(session: Session, selection: Selection) -> Iterator[Sequence[object]]:
+    """Entries in date order as the CSV export's cells (text, numbers and None), streamed."""
+    dialect = session.get_bind().dialect.name
+    query = (
+        _row_query(as_text=dialect)
+        .where(*selection.conditions())
+        .order_by(col(Entry.occurred_on), col(Entry.id))
+        .execution_options(yield_per=2_000)
+    )
+    yield from session.connection().execute(query)
+
+
+def newest_entries(
+    session: Session, selection: Selection, limit: int
+) -> tuple[list[EntryRow], int]:
+    """The ``limit`` most recent entries in date order, and how many the selection holds."""
+    conditions = selection.conditions()
+    count = session.exec(select(func.count()).select_from(Entry).where(*conditions)).one()
+    newest = (
+        session.connection()
+        .execute(
+            _row_query()
+            .where(*conditions)
+            .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
+            .limit(limit)
+        )
+        .all()
+    )
+    return [_to_row(raw) for raw in reversed(newest)], count
+
+
+def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[EntryRow, EntryRow]:
+    """Apply ``change``; returns the entry before and after, so the user sees what changed."""
+    before = get_entry(session, entry_id)
+    entry = session.get_one(Entry, entry_id)
+    kind = change.kind or Kind(entry.kind)
+    amount = None if change.clear_amount else change.amount
+    if amount is None and not change.clear_amount and entry.amount_cents is not None:
+        amount = Decimal(entry.amount_cents).scaleb(-2)
+    if amount is not None and kind is not Kind.MONEY:
+        raise InvalidInputError(
+            _(
+                "entry {id} carries an amount of {amount}, which belongs to money "
+                "entries only: add --amount none to drop it, or keep kind money"
+            ).format(id=entry_id, amount=money.show(amount))
+        )
+    if change.value is not None:
+        entry.value = check_value(change.value)
+    if change.on is not None:
+        entry.occurred_on = change.on
+    if change.description is not None:
+        entry.description = check_description(change.description)
+    turned = change.direction is not None and change.direction.value != entry.direction
+    if entry.introduction_id is not None and (turned or kind is not Kind.ACCESS):
+        raise RefusedError(
+            _(
+                "entry {id} is one side of introduction {introduction}, access given: its kind "
+                "and direction stay; remove the introduction's entries to undo it"
+            ).format(id=entry_id, introduction=entry.introduction_id)
+        )
+    if turned:
+        _refuse_linked(session, entry)
+        entry.direction = change.direction.value  # type: ignore[union-attr]
+    if change.answers is not None:
+        if change.answers == entry_id:
+            raise InvalidInputError(
+                _("entry {id} cannot answer itself: name another entry").format(id=entry_id)
+            )
+        _check_answer(session, change.answers, Direction(entry.direction))
+        entry.answers_id = change.answers
+    elif change.clear_answers:
+        entry.answers_id = None
+    entry.kind = kind.value
+    entry.amount_cents = _cents(amount)
+    session.add(entry)
+    session.flush()
+    return before, get_entry(session, entry_id)
+
+
+def _refuse_linked(session: Session, entry: Entry) -> None:
+    """An answer goes the other way; turning one side around would break that link."""
+    answered_by = session.exec(select(Entry.id).where(Entry.answers_id == entry.id)).first()
+    other = entry.answers_id or answered_by
+    if other is not None:
+        raise RefusedError(
+            _(
+                "entry {id} is linked as an answer with entry {other}, which goes the other "
+                "way: to change its direction, remove it and log it again"
+            ).format(id=entry.id, other=other)
+        )
+
+
+def remove_entry(session: Session, entry_id: int) -> EntryRow:
+    removed = get_entry(session, entry_id)
+    session.delete(session.get_one(Entry, entry_id))
+    return removed
+
+
+def usual_value(session: Session, contact: str, kind: Kind) -> int:
+    """The points of the last entry with this contact and kind (1 when there is none): the
+    guided log's default, since people weigh the same favour the same way."""
+    person = resolve_contact(session, contact)
+    last = session.exec(
+        select(Entry.value)
+        .where(Entry.contact_id == person.id, Entry.kind == kind.value)
+        .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
+        .limit(1)
+    ).first()
+    return last or 1
+
+
+def last_created(session: Session) -> EntryRow:
+    """The entry logged most recently (ids only grow, so the highest id is the newest)."""
+    newest = session.exec(select(func.max(Entry.id))).one()
+    if newest is None:
+        raise NotFoundError(_("the ledger has no entries, so there is nothing to undo"))
+    return get_entry(session, newest)
+
+
+def describe(row: EntryRow) -> str:
+    """One entry in words, for messages such as 'Removed …'."""
+    amount = f", {money.show(row.amount)}" if row.amount is not None else ""
+    points = ngettext("{count} point", "{count} points", row.value).format(count=row.value)
+    words = " ".join(row.description.split())
+    what = f' "{words[:60]}…"' if len(words) > 60 else f' "{words}"' if words else ""
+    answering = _(", answering entry {id}").format(id=row.answers) if row.answers else ""
+    parts = {
+        "id": row.id,
+        "kind": row.kind,
+        "description": what,
+        "contact": tidy(row.contact),
+        "date": row.date.isoformat(),
+        "points": points,
+        "amount": amount,
+        "answering": answering,
+    }
+    if row.status == Status.DONE:
+        if row.direction == Direction.GAVE:
+            sentence = _(
+                "entry {id}: gave {kind}{description} to {contact} on {date} "
+                "({points}{amount}){answering}"
+            )
+        else:
+            sentence = _(
+                "entry {id}: received {kind}{description} from {contact} on {date} "
+                "({points}{amount}){answering}"
+            )
+        return sentence.format(**parts)
+    # what a promise says: who will give, and by when
+    due = _(", due {date}").format(date=row.due.isoformat()) if row.due else ""
+    if row.direction == Direction.GAVE:
+        sentence = _(
+            "entry {id}: promised {kind}{description} to {contact} on {date}{due} "
+            "({points}{amount}){answering}"
+        )
+    else:
+        sentence = _(
+            "entry {id}: was promised {kind}{description} by {contact} on {date}{due} "
+            "({points}{amount}){answering}"
+        )
+    return sentence.format(**parts, due=due)

@@ -1,0 +1,644 @@
+"""Use cases that read files into the ledger: entries (CSV or JSON) and, later, contacts.
+
+An import is one transaction: every row is checked first, and a single bad row means nothing
+is written. Rows already in the ledger are recognised and skipped, so importing the same file
+twice adds nothing. Rows pass through a temporary table, so memory stays flat at any size.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from wederkerig.core.errors import InvalidInputError, RefusedError
+from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.names import check_name, check_text, name_key
+from wederkerig.core.vocabulary import MAX_AMOUNT, MAX_ID, Direction, Kind, Status, check_value
+from wederkerig.store.models import Alias, Contact, Entry, Event
+from wederkerig.usecases.contacts import ContactCard, add_contact, card, edit_contact
+
+BATCH = 5_000
+ENTRY_TABLE = Entry.metadata.tables["entry"]
+INTRODUCTION_TABLE = Entry.metadata.tables["introduction"]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    rows: int
+    added: int
+    skipped: int
+    refused: int
+    new_contacts: tuple[str, ...]
+    new_events: tuple[str, ...]
+    unknown_contacts: dict[str, list[int]] = field(default_factory=dict)
+    dry_run: bool = False
+    unlinked: int = 0  # 'answers' links not kept: the ids they point at changed on import
+    introductions: int = 0  # linked again from the file's 'introduction' numbers
+
+
+_INCOMING = sa.Table(
+    "incoming_entry",
+    sa.MetaData(),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("file_id", sa.Integer),
+    sa.Column("answers", sa.Integer),
+    sa.Column("introduction", sa.Integer),
+    sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
+    sa.Column("contact_name", sa.String, nullable=False),
+    sa.Column("contact_key", sa.String, nullable=False),
+    sa.Column("direction", sa.String, nullable=False),
+    sa.Column("kind", sa.String, nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("amount_cents", ENTRY_TABLE.c.amount_cents.type),
+    sa.Column("description", sa.String, nullable=False),
+    sa.Column("event_name", sa.String),
+    sa.Column("event_key", sa.String),
+    sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
+    sa.Column("status", sa.String, nullable=False),
+    sa.Column("due", ENTRY_TABLE.c.due.type),
+    sa.Column("member", sa.String),
+    prefixes=["TEMPORARY"],
+)
+# The entry columns an import copies as they are, in the order of the insert below.
+_ENTRY_FIELDS = (
+    "occurred_on", "direction", "kind", "value", "amount_cents", "description", "status", "due",
+    "member", "created_at",
+)  # fmt: skip
+_NEW = sa.Table(
+    "new_entry",
+    sa.MetaData(),
+    sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("file_id", sa.Integer),
+    sa.Column("answers", sa.Integer),
+    sa.Column("introduction", sa.Integer),
+    sa.Column("contact_id", sa.Integer, nullable=False),
+    sa.Column("event_id", sa.Integer),
+    *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
+    prefixes=["TEMPORARY"],
+)
+
+
+# File introduction numbers and the introductions made for them on import.
+_INTRODUCED = sa.Table(
+    "introduced",
+    sa.MetaData(),
+    sa.Column("file_introduction", sa.Integer, primary_key=True),
+    sa.Column("introduction_id", sa.Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+
+
+_KINDS = {kind.value: kind for kind in Kind}
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
+class _RowChecker:
+    """Turns one text row into typed values, naming file, line and column on any problem."""
+
+    def __init__(self, source: str, today: date, member: str | None) -> None:
+        self.source = source
+        self.today = today
+        self.member = member  # for rows that do not say who logged them
+        self._names: dict[tuple[str, str], tuple[str, str]] = {}  # a busy file repeats names
+
+    def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
+        return InvalidInputError(
+            _("{source}:{line}: column {column}: {problem}").format(
+                source=self.source, line=line, column=column, problem=problem
+            )
+        )
+
+    def check(self, line: int, row: dict[str, str]) -> dict[str, object]:
+        try:
+            on = date.fromisoformat(row["date"])
+        except ValueError:
+            raise self.fail(line, "date", _not_iso(row["date"])) from None
+        direction = _DIRECTIONS.get(row["direction"])
+        if direction is None:
+            raise self.fail(line, "direction", _("must be gave or received"))
+        kind = _KINDS.get(row["kind"])
+        if kind is None:
+            raise self.fail(line, "kind", _("must be knowledge, talent, money or access"))
+        try:
+            value = check_value(int(row["value"]))
+        except ValueError:
+            raise self.fail(
+                line, "value", _("must be a whole number of points, 1 or more")
+            ) from None
+        except InvalidInputError as problem:
+            raise self.fail(line, "value", str(problem)) from None
+        contact, contact_key = self._name(line, "contact", row["contact"])
+        event, event_key = (
+            self._name(line, "event", row["event"]) if row["event"].strip() else ("", "")
+        )
+        description = self._text(
+            line,
+            "description",
+            lambda: check_text(row["description"], "description", max_length=2_000),
+        )
+        return {
+            "line": line,
+            "file_id": self._id(line, row["id"]),
+            "answers": self._id(line, row["answers"], column="answers"),
+            "introduction": self._id(line, row["introduction"], column="introduction"),
+            "occurred_on": on,
+            "contact_name": contact,
+            "contact_key": contact_key,
+            "direction": direction.value,
+            "kind": kind.value,
+            "value": value,
+            "amount_cents": self._cents(line, row["amount"], kind),
+            "description": description,
+            "event_name": event or None,
+            "event_key": event_key or None,
+            "created_at": self._moment(line, row["created_at"]),
+            "status": self._status(line, row["status"], on),
+            "due": self._due(line, row["due"]),
+            "member": self._text(
+                line, "member", lambda: check_text(row["member"].strip(), "member")
+            )
+            or self.member,
+        }
+
+    def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
+        """A contact or event name as stored, and its key: checked once per distinct text."""
+        known = self._names.get((column, text))
+        if known is None:
+            name = self._text(line, column, lambda: check_name(text, column))
+            known = self._names[column, text] = (name, name_key(name))
+        return known
+
+    def _text(self, line: int, column: str, check: Callable[[], str]) -> str:
+        try:
+            return check()
+        except InvalidInputError as problem:
+            raise self.fail(line, column, str(problem)) from None
+
+    def _status(self, line: int, text: str, on: date) -> str:
+        try:
+            status = Status(text or Status.DONE)  # files from before promises: all done
+        except ValueError:
+            raise self.fail(line, "status", _("must be done, promised or dropped")) from None
+        if on > self.today:
+            raise self.fail(
+                line,
+                "date",
+                _("{day} is in the future: entries record what happened").format(day=on),
+            )
+        return status.value
+
+    def _due(self, line: int, text: str) -> date | None:
+        try:
+            return date.fromisoformat(text) if text.strip() else None
+        except ValueError:
+            raise self.fail(line, "due", _not_iso(text)) from None
+
+    def _id(self, line: int, text: str, *, column: str = "id") -> int | None:
+        if not text.strip():
+            return None
+        try:
+            number = int(text)
+        except ValueError:
+            raise self.fail(
+                line, column, _("'{text}' is not a whole number").format(text=text)
+            ) from None
+        if not 1 <= number <= MAX_ID:
+            raise self.fail(
+                line,
+                column,
+                _("{number} is outside 1 to {maximum}").format(
+                    number=number, maximum=f"{MAX_ID:,}"
+                ),
+            )
+        return number
+
+    def _cents(self, line: int, text: str, kind: Kind) -> int | None:
+        if not text.strip():
+            return None
+        if kind is not Kind.MONEY:
+            raise self.fail(line, "amount", _("only money entries carry an amount"))
+        try:
+            amount = Decimal(text)
+            in_cents = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
+        except InvalidOperation:
+            in_cents = False
+        if not in_cents or not 0 < amount <= MAX_AMOUNT:
+            raise self.fail(
+                line,
+                "amount",
+                _("'{text}' must be an amount like 12.50, from 0.01 to {maximum}").format(
+                    text=text, maximum=f"{MAX_AMOUNT:,}"
+                ),
+            )
+        return int(amount * 100)
+
+    def _moment(self, line: int, text: str) -> datetime | None:
+        if not text.strip():
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise self.fail(
+                line, "created_at", _("'{text}' is not a timestamp").format(text=text)
+            ) from None
+        if moment.tzinfo is None:
+            raise self.fail(line, "created_at", _("give the time zone, e.g. 2026-11-26T20:00:00Z"))
+        return moment.astimezone(UTC)
+
+
+def _not_iso(text: str) -> str:
+    return _("'{text}' is not a YYYY-MM-DD date").format(text=text)
+
+
+def import_entries(
+    session: Session,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    *,
+    source: str,
+    now: datetime,
+    today: date,
+    create_contacts: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+    member: str | None = None,
+) -> ImportReport:
+    """Check and stage every row, then add those the ledger does not hold yet, in one go."""
+    connection = session.connection()
+    _INCOMING.drop(connection, checkfirst=True)
+    _INCOMING.create(connection)
+    checker = _RowChecker(source, today, member)
+    total = 0
+    for batch in _batches(checker.check(line, row) for line, row in rows):
+        connection.execute(_INCOMING.insert(), batch)
+        total += len(batch)
+        if progress:
+            progress(len(batch))
+
+    unknown = _unknown_contacts(connection)
+    if unknown and not create_contacts and not dry_run:
+        listed = "; ".join(
+            _("'{name}' (line {lines})").format(name=name, lines=_lines(lines))
+            for name, lines in list(unknown.items())[:5]
+        )
+        raise RefusedError(
+            _(
+                "{source}: unknown contacts {contacts}: add them first, or import with "
+                "--create-contacts; nothing was imported"
+            ).format(source=source, contacts=_and_more(listed, len(unknown) - 5))
+        )
+    _refuse_alias_names(connection, unknown, source)
+    new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
+    refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
+    if dry_run:
+        added = _stage_new_rows(connection) + (
+            sum(len(lines) for lines in unknown.values()) if create_contacts else 0
+        )
+        _drop_staging(connection)
+        return ImportReport(
+            total,
+            added,
+            total - added - refused,
+            refused,
+            tuple(unknown) if create_contacts else (),
+            tuple(new_events),
+            unknown_contacts=unknown,
+            dry_run=True,
+        )
+    for name in unknown:
+        session.add(Contact(name=name, name_key=name_key(name), created_at=now))
+    for name in new_events:
+        session.add(Event(name=name, name_key=name_key(name)))
+    session.flush()
+    added = _stage_new_rows(connection)
+    unlinked, introductions = _insert_new(connection, now=now)
+    _drop_staging(connection)
+    return ImportReport(
+        total, added, total - added, 0, tuple(unknown), tuple(new_events), unlinked=unlinked,
+        introductions=introductions,
+    )  # fmt: skip
+
+
+def _drop_staging(connection: sa.Connection) -> None:
+    _INTRODUCED.drop(connection, checkfirst=True)
+    _NEW.drop(connection, checkfirst=True)
+    _INCOMING.drop(connection, checkfirst=True)
+
+
+def _batches(
+    rows: Iterator[dict[str, object]] | Iterable[dict[str, object]],
+) -> Iterator[list[dict[str, object]]]:
+    batch: list[dict[str, object]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _lines(lines: list[int]) -> str:
+    return _and_more(", ".join(str(line) for line in lines[:5]), len(lines) - 5, grouped=False)
+
+
+def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
+    """The first few of a list, and how many more there are when some were left out."""
+    if more <= 0:
+        return shown
+    return ngettext("{shown} and {count} more", "{shown} and {count} more", more).format(
+        shown=shown, count=f"{more:,}" if grouped else str(more)
+    )
+
+
+def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
+    """Contacts the file names that the ledger lacks, with the lines that name them."""
+    missing = (
+        sa.select(_INCOMING.c.contact_key, _INCOMING.c.contact_name, _INCOMING.c.line)
+        .where(~sa.exists().where(col(Contact.name_key) == _INCOMING.c.contact_key))
+        .order_by(_INCOMING.c.line)
+    )
+    unknown: dict[str, tuple[str, list[int]]] = {}
+    for key, name, line in connection.execute(missing):
+        unknown.setdefault(key, (name, []))[1].append(line)
+    return dict(unknown.values())
+
+
+def _refuse_alias_names(
+    connection: sa.Connection, unknown: dict[str, list[int]], source: str
+) -> None:
+    """A new contact may not take a name that is already another contact's alias."""
+    keys = {name_key(name): name for name in unknown}
+    taken = connection.execute(
+        sa.select(col(Alias.key), col(Contact.name))
+        .join(Contact, col(Contact.id) == col(Alias.contact_id))
+        .where(col(Alias.key).in_(keys))
+    ).first()
+    if taken is not None:
+        alias, owner = keys[taken[0]], taken[1]
+        raise RefusedError(
+            _(
+                "{source}: '{alias}' (line {lines}) is an alias of '{owner}': "
+                "write the full name in the file, or remove the alias first; nothing was imported"
+            ).format(source=source, alias=alias, lines=_lines(unknown[alias]), owner=owner)
+        )
+
+
+def _names_missing(
+    connection: sa.Connection, table: type[Event], key: sa.Column[str], name: sa.Column[str]
+) -> list[str]:
+    query = (
+        sa.select(key, sa.func.min(name))
+        .where(key.is_not(None), ~sa.exists().where(col(table.name_key) == key))
+        .group_by(key)
+    )
+    return [first_name for _, first_name in connection.execute(query)]
+
+
+def _stage_new_rows(connection: sa.Connection) -> int:
+    """Copy the staged rows the ledger does not hold yet into ``_NEW``, with their ids resolved.
+
+    Comparing before inserting anything means two identical rows in one file are both kept,
+    while a second import of the same file finds every row already held.
+    """
+    incoming = _INCOMING.c
+    held = sa.exists().where(
+        col(Entry.contact_id) == col(Contact.id),
+        col(Entry.kind) == incoming.kind,
+        col(Entry.direction) == incoming.direction,
+        col(Entry.value) == incoming.value,
+        col(Entry.occurred_on) == incoming.occurred_on,
+        col(Entry.amount_cents).is_not_distinct_from(incoming.amount_cents),
+        col(Entry.description) == incoming.description,
+        col(Entry.event_id).is_not_distinct_from(col(Event.id)),
+        col(Entry.status) == incoming.status,
+        col(Entry.due).is_not_distinct_from(incoming.due),
+        sa.or_(incoming.created_at.is_(None), col(Entry.created_at) == incoming.created_at),
+        # A row naming an event the ledger lacks (in a dry run, not yet created) is new.
+        sa.or_(incoming.event_key.is_(None), col(Event.id).is_not(None)),
+    )
+    staged = (
+        sa.select(
+            incoming.line,
+            incoming.file_id,
+            incoming.answers,
+            incoming.introduction,
+            col(Contact.id),
+            col(Event.id),
+            *(incoming[name] for name in _ENTRY_FIELDS),
+        )
+        .select_from(_INCOMING)
+        .join(Contact, col(Contact.name_key) == incoming.contact_key)
+        .outerjoin(Event, col(Event.name_key) == incoming.event_key)
+        .where(~held)
+    )
+    _NEW.drop(connection, checkfirst=True)
+    _NEW.create(connection)
+    connection.execute(_NEW.insert().from_select([c.name for c in _NEW.columns], staged))
+    return int(connection.execute(sa.select(sa.func.count()).select_from(_NEW)).scalar_one())
+
+
+def _introduce(connection: sa.Connection, *, now: datetime) -> int:
+    """Rows sharing an ``introduction`` number in the file become one new introduction, its
+    'why' read back from the sides' descriptions ('introduced to Bram: why'); the outcome
+    is not in an entries file ('intros --format csv' has it). Returns how many were made."""
+    _INTRODUCED.drop(connection, checkfirst=True)
+    _INTRODUCED.create(connection)
+    numbered = (
+        sa.select(
+            _NEW.c.introduction, sa.func.min(_NEW.c.occurred_on), sa.func.min(_NEW.c.description)
+        )
+        .where(_NEW.c.introduction.is_not(None))
+        .group_by(_NEW.c.introduction)
+        .order_by(_NEW.c.introduction)  # numbered in the file's order, on every engine
+    )
+    made = connection.execute(numbered).all()
+    for number, made_on, description in made:
+        why = description.partition(": ")[2] if description.startswith("introduced to ") else ""
+        new_id = connection.execute(
+            sa.insert(INTRODUCTION_TABLE).values(made_on=made_on, why=why, created_at=now)
+        ).inserted_primary_key[0]  # type: ignore[index]
+        connection.execute(
+            _INTRODUCED.insert().values(file_introduction=number, introduction_id=new_id)
+        )
+    return len(made)
+
+
+def _highest_id_ever(connection: sa.Connection) -> int:
+    """The highest entry id ever handed out, removed entries included: ids are never reused."""
+    if connection.dialect.name == "sqlite":
+        seq = sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'entry'")
+        return int(connection.execute(seq).scalar() or 0)
+    if connection.dialect.name == "postgresql":
+        # last_value is 1 before the first id is handed out; is_called tells the two apart
+        name = connection.execute(sa.text("SELECT pg_get_serial_sequence('entry', 'id')")).scalar()
+        seq = sa.text(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {name}")
+        return int(connection.execute(seq).scalar() or 0)
+    return int(connection.execute(sa.select(sa.func.max(Entry.id))).scalar() or 0)
+
+
+def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
+    """Insert the new rows in file order, keeping the file's ids when all of them are free,
+    so that export followed by import into an empty ledger reproduces it exactly.
+
+    'answers' links point at ids, so they survive only when the ids are kept; returns how
+    many links had to be left out, and how many introductions were linked again."""
+    ids = sa.select(
+        sa.func.count(), sa.func.count(sa.distinct(_NEW.c.file_id)), sa.func.count(_NEW.c.file_id)
+    )
+    rows, distinct, given = connection.execute(ids).one()
+    lowest = connection.execute(sa.select(sa.func.min(_NEW.c.file_id))).scalar_one()
+    keep_ids = rows == distinct == given and (lowest or 0) > _highest_id_ever(connection)
+    stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
+    introductions = _introduce(connection, now=now)
+    file_ids = [_NEW.c.file_id] if keep_ids else []  # else the database numbers them
+    columns = [*(["id"] if keep_ids else []), "contact_id", "event_id", "introduction_id",
+               *_ENTRY_FIELDS]  # fmt: skip
+    source = (
+        sa.select(
+            *file_ids,
+            _NEW.c.contact_id,
+            _NEW.c.event_id,
+            _INTRODUCED.c.introduction_id,
+            *(_NEW.c[name] for name in _ENTRY_FIELDS if name != "created_at"),
+            sa.func.coalesce(_NEW.c.created_at, stamp),
+        )
+        .outerjoin(_INTRODUCED, _INTRODUCED.c.file_introduction == _NEW.c.introduction)
+        .order_by(_NEW.c.line)
+    )
+    connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
+    if keep_ids and connection.dialect.name == "postgresql":  # SQLite's AUTOINCREMENT follows
+        connection.exec_driver_sql(
+            "SELECT setval(pg_get_serial_sequence('entry', 'id'), (SELECT max(id) FROM entry))"
+        )
+    linked = _NEW.c.answers.is_not(None)
+    wanted = int(connection.execute(sa.select(sa.func.count()).where(linked)).scalar_one())
+    if not keep_ids:
+        return wanted, introductions
+    # A link is kept when what it answers exists (in the file or the ledger) and goes the
+    # other way, as log --answers requires; the rest are counted as left out.
+    answering, answered = aliased(Entry), aliased(Entry)
+    valid = (
+        sa.select(_NEW.c.file_id.label("entry"), _NEW.c.answers.label("answers"))
+        .join(answering, col(answering.id) == _NEW.c.file_id)
+        .join(answered, col(answered.id) == _NEW.c.answers)
+        .where(linked, col(answering.direction) != col(answered.direction))
+    )
+    link = sa.update(ENTRY_TABLE).where(ENTRY_TABLE.c.id == sa.bindparam("entry"))
+    kept = 0
+    for batch in _batches(row._asdict() for row in connection.execute(valid)):
+        connection.execute(link.values(answers_id=sa.bindparam("answers")), batch)
+        kept += len(batch)
+    return wanted - kept, introductions
+
+
+@dataclass(frozen=True)
+class ContactImportReport:
+    rows: int
+    added: tuple[str, ...]
+    merged: tuple[str, ...]
+    skipped: int
+    dry_run: bool = False
+    kept: tuple[str, ...] = ()  # known contacts whose own organisation, email or note differ
+
+
+def import_contacts(
+    session: Session,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    *,
+    source: str,
+    now: datetime,
+    dry_run: bool = False,
+) -> ContactImportReport:
+    """Add new contacts and complete known ones, matched by name (however typed) or email.
+
+    A known contact only gains: empty fields are filled and tags and aliases added; nothing
+    they already have is overwritten. For a dry run the caller rolls the transaction back.
+    """
+    added: list[str] = []
+    merged: list[str] = []
+    kept: list[str] = []
+    touched: set[str] = set()  # name keys of contacts this import added or completed
+    total = 0
+    for line, row in rows:
+        total += 1
+        name = row["name"]
+        try:
+            existing = _match_contact(session, name, row["email"], touched)
+            tags, aliases = _split(row["tags"]), _split(row["aliases"])
+            if existing is None:
+                add_contact(
+                    session,
+                    name,
+                    now=now,
+                    organisation=row["organisation"] or None,
+                    email=row["email"] or None,
+                    tags=tags,
+                    aliases=aliases,
+                    note=row["note"] or None,
+                )
+                added.append(name)
+                touched.add(name_key(name))
+                continue
+            before = card(session, existing)
+            edit_contact(
+                session,
+                existing.name,
+                organisation=None if before.organisation else row["organisation"] or None,
+                email=None if before.email else row["email"] or None,
+                note=None if before.note else row["note"] or None,
+                add_tags=tags,
+                add_aliases=[a for a in aliases if name_key(a) != existing.name_key],
+            )
+        except (InvalidInputError, RefusedError) as problem:
+            raise InvalidInputError(f"{source}:{line}: {problem}") from None
+        touched.add(existing.name_key)
+        if card(session, existing) != before:
+            merged.append(existing.name)
+        if _differs(before, row) and existing.name not in kept and existing.name not in added:
+            kept.append(existing.name)
+    return ContactImportReport(
+        total, tuple(added), tuple(merged), total - len(added) - len(merged), dry_run, tuple(kept)
+    )
+
+
+def _differs(known: ContactCard, row: dict[str, str]) -> bool:
+    """Whether the file says something else than the ledger about a field the ledger keeps
+    (spacing and line endings aside: the ledger stored its own value tidied)."""
+    return any(
+        theirs.strip() and ours and " ".join(theirs.split()) != " ".join(ours.split())
+        for ours, theirs in (
+            (known.organisation, row["organisation"]),
+            (known.email, row["email"]),
+            (known.note, row["note"]),
+        )
+    )
+
+
+def _split(joined: str) -> list[str]:
+    return [part.strip() for part in joined.split(";") if part.strip()]
+
+
+def _match_contact(session: Session, name: str, email: str, touched: set[str]) -> Contact | None:
+    """The contact a card or row describes: same name however typed, else a unique alias,
+    else the one contact with that email (not one this import already added or completed,
+    so two people sharing an email address both survive a round trip)."""
+    key = name_key(check_name(name))
+    found = session.exec(select(Contact).where(Contact.name_key == key)).first()
+    if found is not None:
+        return found
+    by_alias = session.exec(select(Contact).join(Alias).where(Alias.key == key)).all()
+    if len(by_alias) == 1:
+        return by_alias[0]
+    if email.strip():
+        by_email = session.exec(
+            select(Contact).where(sa.func.lower(Contact.email) == email.strip().lower())
+        ).all()
+        if len(by_email) == 1 and by_email[0].name_key not in touched:
+            return by_email[0]
+    return None
