@@ -12,6 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
+from wederkerig import paths
 from wederkerig.errors import InvalidInputError, StorageError
 from wederkerig.i18n import N_, _
 
@@ -139,9 +140,11 @@ def store(key: str, new: str | None) -> Path:
         settings[key] = spec.check(new)
     path = config_file()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    draft = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as stream:
-        tomli_w.dump(settings, stream)
-    os.replace(draft, path)
+    descriptor, draft = paths.open_draft(path)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            tomli_w.dump(settings, stream)
+        os.replace(draft, path)
+    finally:
+        draft.unlink(missing_ok=True)
     return path
