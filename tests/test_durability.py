@@ -306,9 +306,7 @@ def test_doctor_on_a_missing_ledger_creates_nothing(run: Run, ledger_path: Path)
 # --- files beside the ledger -----------------------------------------------------------------
 
 
-def test_backup_does_not_follow_a_link_planted_at_a_draft_name(
-    ledger: Run, tmp_path: Path
-) -> None:
+def test_backup_does_not_follow_a_link_planted_at_a_draft_name(ledger: Run, tmp_path: Path) -> None:
     """An old draft name (.NAME.part) was opened without O_NOFOLLOW: whoever could write the
     folder could have the ledger copied into any file of the user's, keeping its mode."""
     victim = tmp_path / "victim.txt"

@@ -12,7 +12,9 @@ LEDGER_FILE = "ledger.db"
 DEMO_FILE = "demo.db"
 DRAFT_SUFFIX = ".wederkerig-draft"
 # .<name it becomes>.<pid>-<random>.wederkerig-draft, and what SQLite leaves beside one
-_DRAFT = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+\.wederkerig-draft(-journal|-wal|-shm)?")
+_DRAFT = re.compile(
+    rf"\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+{re.escape(DRAFT_SUFFIX)}(-journal|-wal|-shm)?"
+)
 
 
 def data_dir() -> Path:
