@@ -151,10 +151,8 @@ def test_an_upgrade_whose_copy_name_is_taken_chooses_a_free_one(
     """A retry within the same second finds the first attempt's copy under the same name."""
     shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
     now = datetime.now(UTC)
-    taken = [
-        ledger_path.parent / f"ledger.db.schema-0001-{now + timedelta(seconds=s):%Y%m%dT%H%M%SZ}.bak"
-        for s in range(5)
-    ]
+    stamps = [f"{now + timedelta(seconds=s):%Y%m%dT%H%M%SZ}" for s in range(5)]
+    taken = [ledger_path.parent / f"ledger.db.schema-0001-{stamp}.bak" for stamp in stamps]
     for path in taken:
         path.write_text("an earlier attempt's copy")
     result = run("contact", "list")
