@@ -611,3 +611,14 @@ def parse_csv(text: str) -> list[dict[str, str]]:
 
 def csv_header(text: str) -> list[str]:
     return next(csv.reader(io.StringIO(text, newline="")))
+
+
+def killed_draft(folder: Path, name: str, content: bytes = b"") -> Path:
+    """A draft as a killed wederkerig leaves it beside ``name``: the documented name pattern
+    (docs/data.md) with the id of a process that has ended, holding ``content``."""
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    folder.mkdir(parents=True, exist_ok=True)
+    draft = folder / f".{name}.{ended.pid}-k1ll3d00.wederkerig-draft"
+    draft.write_bytes(content)
+    return draft

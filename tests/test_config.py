@@ -95,3 +95,16 @@ def test_a_broken_settings_file_is_named(run: Run, tmp_path: Path) -> None:
     result = run("config", "list")
     assert result.exit_code == 3
     assert str(path) in result.stderr
+
+
+def test_set_does_not_follow_a_link_planted_at_a_draft_name(run: Run, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    folder = tmp_path / "config" / "wederkerig"
+    folder.mkdir(parents=True)
+    (folder / ".config.toml.tmp").symlink_to(victim)
+    ok(run("config", "set", "me", "anneke"))
+    assert victim.read_text() == "keep me"
+    assert not (folder / "config.toml").is_symlink()
+    assert stat.S_IMODE((folder / "config.toml").stat().st_mode) == 0o600
+    assert tomllib.loads((folder / "config.toml").read_text())["me"] == "anneke"

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from conftest import TODAY, Run, count_rows, ok, wederkerig_executable
+from conftest import TODAY, Run, count_rows, killed_draft, ok, wederkerig_executable
 from wederkerig.cli.app import app
 from wederkerig.cli.context import AppContext
 
@@ -301,3 +301,58 @@ def test_doctor_on_a_ledger_from_a_newer_wederkerig(ledger: Run, ledger_path: Pa
 def test_doctor_on_a_missing_ledger_creates_nothing(run: Run, ledger_path: Path) -> None:
     problem(run("doctor"))
     assert not ledger_path.exists()
+
+
+# --- files beside the ledger -----------------------------------------------------------------
+
+
+def test_backup_does_not_follow_a_link_planted_at_a_draft_name(ledger: Run, tmp_path: Path) -> None:
+    """An old draft name (.NAME.part) was opened without O_NOFOLLOW: whoever could write the
+    folder could have the ledger copied into any file of the user's, keeping its mode."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    victim.chmod(0o644)
+    target = tmp_path / "out" / "copy.db"
+    target.parent.mkdir()
+    (target.parent / ".copy.db.part").symlink_to(victim)
+    ok(ledger("backup", str(target)))
+    assert victim.read_text() == "keep me"
+    assert not target.is_symlink()
+    assert mode(target) == 0o600
+    assert integrity(target) == "ok"
+
+
+def test_backup_removes_the_drafts_a_killed_backup_left_and_nothing_else(
+    ledger: Run, ledger_path: Path, private_dirs: Path, tmp_path: Path
+) -> None:
+    backups, out = private_dirs / "backups", tmp_path / "out"
+    whole = ledger_path.read_bytes()
+    left = [
+        killed_draft(backups, "ledger-20261125T090000Z.db", whole),
+        killed_draft(out, "copy.db", whole),
+    ]
+    running = out / f".other.db.{os.getpid()}-running0.wederkerig-draft"  # a live process's
+    theirs = [out / ".copy.db.part", out / "notes.wederkerig-draft", running]
+    for path in theirs:
+        path.write_text("not ours to remove")
+    ok(ledger("backup", "--keep", "1"))
+    result = ok(ledger("backup", str(out / "copy.db")))
+    assert not any(path.exists() for path in left)
+    assert all(path.exists() for path in theirs)
+    assert len(list(backups.iterdir())) == 1
+    assert "unfinished" in result.stderr
+
+
+def test_doctor_counts_the_drafts_a_killed_backup_left_and_says_how_to_remove_them(
+    ledger: Run, ledger_path: Path, private_dirs: Path
+) -> None:
+    ok(ledger("backup"))
+    draft = killed_draft(private_dirs / "backups", "ledger-20261125T090000Z.db")
+    result = ledger("doctor")
+    assert result.exit_code == 3
+    line = result.stderr.strip().splitlines()[-1]
+    assert str(draft) in line
+    assert "wederkerig backup" in line
+    ok(ledger("backup"))
+    assert not draft.exists()
+    ok(ledger("doctor"))

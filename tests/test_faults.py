@@ -946,3 +946,53 @@ def test_no_real_process_output_holds_a_traceback_or_local_variables(
         assert marker not in result.stderr, result.stderr
     assert leaks(result, SECRET_NOTE) == []
     one_line(result.stderr)
+
+
+# --- signals while writing a file beside the ledger ------------------------------------------
+
+
+def signal_once_writing(
+    db: Ledger, args: Sequence[str], folder: Path, signum: int, *, home: Path
+) -> tuple[int, str]:
+    """Start a real process writing into ``folder``, send it ``signum`` as soon as a file
+    appears there (its draft), and return its exit status and stderr."""
+    process = subprocess.Popen(
+        [wederkerig_executable(), "--db", str(db), *args],
+        env=private_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(folder.iterdir()):
+        assert process.poll() is None, "it finished before it was seen writing"
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    return process.returncode, stderr
+
+
+def test_sigterm_during_export_to_a_file_leaves_no_file(full: Ledger, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ("export", "--output", str(out / "entries.csv"))
+    status, stderr = signal_once_writing(full, args, out, signal.SIGTERM, home=tmp_path)
+    assert status == 128 + signal.SIGTERM, stderr
+    assert "Traceback" not in stderr
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.sqlite_only(reason="backup copies the ledger file")
+def test_a_backup_killed_midway_leaves_a_draft_the_next_backup_removes(
+    full: Ledger, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ("backup", str(out / "first.db"))
+    status, _ = signal_once_writing(full, args, out, signal.SIGKILL, home=tmp_path)
+    assert status == -signal.SIGKILL
+    assert list(out.iterdir()) != []  # what a kill leaves: no code runs after it
+    done = wederkerig(full, "backup", str(out / "second.db"), home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert neighbours(out / "second.db") == ["second.db"]

@@ -498,3 +498,32 @@ def test_weekdays_mean_the_last_one(anna: Run, typed: str, expected: str) -> Non
     entry_id = ok(anna("log", "Anna", "gave", "knowledge", "--on", typed)).stdout.strip()
     rows = json.loads(ok(anna("entries", "--format", "json")).stdout)
     assert {row["id"]: row["date"] for row in rows}[int(entry_id)] == expected
+
+
+def test_undo_on_a_ledger_with_members_removes_your_own_last_entry(anna: Run) -> None:
+    ok(anna("log", "Anna", "gave", "knowledge", "van anneke", WEDERKERIG_ME="anneke"))
+    ok(anna("log", "Anna", "gave", "knowledge", "van piet", WEDERKERIG_ME="piet"))
+    result = ok(anna("undo", "--yes", WEDERKERIG_ME="anneke"))
+    assert "van anneke" in result.stderr
+    assert "2" in result.stderr  # the newest entry, which it kept
+    assert "piet" in result.stderr
+    assert [row["description"] for row in exported(anna)] == ["van piet"]
+
+
+def test_undo_on_a_ledger_with_members_refuses_when_none_is_yours(
+    anna: Run, refused: Refused
+) -> None:
+    ok(anna("log", "Anna", "gave", "knowledge", "van anneke", WEDERKERIG_ME="anneke"))
+    ok(anna("log", "Anna", "gave", "knowledge", "van piet", WEDERKERIG_ME="piet"))
+    result = refused(1, "undo", "--yes", WEDERKERIG_ME="kees")
+    assert "kees" in result.stderr
+    assert "rm 2" in result.stderr
+    assert len(exported(anna)) == 2
+
+
+def test_undo_by_one_member_under_a_new_name_still_undoes_the_newest(anna: Run) -> None:
+    """One name in the ledger is no team: someone who renamed themselves keeps undo."""
+    ok(anna("log", "Anna", "gave", "knowledge", "eerste", WEDERKERIG_ME="anneke"))
+    ok(anna("log", "Anna", "gave", "knowledge", "tweede", WEDERKERIG_ME="anneke"))
+    ok(anna("undo", "--yes", WEDERKERIG_ME="anneke.devries"))
+    assert [row["description"] for row in exported(anna)] == ["eerste"]

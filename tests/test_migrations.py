@@ -7,6 +7,7 @@ for each new migration, made with the code of that revision, so every path up st
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from conftest import Ledger, Run, SqliteLedger, count_rows, wederkerig_executable
+from conftest import Ledger, Run, SqliteLedger, count_rows, killed_draft, wederkerig_executable
 from wederkerig.store import database, models  # noqa: F401  (models registers the tables)
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -141,3 +142,33 @@ def test_db_upgrade_on_a_ledger_file_upgrades_it_or_says_nothing_to_do(
     again = run("db", "upgrade")
     assert again.exit_code == 0
     assert "nothing to do" in again.stderr
+
+
+@OLD_FILES
+def test_an_upgrade_whose_copy_name_is_taken_chooses_a_free_one(
+    ledger_path: Path, run: Run
+) -> None:
+    """A retry within the same second finds the first attempt's copy under the same name."""
+    shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
+    now = datetime.now(UTC)
+    stamps = [f"{now + timedelta(seconds=s):%Y%m%dT%H%M%SZ}" for s in range(5)]
+    taken = [ledger_path.parent / f"ledger.db.schema-0001-{stamp}.bak" for stamp in stamps]
+    for path in taken:
+        path.write_text("an earlier attempt's copy")
+    result = run("contact", "list")
+    assert result.exit_code == 0, result.stderr
+    copies = sorted(ledger_path.parent.glob("ledger.db.schema-0001-*.bak"))
+    (made,) = set(copies) - set(taken)
+    assert count_rows(made) >= 28
+    assert all(path.read_text() == "an earlier attempt's copy" for path in taken)
+
+
+@OLD_FILES
+def test_an_upgrade_removes_the_draft_copy_a_killed_upgrade_left(
+    ledger_path: Path, run: Run
+) -> None:
+    shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
+    draft = killed_draft(ledger_path.parent, "ledger.db.schema-0001-20261126T090000Z.bak")
+    assert run("contact", "list").exit_code == 0
+    assert not draft.exists()
+    assert len(list(ledger_path.parent.glob("ledger.db.schema-0001-*.bak"))) == 1

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import Ledger, Run, Templates, ok
+from conftest import POSTGRES, Ledger, Run, Templates, killed_draft, ok
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
@@ -420,3 +420,19 @@ def test_contact_export_includes_why_their_promises_were_dropped(run: Run) -> No
     record = json.loads(ok(run("contact", "export", "Kees")).stdout)
     assert record["dropped_reasons"] == {promised: "Kees moved to Groningen"}
     assert [entry["status"] for entry in record["entries"]] == ["dropped"]
+
+
+@pytest.mark.sqlite_only(reason="a killed backup leaves a draft of the ledger file")
+def test_forget_names_the_unfinished_copies_a_killed_backup_left(
+    people: Run, ledger_path: Path, private_dirs: Path
+) -> None:
+    draft = killed_draft(private_dirs / "backups", "ledger-x.db", ledger_path.read_bytes())
+    result = ok(people("forget", ZYGMUNT, "--yes"))
+    assert str(draft) in result.stderr
+
+
+def test_forget_on_a_server_says_its_files_and_dumps_keep_the_bytes(people: Run) -> None:
+    """A server frees deleted rows' space only at VACUUM; a file is scrubbed at once."""
+    result = ok(people("forget", ZYGMUNT, "--yes"))
+    assert ("VACUUM" in result.stderr) is POSTGRES
+    assert ("pg_dump" in result.stderr) is POSTGRES

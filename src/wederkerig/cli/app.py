@@ -2,6 +2,7 @@
 
 import functools
 import re
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -213,4 +214,11 @@ for commands in (
 
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminated)
     app(prog_name="wederkerig")
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM unwinds the command like an error: the open transaction is rolled back and the
+    draft of an --output file removed, where the default action would leave both behind."""
+    raise SystemExit(ExitCode.TERMINATED)

@@ -3,7 +3,6 @@
 import getpass
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -137,7 +136,8 @@ def show_listing(
 
 @contextmanager
 def output_stream(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or a private file (0600) that appears only once it is complete.
+    """stdout, or a private file (0600) that appears only once it is complete (a draft
+    until then, removed on an error, Ctrl-C or SIGTERM).
 
     A target that exists and is not a regular file (/dev/null, /dev/stdout, a named pipe)
     is written in place: replacing it would put a file where the device was.
@@ -155,11 +155,8 @@ def output_stream(output: Path | None) -> Iterator[TextIO]:
                 _("cannot write {path}: {error}").format(path=output, error=error.strerror)
             ) from None
         return
-    directory = output.parent if str(output.parent) else Path(".")
     try:
-        descriptor, draft = tempfile.mkstemp(
-            dir=directory, prefix=f".{output.name}.", suffix=".tmp"
-        )
+        descriptor, draft = paths.open_draft(output)
     except OSError as error:
         raise WederkerigError(
             _("cannot write {path}: {error}").format(path=output, error=error.strerror)
@@ -169,10 +166,10 @@ def output_stream(output: Path | None) -> Iterator[TextIO]:
             yield stream
         os.replace(draft, output)
     except OSError as error:  # the disk is full, or the file grew past a limit
-        Path(draft).unlink(missing_ok=True)
+        draft.unlink(missing_ok=True)
         raise WederkerigError(
             _("cannot write {path}: {error}").format(path=output, error=error.strerror)
         ) from None
     except BaseException:
-        Path(draft).unlink(missing_ok=True)
+        draft.unlink(missing_ok=True)
         raise

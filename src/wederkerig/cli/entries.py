@@ -420,19 +420,35 @@ def remove(
 
 @app.command(
     rich_help_panel=RECORD_PANEL,
-    help=_("Remove the entry logged most recently, and say what it was."),
+    help=_(
+        "Remove the entry logged most recently (on a ledger with members, your own), "
+        "and say what it was."
+    ),
 )
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
     from wederkerig.usecases.entries import describe, last_created
 
     with transaction(ctx) as session:
-        newest = last_created(session)
-    if not yes and not confirmed(
-        _("Remove {entry}?").format(entry=describe(newest)),
-        refusal=_("undo would remove {entry}; add --yes to confirm outside a terminal").format(
-            entry=describe(newest)
-        ),
-    ):
+        undo = last_created(session, app_context(ctx).member)
+    other = undo.passed_over
+    words = {"entry": describe(undo.entry)}
+    if other is None:
+        question = _("Remove {entry}?")
+        refusal = _("undo would remove {entry}; add --yes to confirm outside a terminal")
+    else:
+        words.update(id=str(other.id), member=str(other.member))
+        question = _("The newest entry, {id}, is {member}'s. Remove your own newest, {entry}?")
+        refusal = _(
+            "undo would remove your own newest entry, {entry} (the newest, {id}, is "
+            "{member}'s); add --yes to confirm outside a terminal"
+        )
+    if not yes and not confirmed(question.format(**words), refusal=refusal.format(**words)):
         render.message(_("Kept it; nothing was removed."))
         return
-    _remove(ctx, newest.id, other_side)
+    _remove(ctx, undo.entry.id, other_side)
+    if other is not None:
+        render.message(
+            _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(
+                id=other.id, member=other.member, own=undo.entry.id
+            )
+        )

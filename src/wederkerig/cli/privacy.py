@@ -34,7 +34,7 @@ def forget(
     other_side: OtherSideOption = None,
 ) -> None:
     from wederkerig.store.database import busy_timeout
-    from wederkerig.store.files import known_backups, scrub
+    from wederkerig.store.files import known_backups, leftover_drafts, scrub
     from wederkerig.usecases.privacy import forget_person, person_record
 
     target = app_context(ctx).target
@@ -77,7 +77,15 @@ def forget(
                 "(change them with 'wederkerig edit ID --description ...')."
             ).format(ids=ids)
         )
-    backups = known_backups(ledger) if ledger is not None else []
+    if ledger is None:
+        render.message(
+            _(
+                "The database server keeps the erased rows' bytes in its files until VACUUM "
+                "reclaims them (VACUUM (FULL) at once), and earlier dumps (pg_dump) still hold "
+                "them: ask the database administrator."
+            )
+        )
+    backups = known_backups(ledger) + leftover_drafts(ledger) if ledger is not None else []
     if backups:
         render.message(
             ngettext(

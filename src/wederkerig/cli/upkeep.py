@@ -36,8 +36,12 @@ def backup(
     target = app_context(ctx).target
     open_ledger(target).dispose()  # refuses anything that is not a (current) ledger
     written = copy_ledger(sqlite_path(target), path, now=app_context(ctx).now())
-    print(written)
-    render.message(_("Backed up to {path} (integrity check: ok).").format(path=written))
+    for removed in written.removed:
+        render.message(
+            _("Removed {path}, an unfinished copy an interrupted run left.").format(path=removed)
+        )
+    print(written.path)
+    render.message(_("Backed up to {path} (integrity check: ok).").format(path=written.path))
     if keep is not None:
         for removed in prune_backups(sqlite_path(target), keep):
             render.message(_("Removed old backup {path}.").format(path=removed))

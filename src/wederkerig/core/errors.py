@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad option value, unknown kind or direction, bad date
     DATABASE = 3  # unreadable, corrupt, locked too long, newer schema
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (kill): stopped cleanly, drafts removed, nothing saved
 
 
 class WederkerigError(Exception):

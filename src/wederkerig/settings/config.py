@@ -14,6 +14,7 @@ from platformdirs import user_config_dir
 
 from wederkerig.core.errors import InvalidInputError, StorageError
 from wederkerig.core.i18n import N_, _
+from wederkerig.settings import paths
 
 CONFIG_ENV = "WEDERKERIG_CONFIG"  # another file than the default, e.g. for a team's board
 
@@ -139,9 +140,11 @@ def store(key: str, new: str | None) -> Path:
         settings[key] = spec.check(new)
     path = config_file()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    draft = path.with_name(f".{path.name}.tmp")
-    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as stream:
-        tomli_w.dump(settings, stream)
-    os.replace(draft, path)
+    descriptor, draft = paths.open_draft(path)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            tomli_w.dump(settings, stream)
+        os.replace(draft, path)
+    finally:
+        draft.unlink(missing_ok=True)
     return path

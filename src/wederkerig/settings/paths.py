@@ -1,6 +1,8 @@
 """Where ledgers live: the default location and what ``--db`` / ``WEDERKERIG_DB`` point at."""
 
 import os
+import re
+import tempfile
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -8,6 +10,11 @@ from platformdirs import user_data_dir
 DB_ENV = "WEDERKERIG_DB"
 LEDGER_FILE = "ledger.db"
 DEMO_FILE = "demo.db"
+DRAFT_SUFFIX = ".wederkerig-draft"
+# .<name it becomes>.<pid>-<random>.wederkerig-draft, and what SQLite leaves beside one
+_DRAFT = re.compile(
+    rf"\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+{re.escape(DRAFT_SUFFIX)}(-journal|-wal|-shm)?"
+)
 
 
 def data_dir() -> Path:
@@ -69,3 +76,45 @@ def describe(target: str) -> str:
     scheme, _, rest = target.partition("://")
     credentials, _, host = rest.rpartition("@")
     return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
+
+
+def open_draft(target: Path) -> tuple[int, Path]:
+    """A new private file (0600) beside ``target``, to be renamed onto it once complete.
+
+    ``mkstemp`` opens with O_EXCL|O_NOFOLLOW, so a file or link planted at the name is never
+    written through; the name carries this process's id so that a later run can tell a draft
+    whose writer was killed (see :func:`stale_drafts`).
+    """
+    descriptor, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}-", suffix=DRAFT_SUFFIX
+    )
+    return descriptor, Path(name)
+
+
+def stale_drafts(folder: Path) -> list[Path]:
+    """The drafts in ``folder`` whose wederkerig process has ended: ours by their name, and
+    never a link, a folder, or a draft still being written."""
+    try:
+        candidates = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        path
+        for path in candidates
+        if (match := _DRAFT.fullmatch(path.name))
+        and not _running(int(match["pid"]))
+        and not path.is_symlink()
+        and path.is_file()
+    ]
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return pid > 0  # another user's process; an impossible id is no process at all
+    return pid > 0

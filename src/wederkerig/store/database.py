@@ -368,29 +368,51 @@ def _backup_before_upgrade(database: str, revision: str) -> Path:
     """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API.
 
     It reads through a connection of its own: the upgrading one holds the write lock, and
-    SQLite refuses to back up from a connection that is writing.
+    SQLite refuses to back up from a connection that is writing. The copy is written as a
+    draft and linked to a free name only when complete, so a kill leaves no empty ``.bak``;
+    drafts that killed upgrades left are removed first.
     """
+    ledger = Path(database)
+    for stale in paths.stale_drafts(ledger.parent):
+        stale.unlink(missing_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = Path(f"{database}.schema-{revision}-{stamp}.bak")
-    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
+    name = f"{ledger.name}.schema-{revision}-{stamp}"
+    descriptor, draft = paths.open_draft(ledger.with_name(f"{name}.bak"))
+    os.close(descriptor)
     try:
-        source.backup(copy)
-    except sqlite3.Error as error:  # the disk filled up: no half copy, the ledger untouched
-        copy.close()
-        for leftover in (target, Path(f"{target}-journal")):
-            leftover.unlink(missing_ok=True)
+        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        copy = sqlite3.connect(draft)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        return _link_free(draft, ledger.parent, name)
+    except (OSError, sqlite3.Error) as error:  # the disk filled up: the ledger is untouched
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise StorageError(
             _(
                 "cannot copy {ledger} aside before upgrading it ({error}); it was left as it "
                 "was: free some disk space and try again"
-            ).format(ledger=database, error=error)
+            ).format(ledger=database, error=reason)
         ) from None
     finally:
-        copy.close()
-        source.close()
-    return target
+        for leftover in (draft, Path(f"{draft}-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _link_free(draft: Path, folder: Path, name: str) -> Path:
+    """Give ``draft`` the name ``<name>.bak``, or ``<name>-2.bak`` and so on when taken (a
+    retry within the same second): a link never replaces a file that is there."""
+    number = 1
+    while True:
+        target = folder / (f"{name}.bak" if number == 1 else f"{name}-{number}.bak")
+        try:
+            os.link(draft, target)
+        except FileExistsError:
+            number += 1
+            continue
+        return target
 
 
 def storage_error(error: DBAPIError, where: str) -> StorageError:

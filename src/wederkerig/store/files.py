@@ -39,11 +39,21 @@ def sqlite_path(target: str) -> Path:
     return path
 
 
-def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> Path:
+@dataclass(frozen=True)
+class Backup:
+    """Where ``backup`` wrote the copy, and the unfinished copies of killed runs it removed."""
+
+    path: Path
+    removed: list[Path]
+
+
+def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> Backup:
     """Copy the ledger page by page while others may write, verify the copy, keep it private.
 
-    The copy is written beside its destination and renamed into place only once it passed
-    ``integrity_check``, so a backup file is always complete.
+    The copy is written to a draft beside its destination and renamed into place only once it
+    passed ``integrity_check``, so a backup file is always complete. Drafts that killed runs
+    left (full copies of the ledger) are removed first, so that pruning and ``forget`` are not
+    undone by a hidden copy.
     """
     if destination is None:
         paths.make_private_dir(backup_dir())
@@ -57,9 +67,11 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
                 path=destination
             )
         )
-    draft = destination.with_name(f".{destination.name}.part")
+    removed = remove_leftovers(ledger, destination.parent)
+    draft: Path | None = None
     try:
-        os.close(os.open(draft, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+        descriptor, draft = paths.open_draft(destination)
+        os.close(descriptor)
         source = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
         copy = sqlite3.connect(draft)
         try:
@@ -84,9 +96,26 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
             )
         ) from None
     finally:
-        for leftover in (draft, Path(f"{draft}-journal")):  # SQLite's, if it stopped midway
-            leftover.unlink(missing_ok=True)
-    return destination
+        if draft is not None:  # with SQLite's journal, if it stopped midway
+            for leftover in (draft, Path(f"{draft}-journal")):
+                leftover.unlink(missing_ok=True)
+    return Backup(destination, removed)
+
+
+def leftover_drafts(ledger: Path) -> list[Path]:
+    """Unfinished copies that a killed backup or upgrade left in the backup folder or beside
+    the ledger: hidden, but each may hold the whole ledger."""
+    folders = dict.fromkeys([backup_dir(), ledger.parent])
+    return [draft for folder in folders for draft in paths.stale_drafts(folder)]
+
+
+def remove_leftovers(ledger: Path, *folders: Path) -> list[Path]:
+    """Remove the leftover drafts (see :func:`leftover_drafts`), also those in ``folders``."""
+    found = leftover_drafts(ledger) + [d for f in folders for d in paths.stale_drafts(f)]
+    removed = list(dict.fromkeys(found))
+    for draft in removed:
+        draft.unlink(missing_ok=True)
+    return removed
 
 
 def _fresh_name(directory: Path, ledger: Path, now: datetime) -> Path:
@@ -206,6 +235,18 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
     )
     backups = known_backups(ledger)
     found.facts.append((_("backups by wederkerig"), str(len(backups))))
+    drafts = leftover_drafts(ledger)
+    found.facts.append((_("unfinished copies"), str(len(drafts))))
+    if drafts:
+        found.problems.append(
+            ngettext(
+                "{count} unfinished copy of the ledger, left by an interrupted backup or upgrade, "
+                "may hold erased data: run 'wederkerig backup' to remove it ({paths})",
+                "{count} unfinished copies of the ledger, left by an interrupted backup or "
+                "upgrade, may hold erased data: run 'wederkerig backup' to remove them ({paths})",
+                len(drafts),
+            ).format(count=len(drafts), paths=", ".join(str(path) for path in drafts))
+        )
     return found
 
 

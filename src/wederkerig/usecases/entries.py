@@ -358,12 +358,42 @@ def usual_value(session: Session, contact: str, kind: Kind) -> int:
     return last or 1
 
 
-def last_created(session: Session) -> EntryRow:
-    """The entry logged most recently (ids only grow, so the highest id is the newest)."""
-    newest = session.exec(select(func.max(Entry.id))).one()
-    if newest is None:
+class Undo(NamedTuple):
+    """The entry ``undo`` removes, and the newest entry when that is someone else's."""
+
+    entry: EntryRow
+    passed_over: EntryRow | None
+
+
+def last_created(session: Session, member: str) -> Undo:
+    """The entry logged most recently (ids only grow, so the highest id is the newest).
+
+    On a ledger with members (two or more names in the member column) it is ``member``'s own
+    newest: undoing a colleague's work would surprise both of them.
+    """
+    newest_id = session.exec(select(func.max(Entry.id))).one()
+    if newest_id is None:
         raise NotFoundError(_("the ledger has no entries, so there is nothing to undo"))
-    return get_entry(session, newest)
+    newest = get_entry(session, newest_id)
+    if newest.member in (None, member) or not _has_members(session):
+        return Undo(newest, None)
+    own = session.exec(select(func.max(Entry.id)).where(Entry.member == member)).one()
+    if own is None:
+        raise NotFoundError(
+            _(
+                "{member} logged no entry in this ledger, so there is nothing of theirs to undo "
+                "(the newest, {id}, is {other}'s: remove it with 'wederkerig rm {id}')"
+            ).format(member=member, id=newest.id, other=newest.member)
+        )
+    return Undo(get_entry(session, own), newest)
+
+
+def _has_members(session: Session) -> bool:
+    """Whether entries carry two or more member names: one name is one person's ledger."""
+    names = session.exec(
+        select(Entry.member).where(col(Entry.member).is_not(None)).distinct().limit(2)
+    ).all()
+    return len(names) > 1
 
 
 def describe(row: EntryRow) -> str:
