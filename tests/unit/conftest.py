@@ -14,9 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, Ledger, SqliteLedger
 from sqlmodel import Session
 
+from conftest import TODAY, Ledger, SqliteLedger
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store import database
 from wederkerig.usecases.entries import EntryRow, log_entry

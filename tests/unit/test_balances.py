@@ -3,11 +3,11 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from conftest import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import Fresh, log
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store.filters import Selection
@@ -27,9 +27,7 @@ def test_net_is_what_i_gave_minus_what_i_received(session: Session) -> None:
     log(session, "Anna", GAVE, value=3)
     log(session, "Anna", RECEIVED, value=5)
     (anna,) = balance_rows(session, Selection())
-    assert (anna.contact, anna.gave, anna.received, anna.net, anna.entries) == (
-        "Anna", 3, 5, -2, 2
-    )
+    assert (anna.contact, anna.gave, anna.received, anna.net, anna.entries) == ("Anna", 3, 5, -2, 2)
 
 
 def test_money_amounts_are_never_added_to_points(session: Session) -> None:
@@ -106,7 +104,9 @@ entries = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(entries)
 def test_per_contact_nets_sum_to_the_total_net(
     fresh: Fresh, logged: list[tuple[str, Direction, Kind, int]]
@@ -120,5 +120,7 @@ def test_per_contact_nets_sum_to_the_total_net(
         gave = sum(value for _c, d, _k, value in logged if d is GAVE)
         received = sum(value for _c, d, _k, value in logged if d is RECEIVED)
         assert (everything.gave, everything.received, everything.entries) == (
-            gave, received, len(logged)
+            gave,
+            received,
+            len(logged),
         )

@@ -3,9 +3,9 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.usecases.balances import Tally
@@ -17,7 +17,7 @@ from wederkerig.usecases.introductions import make_introduction
 GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
 
-def days(n: int):  # noqa: ANN201 - a date n days before today
+def days(n: int):
     return TODAY - timedelta(days=n)
 
 
@@ -41,8 +41,7 @@ def test_the_brief_holds_their_totals_and_whats_open(session: Session) -> None:
 
 def test_suggestions_start_with_an_overdue_promise_of_mine(session: Session) -> None:
     log(session, "Anna", RECEIVED, on=days(12))
-    promised = log(session, "Anna", GAVE, on=days(9), promise=True, due=days(3),
-                   description="a CV")  # fmt: skip
+    promised = log(session, "Anna", GAVE, on=days(9), promise=True, due=days(3), description="a CV")
     said = brief(session, "Anna", today=TODAY).suggestions
     assert said[0].startswith('You promised "a CV" and it is 3 days overdue')
     assert f"keep {promised.id}" in said[0]

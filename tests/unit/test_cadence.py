@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import NotFoundError
 from wederkerig.core.vocabulary import Direction
@@ -20,13 +20,15 @@ from wederkerig.usecases.cadence import (
 from wederkerig.usecases.contacts import add_contact, contact_cadence, resolve_contact
 
 
-def days(n: int):  # noqa: ANN201 - a date n days before today
+def days(n: int):
     return TODAY - timedelta(days=n)
 
 
 def due(session: Session, **options: int) -> list[tuple[Reason, str, int]]:
-    return [(item.reason, item.contact, item.days_late)
-            for item in due_items(session, today=TODAY, **options)]  # fmt: skip
+    return [
+        (item.reason, item.contact, item.days_late)
+        for item in due_items(session, today=TODAY, **options)
+    ]
 
 
 def test_a_contact_is_due_once_their_cadence_has_passed(session: Session) -> None:
@@ -35,8 +37,10 @@ def test_a_contact_is_due_once_their_cadence_has_passed(session: Session) -> Non
     set_contact_cadence(session, "Anna", 30)
     set_contact_cadence(session, "Bram", 30)
     assert due(session) == [(Reason.CADENCE, "Anna", 10)]
-    assert due(session, within_days=20) == [(Reason.CADENCE, "Anna", 10),
-                                           (Reason.CADENCE, "Bram", -20)]  # fmt: skip
+    assert due(session, within_days=20) == [
+        (Reason.CADENCE, "Anna", 10),
+        (Reason.CADENCE, "Bram", -20),
+    ]
 
 
 def test_clearing_a_cadence_makes_nobody_due(session: Session) -> None:

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.store.filters import Selection
@@ -67,7 +67,10 @@ def test_edit_changes_only_what_is_asked(session: Session) -> None:
     edit_contact(session, "Jan Bakker", note="likes trains", add_tags=["spoor"])
     jan = show_contact(session, "jan bakker").card
     assert (jan.organisation, jan.email, jan.note, jan.tags) == (
-        "Gemeente", "jan@example.org", "likes trains", ("spoor",)
+        "Gemeente",
+        "jan@example.org",
+        "likes trains",
+        ("spoor",),
     )
 
 
@@ -96,5 +99,7 @@ def test_show_contact_summarises_their_history(session: Session) -> None:
     log(session, "Anna", on=TODAY - timedelta(days=2))
     anna = show_contact(session, "Anna")
     assert (anna.entries, anna.first_date, anna.last_date) == (
-        2, TODAY - timedelta(days=30), TODAY - timedelta(days=2)
+        2,
+        TODAY - timedelta(days=30),
+        TODAY - timedelta(days=2),
     )

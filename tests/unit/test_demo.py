@@ -4,9 +4,9 @@ the future, and the reports agree with one another."""
 from datetime import date
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW
 from wederkerig.core.vocabulary import Status
 from wederkerig.store.filters import Selection
@@ -35,6 +35,4 @@ def test_the_demo_ledger_is_consistent(session: Session, today: date) -> None:
     )
     for introduction in list_introductions(session):
         assert len(introduction.entries.split(";")) == 2  # one access entry per side
-    assert [(group.name, group.members) for group in list_groups(session)] == [
-        ("Drechtsteden", 4)
-    ]
+    assert [(group.name, group.members) for group in list_groups(session)] == [("Drechtsteden", 4)]

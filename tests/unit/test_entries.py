@@ -4,9 +4,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.core.vocabulary import Direction, Kind, Status
@@ -39,7 +39,10 @@ def test_a_logged_entry_reads_back_as_it_was_given(session: Session) -> None:
     assert get_entry(session, row.id) == row
     assert (row.contact, row.direction, row.kind, row.value) == ("Anna", "received", "money", 2)
     assert (row.amount, row.description, row.status, row.date) == (
-        Decimal("12.50"), "lunch", Status.DONE, TODAY
+        Decimal("12.50"),
+        "lunch",
+        Status.DONE,
+        TODAY,
     )
 
 

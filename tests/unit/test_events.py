@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import log
 from wederkerig.core.errors import NotFoundError, RefusedError
 from wederkerig.store.filters import Selection
@@ -33,7 +33,9 @@ def test_events_are_listed_newest_first_with_their_entries(session: Session) -> 
     log(session, "Anna", event="Newer", on=TODAY)  # logging may create the event
     log(session, "Bram", event="newer", on=TODAY)
     assert [(e.name, e.entries) for e in list_events(session)] == [
-        ("Newer", 2), ("Older", 0), ("Undated", 0)
+        ("Newer", 2),
+        ("Older", 0),
+        ("Undated", 0),
     ]
 
 

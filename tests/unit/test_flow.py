@@ -4,9 +4,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import log
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.vocabulary import Direction, Kind

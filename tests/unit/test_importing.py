@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from conftest import ENTRY_COLUMNS, TODAY
 from sqlmodel import Session
 
+from conftest import ENTRY_COLUMNS, TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, RefusedError
 from wederkerig.store.database import Ledger
@@ -29,14 +29,17 @@ def numbered(*rows: dict[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
     return enumerate(rows, start=2)  # line 1 is the header
 
 
-def bring_in(session: Session, *rows: dict[str, str], **options: bool):  # noqa: ANN201
-    return import_entries(session, numbered(*rows), source="in.csv", now=NOW, today=TODAY,
-                          **options)  # fmt: skip
+def bring_in(session: Session, *rows: dict[str, str], **options: bool):
+    return import_entries(
+        session, numbered(*rows), source="in.csv", now=NOW, today=TODAY, **options
+    )
 
 
 def stored(session: Session) -> list[tuple[str, int, str]]:
-    return [(row.contact, row.value, row.description)
-            for row in iter_entries(session, Selection(statuses=None))]  # fmt: skip
+    return [
+        (row.contact, row.value, row.description)
+        for row in iter_entries(session, Selection(statuses=None))
+    ]
 
 
 def test_good_rows_are_added_with_their_new_contacts(session: Session) -> None:
@@ -54,10 +57,11 @@ def test_good_rows_are_added_with_their_new_contacts(session: Session) -> None:
 def test_a_bad_row_writes_nothing(ledger: Ledger) -> None:
     with ledger.transaction(write=True) as session:
         add_contact(session, "Anna", now=NOW)
-    with pytest.raises(InvalidInputError, match=r"in.csv:4: column kind"), \
-            ledger.transaction(write=True) as session:  # fmt: skip
-        bring_in(session, entry(), entry(contact="Cees"), entry(kind="gold"),
-                 create_contacts=True)  # fmt: skip
+    with (
+        pytest.raises(InvalidInputError, match=r"in.csv:4: column kind"),
+        ledger.transaction(write=True) as session,
+    ):
+        bring_in(session, entry(), entry(contact="Cees"), entry(kind="gold"), create_contacts=True)
     with ledger.transaction() as session:
         assert stored(session) == []
         assert [card.name for card in list_contacts(session)] == ["Anna"]
@@ -91,8 +95,13 @@ def test_unknown_contacts_are_refused_unless_created(session: Session) -> None:
 
 def test_rows_the_ledger_already_holds_are_skipped(session: Session) -> None:
     held = log(session, "Anna", value=3, description="advice")
-    again = entry(id=str(held.id), kind="knowledge", value="3", description="advice",
-                  created_at=held.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"))  # fmt: skip
+    again = entry(
+        id=str(held.id),
+        kind="knowledge",
+        value="3",
+        description="advice",
+        created_at=held.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    )
     report = bring_in(session, again, entry(value="5"))
     assert (report.added, report.skipped) == (1, 1)
     assert stored(session) == [("Anna", 3, "advice"), ("Anna", 5, "")]
@@ -114,22 +123,35 @@ def test_importing_contacts_only_adds_never_overwrites(session: Session) -> None
     report = import_contacts(
         session,
         numbered(
-            contact(name="anna de vries", organisation="Elders", email="anna@example.org",
-                    tags="partner"),
+            contact(
+                name="anna de vries",
+                organisation="Elders",
+                email="anna@example.org",
+                tags="partner",
+            ),
             contact(name="Bram", aliases="B"),
-        ),  # fmt: skip
+        ),
         source="contacts.csv",
         now=NOW,
     )
     assert (report.added, report.merged, report.kept) == (
-        ("Bram",), ("Anna de Vries",), ("Anna de Vries",)
+        ("Bram",),
+        ("Anna de Vries",),
+        ("Anna de Vries",),
     )
     anna = show_contact(session, "Anna de Vries").card
-    assert (anna.organisation, anna.email, anna.tags) == ("Gemeente", "anna@example.org",
-                                                          ("partner",))  # fmt: skip
+    assert (anna.organisation, anna.email, anna.tags) == (
+        "Gemeente",
+        "anna@example.org",
+        ("partner",),
+    )
 
 
 def test_a_bad_contact_row_names_its_line(session: Session) -> None:
     with pytest.raises(InvalidInputError, match=r"^contacts.csv:3: "):
-        import_contacts(session, numbered(contact(name="Anna"), contact(name="---")),
-                        source="contacts.csv", now=NOW)  # fmt: skip
+        import_contacts(
+            session,
+            numbered(contact(name="Anna"), contact(name="---")),
+            source="contacts.csv",
+            now=NOW,
+        )

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.vocabulary import Direction, Kind, Outcome
@@ -31,10 +31,15 @@ def people(session: Session) -> Session:
 
 
 def test_one_access_entry_is_given_to_each_side(people: Session) -> None:
-    made = make_introduction(people, "Anna", "Bram", why="both build bridges", value=2,
-                             on=TODAY, now=NOW)  # fmt: skip
+    made = make_introduction(
+        people, "Anna", "Bram", why="both build bridges", value=2, on=TODAY, now=NOW
+    )
     assert (made.first, made.second, made.why, made.value, made.outcome) == (
-        "Anna", "Bram", "both build bridges", 2, None
+        "Anna",
+        "Bram",
+        "both build bridges",
+        2,
+        None,
     )
     sides = [get_entry(people, int(entry_id)) for entry_id in made.entries.split(";")]
     assert [(s.contact, s.direction, s.kind, s.value, s.introduction) for s in sides] == [
@@ -43,7 +48,8 @@ def test_one_access_entry_is_given_to_each_side(people: Session) -> None:
     ]
     assert sides[0].description == "introduced to Bram: both build bridges"
     assert {(row.contact, row.net) for row in balance_rows(people, Selection())} == {
-        ("Anna", 2), ("Bram", 2)
+        ("Anna", 2),
+        ("Bram", 2),
     }
 
 

@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import log
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store.filters import Selection
@@ -15,8 +15,10 @@ GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
 
 def loops(session: Session, *, both: bool = False) -> list[tuple[int, int]]:
-    return [(loop.entry.id, loop.age_days)
-            for loop in open_loops(session, Selection(), today=TODAY, both=both)]  # fmt: skip
+    return [
+        (loop.entry.id, loop.age_days)
+        for loop in open_loops(session, Selection(), today=TODAY, both=both)
+    ]
 
 
 def test_what_was_received_stays_open_until_answered(session: Session) -> None:

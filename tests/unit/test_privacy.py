@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store.filters import Selection
@@ -18,13 +18,21 @@ from wederkerig.usecases.promises import drop_promise
 
 
 def everything(session: Session) -> list[tuple[str, str]]:
-    return [(row.contact, row.description)
-            for row in iter_entries(session, Selection(statuses=None))]  # fmt: skip
+    return [
+        (row.contact, row.description) for row in iter_entries(session, Selection(statuses=None))
+    ]
 
 
 def a_small_world(session: Session) -> None:
-    add_contact(session, "Anna de Vries", aliases=["Anneke"], email="anna@example.org",
-                tags=["partner"], note="met at the station", now=NOW)  # fmt: skip
+    add_contact(
+        session,
+        "Anna de Vries",
+        aliases=["Anneke"],
+        email="anna@example.org",
+        tags=["partner"],
+        note="met at the station",
+        now=NOW,
+    )
     add_contact(session, "Bram", now=NOW)
     add_contact(session, "Cees", now=NOW)
     log(session, "Anna de Vries", description="advice on grants")
@@ -43,15 +51,19 @@ def test_the_person_record_holds_everything_about_them(session: Session) -> None
     record = person_record(session, "anneke")
     assert record.contact["name"] == "Anna de Vries"
     assert (record.contact["email"], record.contact["note"]) == (
-        "anna@example.org", "met at the station"
+        "anna@example.org",
+        "met at the station",
     )
     assert (record.contact["tags"], record.contact["aliases"]) == (("partner",), ("Anneke",))
     assert (record.contact["groups"], record.contact["every_days"]) == (("Fietsclub",), 30)
     assert [row.description for row in record.entries] == [
-        "advice on grants", "intro", "introduced to Bram: both cycle"
+        "advice on grants",
+        "intro",
+        "introduced to Bram: both cycle",
     ]
     assert [row.description for row in record.mentioned_in] == [
-        "lunch with Anneke and me", "introduced to Anna de Vries: both cycle"
+        "lunch with Anneke and me",
+        "introduced to Anna de Vries: both cycle",
     ]
     assert list(record.dropped_reasons.values()) == ["she moved to Lisbon"]
     assert [(i.first, i.second, i.why) for i in record.introductions] == [

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
 from sqlmodel import Session
 
+from conftest import TODAY
 from unit.conftest import log
 from wederkerig.core.errors import InvalidInputError, RefusedError
 from wederkerig.core.vocabulary import Direction, Status
