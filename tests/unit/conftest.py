@@ -9,7 +9,7 @@ that is rolled back at the end, so nothing a test does outlives it.
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +22,11 @@ from wederkerig.store import database
 from wederkerig.usecases.entries import EntryRow, log_entry
 
 NOW = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC).replace(hour=12)
+
+
+def ago(days: int) -> date:
+    """The day ``days`` before the tests' today."""
+    return TODAY - timedelta(days=days)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session
 
 from conftest import TODAY
-from unit.conftest import NOW, log
+from unit.conftest import NOW, ago, log
 from wederkerig.core.errors import NotFoundError
 from wederkerig.core.vocabulary import Direction
 from wederkerig.usecases.cadence import (
@@ -20,10 +20,6 @@ from wederkerig.usecases.cadence import (
 from wederkerig.usecases.contacts import add_contact, contact_cadence, resolve_contact
 
 
-def days(n: int):
-    return TODAY - timedelta(days=n)
-
-
 def due(session: Session, **options: int) -> list[tuple[Reason, str, int]]:
     return [
         (item.reason, item.contact, item.days_late)
@@ -32,8 +28,8 @@ def due(session: Session, **options: int) -> list[tuple[Reason, str, int]]:
 
 
 def test_a_contact_is_due_once_their_cadence_has_passed(session: Session) -> None:
-    log(session, "Anna", on=days(40))
-    log(session, "Bram", on=days(10))
+    log(session, "Anna", on=ago(40))
+    log(session, "Bram", on=ago(10))
     set_contact_cadence(session, "Anna", 30)
     set_contact_cadence(session, "Bram", 30)
     assert due(session) == [(Reason.CADENCE, "Anna", 10)]
@@ -44,7 +40,7 @@ def test_a_contact_is_due_once_their_cadence_has_passed(session: Session) -> Non
 
 
 def test_clearing_a_cadence_makes_nobody_due(session: Session) -> None:
-    log(session, "Anna", on=days(40))
+    log(session, "Anna", on=ago(40))
     set_contact_cadence(session, "Anna", 30)
     set_contact_cadence(session, "Anna", None)
     assert due(session) == []
@@ -53,8 +49,8 @@ def test_clearing_a_cadence_makes_nobody_due(session: Session) -> None:
 def test_a_tag_cadence_applies_unless_the_contact_has_their_own(session: Session) -> None:
     add_contact(session, "Anna", tags=["partner"], now=NOW)
     add_contact(session, "Bram", tags=["Partner"], now=NOW)
-    log(session, "Anna", on=days(45))
-    log(session, "Bram", on=days(45))
+    log(session, "Anna", on=ago(45))
+    log(session, "Bram", on=ago(45))
     set_tag_cadence(session, "PARTNER", 30)
     set_contact_cadence(session, "Bram", 60)
     assert due(session) == [(Reason.CADENCE, "Anna", 15)]
@@ -68,13 +64,13 @@ def test_a_tag_nobody_carries_is_refused(session: Session) -> None:
 
 
 def test_overdue_promises_are_due_mine_first(session: Session) -> None:
-    log(session, "Anna", Direction.RECEIVED, on=days(20), promise=True, due=days(5))
-    log(session, "Bram", Direction.GAVE, on=days(20), promise=True, due=days(2))
-    log(session, "Cees", Direction.GAVE, on=days(20), promise=True, due=TODAY + timedelta(9))
+    log(session, "Anna", Direction.RECEIVED, on=ago(20), promise=True, due=ago(5))
+    log(session, "Bram", Direction.GAVE, on=ago(20), promise=True, due=ago(2))
+    log(session, "Cees", Direction.GAVE, on=ago(20), promise=True, due=TODAY + timedelta(9))
     assert due(session) == [(Reason.MY_PROMISE, "Bram", 2), (Reason.THEIR_PROMISE, "Anna", 5)]
 
 
 def test_what_was_received_long_ago_and_not_answered_is_due(session: Session) -> None:
-    log(session, "Anna", Direction.RECEIVED, on=days(45))
-    log(session, "Bram", Direction.RECEIVED, on=days(10))
+    log(session, "Anna", Direction.RECEIVED, on=ago(45))
+    log(session, "Bram", Direction.RECEIVED, on=ago(10))
     assert due(session, unanswered_after_days=30) == [(Reason.UNANSWERED, "Anna", 15)]

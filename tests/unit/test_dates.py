@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import TODAY
+from unit.conftest import ago
 from wederkerig.core.dates import (
     Every,
     last_twelve_months,
@@ -20,10 +21,6 @@ from wederkerig.core.dates import (
 from wederkerig.core.errors import InvalidInputError
 
 assert TODAY.strftime("%A") == "Thursday"  # the readings below are counted from it
-
-
-def ago(days: int) -> date:
-    return TODAY - timedelta(days=days)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from wederkerig.store.database import Ledger
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.contacts import add_contact, list_contacts, show_contact
 from wederkerig.usecases.entries import iter_entries
-from wederkerig.usecases.importing import import_contacts, import_entries
+from wederkerig.usecases.importing import ImportReport, import_contacts, import_entries
 
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 
@@ -29,7 +29,7 @@ def numbered(*rows: dict[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
     return enumerate(rows, start=2)  # line 1 is the header
 
 
-def bring_in(session: Session, *rows: dict[str, str], **options: bool):
+def bring_in(session: Session, *rows: dict[str, str], **options: bool) -> ImportReport:
     return import_entries(
         session, numbered(*rows), source="in.csv", now=NOW, today=TODAY, **options
     )
