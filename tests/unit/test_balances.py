@@ -1,6 +1,6 @@
 """What a balance is: net = gave − received in points; money amounts are summed apart."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from sqlmodel import Session
 
 from conftest import TODAY
-from unit.conftest import Fresh, log
-from wederkerig.core.vocabulary import Direction, Kind
+from unit.conftest import NOW, Fresh, log
+from wederkerig.core.dates import Every
+from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.balances import (
     Tally,
@@ -17,8 +18,11 @@ from wederkerig.usecases.balances import (
     contact_balance,
     in_words,
     largest_imbalances,
+    period_balances,
     total,
 )
+from wederkerig.usecases.contacts import add_contact
+from wederkerig.usecases.groups import add_group, join_group
 
 GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
@@ -124,3 +128,29 @@ def test_per_contact_nets_sum_to_the_total_net(
             received,
             len(logged),
         )
+
+
+def test_a_contact_in_two_groups_counts_once_in_the_total(session: Session) -> None:
+    for group in ("Haven", "Regio"):
+        add_group(session, group)
+    log(session, "Anna", GAVE, value=3, on=date(2026, 10, 5))
+    log(session, "Bram", RECEIVED, value=1, on=date(2026, 11, 2))
+    join_group(session, "Haven", ["Anna", "Bram"])
+    join_group(session, "Regio", ["Anna"])
+    found = period_balances(session, Selection(), Every.MONTH, by=By.GROUP, today=TODAY)
+    assert found.periods == ("2026-10", "2026-11")
+    assert [(row.label, row.nets) for row in found.rows] == [
+        ("Haven", (3, -1)),
+        ("Regio", (3, 0)),
+    ]
+    assert found.total.nets == (3, -1)
+
+
+def test_balances_by_organisation_put_those_without_one_last(session: Session) -> None:
+    add_contact(session, "Anna", organisation="Gemeente", now=NOW)
+    add_contact(session, "Bram", organisation="Gemeente", now=NOW)
+    log(session, "Anna", value=2)
+    log(session, "Bram", value=3)
+    log(session, "Cees", value=4)
+    rows = balance_rows(session, Selection(), by=By.ORGANISATION)
+    assert [(row.contact, row.gave) for row in rows] == [("Gemeente", 5), ("(no organisation)", 4)]
