@@ -88,13 +88,14 @@ def keep_promise(session: Session, entry_id: int, *, on: date) -> EntryRow:
 
 
 def drop_promise(session: Session, entry_id: int, *, reason: str) -> EntryRow:
-    """Withdraw a promise; it stays on record, with the reason, but never counts."""
+    """Withdraw a promise; it stays on record, with the reason, but never counts.
+
+    The reason is checked before the entry changes, so a refused drop leaves it open."""
     entry = _promise(session, entry_id)
-    entry.status = Status.DROPPED.value
     reason = check_text(reason.strip(), N_("reason"), max_length=500)
     if not reason:
         raise InvalidInputError(_("say why the promise is dropped: --reason 'no longer needed'"))
-    entry.dropped_reason = reason
+    entry.status, entry.dropped_reason = Status.DROPPED.value, reason
     session.add(entry)
     session.flush()
     return get_entry(session, entry_id)

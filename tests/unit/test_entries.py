@@ -1,0 +1,147 @@
+"""Entries: what was given or received, checked before it is written, listed in date order."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlmodel import Session
+
+from conftest import TODAY
+from unit.conftest import NOW, log
+from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
+from wederkerig.core.vocabulary import Direction, Kind, Status
+from wederkerig.store.database import Ledger
+from wederkerig.store.filters import Selection
+from wederkerig.usecases.contacts import add_contact
+from wederkerig.usecases.entries import (
+    EntryChange,
+    describe,
+    edit_entry,
+    get_entry,
+    iter_entries,
+    last_created,
+    log_entry,
+    newest_entries,
+    remove_entry,
+    usual_value,
+)
+from wederkerig.usecases.introductions import make_introduction
+
+GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
+
+
+def entries(session: Session) -> list[tuple[str, int]]:
+    return [(row.contact, row.value) for row in iter_entries(session, Selection(statuses=None))]
+
+
+def test_a_logged_entry_reads_back_as_it_was_given(session: Session) -> None:
+    row = log(session, "Anna", RECEIVED, Kind.MONEY, 2, amount="12.50", description=" lunch ")
+    assert get_entry(session, row.id) == row
+    assert (row.contact, row.direction, row.kind, row.value) == ("Anna", "received", "money", 2)
+    assert (row.amount, row.description, row.status, row.date) == (
+        Decimal("12.50"),
+        "lunch",
+        Status.DONE,
+        TODAY,
+    )
+
+
+def test_an_unknown_contact_is_refused_without_create(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="no contact called 'Anna'"):
+        log_entry(session, contact="Anna", direction=GAVE, kind=Kind.TALENT, on=TODAY, now=NOW)
+    assert entries(session) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ({"kind": Kind.TALENT, "amount": "5"}, "money entries only"),
+        ({"value": 0}, "out of range"),
+        ({"due": TODAY}, "belongs to a promise"),
+        ({"promise": True, "due": TODAY - timedelta(days=1)}, "a due date comes later"),
+        ({"description": "bell\x07"}, "control characters"),
+    ],
+)
+def test_bad_values_are_refused_and_nothing_is_written(
+    session: Session, options: dict[str, object], problem: str
+) -> None:
+    add_contact(session, "Anna", now=NOW)
+    with pytest.raises(InvalidInputError, match=problem):
+        log(session, "Anna", **options)  # type: ignore[arg-type]
+    assert entries(session) == []
+
+
+def test_an_answer_goes_the_other_way(session: Session) -> None:
+    received = log(session, "Anna", RECEIVED)
+    assert log(session, "Anna", GAVE, answers=received.id).answers == received.id
+    with pytest.raises(InvalidInputError, match="goes the other way"):
+        log(session, "Anna", RECEIVED, answers=received.id)
+
+
+def test_entries_are_listed_in_date_order(session: Session) -> None:
+    log(session, "Anna", value=1, on=TODAY)
+    log(session, "Bram", value=2, on=TODAY - timedelta(days=5))
+    log(session, "Cees", value=3, on=TODAY - timedelta(days=1))
+    assert entries(session) == [("Bram", 2), ("Cees", 3), ("Anna", 1)]
+    newest, count = newest_entries(session, Selection(), 2)
+    assert ([row.contact for row in newest], count) == (["Cees", "Anna"], 3)
+
+
+def test_edit_returns_before_and_after(session: Session) -> None:
+    row = log(session, "Anna", GAVE, Kind.TALENT, 1)
+    before, after = edit_entry(session, row.id, EntryChange(value=3, kind=Kind.KNOWLEDGE))
+    assert (before.value, before.kind) == (1, "talent")
+    assert (after.value, after.kind) == (3, "knowledge")
+    assert get_entry(session, row.id) == after
+
+
+def test_an_amount_cannot_stay_on_an_entry_that_is_no_longer_money(session: Session) -> None:
+    row = log(session, "Anna", kind=Kind.MONEY, amount="10")
+    with pytest.raises(InvalidInputError, match="amount none"):
+        edit_entry(session, row.id, EntryChange(kind=Kind.TALENT))
+    _before, after = edit_entry(session, row.id, EntryChange(kind=Kind.TALENT, clear_amount=True))
+    assert (after.kind, after.amount) == ("talent", None)
+
+
+def test_an_introduction_side_keeps_its_kind_and_direction(session: Session) -> None:
+    add_contact(session, "Anna", now=NOW)
+    add_contact(session, "Bram", now=NOW)
+    made = make_introduction(session, "Anna", "Bram", on=TODAY, now=NOW)
+    side = int(made.entries.split(";")[0])
+    with pytest.raises(RefusedError, match="introduction"):
+        edit_entry(session, side, EntryChange(direction=RECEIVED))
+
+
+def test_removing_an_entry_leaves_the_others(ledger: Ledger) -> None:
+    with ledger.transaction(write=True) as session:
+        first, _second = log(session, "Anna", value=1), log(session, "Anna", value=2)
+    with ledger.transaction(write=True) as session:
+        assert remove_entry(session, first.id) == first
+    with ledger.transaction() as session:
+        assert entries(session) == [("Anna", 2)]
+        with pytest.raises(NotFoundError):
+            get_entry(session, first.id)
+
+
+def test_the_last_created_entry_is_the_newest_logged(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="nothing to undo"):
+        last_created(session)
+    log(session, "Anna", on=TODAY)
+    older = log(session, "Bram", on=TODAY - timedelta(days=9))  # logged later, dated earlier
+    assert last_created(session) == older
+
+
+def test_the_usual_value_is_the_last_one_given_for_that_kind(session: Session) -> None:
+    add_contact(session, "Anna", now=NOW)
+    assert usual_value(session, "Anna", Kind.TALENT) == 1
+    log(session, "Anna", kind=Kind.TALENT, value=3, on=TODAY - timedelta(days=3))
+    log(session, "Anna", kind=Kind.TALENT, value=5)
+    log(session, "Anna", kind=Kind.KNOWLEDGE, value=8)
+    assert usual_value(session, "Anna", Kind.TALENT) == 5
+
+
+def test_describe_says_who_gave_what(session: Session) -> None:
+    row = log(session, "Anna", RECEIVED, Kind.KNOWLEDGE, 2, description="tips")
+    assert describe(row) == (
+        f'entry {row.id}: received knowledge "tips" from Anna on {TODAY} (2 points)'
+    )

@@ -1,0 +1,115 @@
+"""The ledger's words: kinds, directions, outcomes, points and amounts, in English and Dutch."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.vocabulary import (
+    MAX_AMOUNT,
+    MAX_VALUE,
+    Direction,
+    Kind,
+    Outcome,
+    check_value,
+    format_amount,
+    parse_amount,
+    parse_direction,
+    parse_kind,
+    parse_outcome,
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("knowledge", Kind.KNOWLEDGE),
+        ("Kennis", Kind.KNOWLEDGE),
+        (" GELD ", Kind.MONEY),
+        ("talent", Kind.TALENT),
+        ("toegang", Kind.ACCESS),
+        ("intro", Kind.ACCESS),
+    ],
+)
+def test_a_kind_is_read_in_either_language(typed: str, kind: Kind) -> None:
+    assert parse_kind(typed) is kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "direction"),
+    [
+        ("gave", Direction.GAVE),
+        ("gaf", Direction.GAVE),
+        ("Gegeven", Direction.GAVE),
+        ("got", Direction.RECEIVED),
+        ("kreeg", Direction.RECEIVED),
+        ("ontvangen", Direction.RECEIVED),
+    ],
+)
+def test_a_direction_is_read_in_either_language(typed: str, direction: Direction) -> None:
+    assert parse_direction(typed) is direction
+
+
+def test_an_outcome_is_read_in_either_language() -> None:
+    assert parse_outcome("samenwerking") is Outcome.COLLABORATION
+    assert parse_outcome("Zaken") is Outcome.BUSINESS
+
+
+def test_an_unknown_word_is_refused_with_the_close_one() -> None:
+    with pytest.raises(InvalidInputError, match="Did you mean 'kennis'"):
+        parse_kind("kenis")
+    with pytest.raises(InvalidInputError, match="use gave or received"):
+        parse_direction("took")
+
+
+def test_points_are_a_whole_weight_within_bounds() -> None:
+    assert check_value(1) == 1
+    assert check_value(MAX_VALUE) == MAX_VALUE
+    for value in (0, -3, MAX_VALUE + 1):
+        with pytest.raises(InvalidInputError, match="out of range"):
+            check_value(value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("12,50", "12.50"),
+        ("12.5", "12.50"),
+        ("1.250,00", "1250.00"),
+        ("1,250.00", "1250.00"),
+        ("€ 1.250,00", "1250.00"),
+        ("EUR 7", "7.00"),
+        ("1 250", "1250.00"),
+        ("12\u00a0500,00", "12500.00"),  # the no-break space Dutch output groups with
+    ],
+)
+def test_an_amount_is_read_as_dutch_or_english_write_it(typed: str, amount: str) -> None:
+    assert parse_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("1.250", "unclear"),  # a thousand, or one and a quarter?
+        ("0", "more than 0"),
+        ("2000000000", "more than 0"),
+        ("$ 5", "never converted"),
+        ("twelve", "not an amount"),
+        ("1 2", "not an amount"),
+    ],
+)
+def test_an_amount_that_is_unclear_or_foreign_is_refused(typed: str, problem: str) -> None:
+    with pytest.raises(InvalidInputError, match=problem):
+        parse_amount(typed)
+
+
+cents = st.integers(1, int(MAX_AMOUNT * 100)).map(lambda c: Decimal(c).scaleb(-2))
+
+
+@given(cents)
+def test_an_amount_reads_back_from_its_canonical_and_dutch_forms(amount: Decimal) -> None:
+    canonical = format_amount(amount)
+    assert parse_amount(canonical) == amount
+    assert parse_amount(canonical.replace(".", ",")) == amount
