@@ -8,7 +8,7 @@ twice adds nothing. Rows pass through a temporary table, so memory stays flat at
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -19,7 +19,16 @@ from wederkerig.errors import InvalidInputError, RefusedError
 from wederkerig.i18n import _, ngettext
 from wederkerig.models import Alias, Contact, Entry, Event
 from wederkerig.names import check_name, check_text, name_key
-from wederkerig.vocabulary import MAX_AMOUNT, MAX_ID, Direction, Kind, Status, check_value
+from wederkerig.vocabulary import (
+    DECIMAL,
+    MAX_AMOUNT,
+    MAX_ID,
+    Direction,
+    Kind,
+    Status,
+    check_value,
+    whole_number,
+)
 
 BATCH = 5_000
 ENTRY_TABLE = Entry.metadata.tables["entry"]
@@ -126,7 +135,7 @@ class _RowChecker:
         if kind is None:
             raise self.fail(line, "kind", _("must be knowledge, talent, money or access"))
         try:
-            value = check_value(int(row["value"]))
+            value = check_value(whole_number(row["value"]))
         except ValueError:
             raise self.fail(
                 line, "value", _("must be a whole number of points, 1 or more")
@@ -203,7 +212,7 @@ class _RowChecker:
         if not text.strip():
             return None
         try:
-            number = int(text)
+            number = whole_number(text)
         except ValueError:
             raise self.fail(
                 line, column, _("'{text}' is not a whole number").format(text=text)
@@ -223,12 +232,12 @@ class _RowChecker:
             return None
         if kind is not Kind.MONEY:
             raise self.fail(line, "amount", _("only money entries carry an amount"))
-        try:
-            amount = Decimal(text)
-            in_cents = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
-        except InvalidOperation:
-            in_cents = False
-        if not in_cents or not 0 < amount <= MAX_AMOUNT:
+        amount = Decimal(text) if DECIMAL.fullmatch(text.strip()) else None
+        if (
+            amount is None
+            or amount != amount.quantize(Decimal("0.01"))
+            or not 0 < amount <= MAX_AMOUNT
+        ):
             raise self.fail(
                 line,
                 "amount",

@@ -35,7 +35,14 @@ from wederkerig.errors import InvalidInputError
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
 from wederkerig.i18n import _
 from wederkerig.names import tag_name
-from wederkerig.vocabulary import CLEAR_WORDS, MAX_ID, parse_amount, parse_direction, parse_kind
+from wederkerig.vocabulary import (
+    CLEAR_WORDS,
+    MAX_ID,
+    parse_amount,
+    parse_direction,
+    parse_kind,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -47,7 +54,11 @@ app = typer.Typer()
 ValueOption = Annotated[
     int | None,
     typer.Option(
-        "--value", "-v", help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing.")
+        "--value",
+        "-v",
+        metavar="INTEGER",
+        parser=whole_number,
+        help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing."),
     ),
 ]
 AmountOption = Annotated[
