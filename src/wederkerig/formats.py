@@ -316,7 +316,7 @@ def read_csv(
     """Rows of a CSV file whose header is ``columns`` (or an ``older`` layout of them), with
     the line each row starts on; columns an older file lacks come back empty."""
     reader = csv.reader(stream)
-    header = next(reader, None)
+    header = next(_csv_rows(reader, source), None)
     if header is None:
         raise InvalidInputError(
             _("{source} is empty: expected a header {header}").format(
@@ -333,7 +333,7 @@ def read_csv(
         )
     missing = dict.fromkeys(columns[len(header) :], "")
     line = reader.line_num + 1
-    for row in reader:
+    for row in _csv_rows(reader, source):
         if len(row) != len(header):
             raise InvalidInputError(
                 _("{source}:{line}: expected {expected} columns, found {found}").format(
@@ -342,6 +342,30 @@ def read_csv(
             )
         yield line, {**dict(zip(header, row, strict=True)), **missing}
         line = reader.line_num + 1
+
+
+def _csv_rows(reader: Any, source: str) -> Iterator[list[str]]:
+    """The reader's rows; what the csv module cannot read (a field over its size limit, a
+    NUL) becomes a one-line error naming the line."""
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            problem = (
+                _("a field is longer than {limit} characters").format(
+                    limit=f"{csv.field_size_limit():,}"
+                )
+                if "field larger" in str(error)
+                else str(error)
+            )
+            raise InvalidInputError(
+                _("{source}:{line}: cannot read this CSV: {problem}").format(
+                    source=source, line=reader.line_num, problem=problem
+                )
+            ) from None
+        if row is None:
+            return
+        yield row
 
 
 def read_json(
@@ -386,6 +410,13 @@ def read_json(
         else:
             try:
                 record, end = decoder.raw_decode(buffer, at)
+            except RecursionError:
+                raise InvalidInputError(
+                    _(
+                        "{source}:{line}: the JSON is nested too deeply: "
+                        "each entry must be a flat object"
+                    ).format(source=source, line=line)
+                ) from None
             except json.JSONDecodeError:
                 if exhausted:
                     raise InvalidInputError(
@@ -396,6 +427,12 @@ def read_json(
                 chunk = stream.read(_CHUNK)  # the object may go on in the next chunk
                 buffer, at, exhausted = buffer[at:] + chunk, 0, not chunk
                 continue
+            except ValueError:  # int() refuses a number of more than 4,300 digits
+                raise InvalidInputError(
+                    _("{source}:{line}: a number in this JSON has too many digits").format(
+                        source=source, line=line
+                    )
+                ) from None
             if not isinstance(record, dict) or not _accepted(list(record), columns, older):
                 raise InvalidInputError(
                     _(
@@ -403,12 +440,31 @@ def read_json(
                         "{keys}, in that order"
                     ).format(source=source, line=line, keys=", ".join(columns))
                 )
-            yield (
-                line,
-                {key: "" if record.get(key) is None else str(record[key]) for key in columns},
-            )
+            yield line, _json_cells(record, columns, source, line)
             line += buffer.count("\n", at, end)
             at = end
+
+
+def _json_cells(
+    record: dict[str, Any], columns: Sequence[str], source: str, line: int
+) -> dict[str, str]:
+    """A JSON entry's values as text; an object, list or true/false is refused, not stored
+    as Python would print it."""
+    cells = {}
+    for column in columns:
+        value = record.get(column)
+        if isinstance(value, dict | list | bool):
+            shown = json.dumps(value)[:40]  # escaped: no control characters reach a terminal
+            raise InvalidInputError(
+                _("{source}:{line}: column {column}: {problem}").format(
+                    source=source,
+                    line=line,
+                    column=column,
+                    problem=_("must be text or a number, not {json}").format(json=shown),
+                )
+            )
+        cells[column] = "" if value is None else str(value)
+    return cells
 
 
 def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, str]]]:
