@@ -14,7 +14,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wederkerig.errors import InvalidInputError
-from wederkerig.i18n import _
+from wederkerig.i18n import N_, _
+from wederkerig.names import check_label
 from wederkerig.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
@@ -485,31 +486,52 @@ def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, st
         ) from None
     nicknames = _nicknames(text)
     for number, card in enumerate(cards):
+        line = starts[number] if number < len(starts) else 0
+        aliases = nicknames[number] if number < len(nicknames) else []
         yield (
-            starts[number] if number < len(starts) else 0,
+            line,
             {
                 "name": _vcard_name(card),
                 "organisation": _first(card, "org"),
                 "email": _first(card, "email"),
-                "tags": ";".join(_listed(card, "categories")),
-                "aliases": ";".join(nicknames[number] if number < len(nicknames) else []),
+                "tags": _joined(_listed(card, "categories"), N_("tag"), source, line),
+                "aliases": _joined(aliases, N_("alias"), source, line),
                 "note": _first(card, "note"),
             },
         )
 
 
+def _joined(labels: list[str], what: str, source: str, line: int) -> str:
+    """Tags or aliases ``;``-joined as in CSV; one holding a ``;`` (escaped in the card) is
+    refused here, where it would otherwise be split in two."""
+    try:
+        return ";".join(check_label(label, what) for label in labels)
+    except InvalidInputError as problem:
+        raise InvalidInputError(f"{source}:{line}: {problem}") from None
+
+
+# One value of a comma-separated list, and an escaped character (RFC 6350 3.4).
+_LISTED_VALUE = re.compile(r"(?:\\.?|[^,\\])+")
+_ESCAPED = re.compile(r"\\(.)")
+
+
 def _nicknames(text: str) -> list[list[str]]:
-    """NICKNAME values per card. vobject keeps only the first of a comma-separated list, so
-    these few lines are read here: unfolded (RFC 6350 3.2), split on unescaped commas."""
+    r"""NICKNAME values per card. vobject keeps only the first of a comma-separated list, so
+    these few lines are read here: unfolded (RFC 6350 3.2), split on unescaped commas, and
+    unescaped (``\,`` ``\;`` ``\\`` ``\n``) as vobject does for the other fields."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     per_card: list[list[str]] = []
     for line in unfolded.splitlines():
         if _CARD_START.match(line):
             per_card.append([])
         elif (nickname := _NICKNAME.match(line)) and per_card:
-            values = re.split(r"(?<!\\),", nickname.group(1))
-            per_card[-1] += [v.replace("\\,", ",").strip() for v in values if v.strip()]
+            values = [_unescaped(v.group()).strip() for v in _LISTED_VALUE.finditer(nickname[1])]
+            per_card[-1] += [value for value in values if value]
     return per_card
+
+
+def _unescaped(value: str) -> str:
+    return _ESCAPED.sub(lambda found: "\n" if found[1] in "nN" else found[1], value)
 
 
 def _vcard_values(card: Any, key: str) -> list[Any]:
