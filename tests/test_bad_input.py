@@ -69,6 +69,9 @@ def write_bad_imports(folder: Path) -> None:
         "deep.json": "[" * 100_000 + "]" * 100_000,
         "object-description.json": json_row(description={"a": 1}),
         "list-description.json": json_row(description=["a", "b"]),
+        "reason-not-dropped.csv": csv_row(dropped_reason="changed my mind"),
+        "outcome-unknown.csv": csv_row(kind="access", introduction="1", outcome="great"),
+        "outcome-without-introduction.csv": csv_row(outcome="met"),
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -448,6 +451,9 @@ BAD_INPUT = [
             ("deep.json", 1),
             ("object-description.json", 1),
             ("list-description.json", 1),
+            ("reason-not-dropped.csv", 2),
+            ("outcome-unknown.csv", 2),
+            ("outcome-without-introduction.csv", 2),
         ]
     ),
     row(

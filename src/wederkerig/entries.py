@@ -15,7 +15,7 @@ from wederkerig.contacts import add_contact, resolve_contact
 from wederkerig.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.events import find_event
 from wederkerig.i18n import N_, _, ngettext
-from wederkerig.models import Contact, Entry, Event
+from wederkerig.models import Contact, Entry, Event, Introduction
 from wederkerig.names import check_text, tidy
 from wederkerig.selection import Selection
 from wederkerig.vocabulary import Direction, Kind, Status, check_value
@@ -44,6 +44,8 @@ class EntryRow(NamedTuple):
     answers: int | None
     introduction: int | None
     member: str | None
+    dropped_reason: str | None
+    outcome: str | None  # of the introduction this entry is a side of
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,12 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
             col(Entry.answers_id),
             col(Entry.introduction_id),
             col(Entry.member),
+            col(Entry.dropped_reason),
+            col(Introduction.outcome),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
+        .join(Introduction, col(Entry.introduction_id) == Introduction.id, isouter=True)
     )
 
 

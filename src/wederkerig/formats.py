@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers", "introduction", "member",
+    "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
+    "outcome",
 )  # fmt: skip
-# Earlier layouts, still imported: before promises, open loops, introductions, members.
-OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14))
+# Earlier layouts, still imported: before promises, open loops, introductions, members,
+# and before drop reasons and introductions' outcomes.
+OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14, 15))
 LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",

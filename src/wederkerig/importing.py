@@ -25,6 +25,7 @@ from wederkerig.vocabulary import (
     MAX_ID,
     Direction,
     Kind,
+    Outcome,
     Status,
     check_value,
     whole_number,
@@ -72,12 +73,14 @@ _INCOMING = sa.Table(
     sa.Column("status", sa.String, nullable=False),
     sa.Column("due", ENTRY_TABLE.c.due.type),
     sa.Column("member", sa.String),
+    sa.Column("dropped_reason", sa.String),
+    sa.Column("outcome", sa.String),
     prefixes=["TEMPORARY"],
 )
 # The entry columns an import copies as they are, in the order of the insert below.
 _ENTRY_FIELDS = (
     "occurred_on", "direction", "kind", "value", "amount_cents", "description", "status", "due",
-    "member", "created_at",
+    "member", "dropped_reason", "created_at",
 )  # fmt: skip
 _NEW = sa.Table(
     "new_entry",
@@ -88,6 +91,7 @@ _NEW = sa.Table(
     sa.Column("introduction", sa.Integer),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
+    sa.Column("outcome", sa.String),
     *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
     prefixes=["TEMPORARY"],
 )
@@ -105,6 +109,7 @@ _INTRODUCED = sa.Table(
 
 _KINDS = {kind.value: kind for kind in Kind}
 _DIRECTIONS = {direction.value: direction for direction in Direction}
+_OUTCOMES = {outcome.value for outcome in Outcome}
 
 
 class _RowChecker:
@@ -151,11 +156,13 @@ class _RowChecker:
             "description",
             lambda: check_text(row["description"], "description", max_length=2_000),
         )
+        status = self._status(line, row["status"], on)
+        introduction = self._id(line, row["introduction"], column="introduction")
         return {
             "line": line,
             "file_id": self._id(line, row["id"]),
             "answers": self._id(line, row["answers"], column="answers"),
-            "introduction": self._id(line, row["introduction"], column="introduction"),
+            "introduction": introduction,
             "occurred_on": on,
             "contact_name": contact,
             "contact_key": contact_key,
@@ -167,13 +174,34 @@ class _RowChecker:
             "event_name": event or None,
             "event_key": event_key or None,
             "created_at": self._moment(line, row["created_at"]),
-            "status": self._status(line, row["status"], on),
+            "status": status,
             "due": self._due(line, row["due"]),
             "member": self._text(
                 line, "member", lambda: check_text(row["member"].strip(), "member")
             )
             or self.member,
+            "dropped_reason": self._dropped_reason(line, row["dropped_reason"], status),
+            "outcome": self._outcome(line, row["outcome"], introduction),
         }
+
+    def _dropped_reason(self, line: int, text: str, status: str) -> str | None:
+        """Why a promise was dropped, as ``drop --reason`` takes it; only a dropped one has it."""
+        reason = self._text(
+            line, "dropped_reason", lambda: check_text(text.strip(), "reason", max_length=500)
+        )
+        if reason and status != Status.DROPPED:
+            raise self.fail(line, "dropped_reason", _("only a dropped promise has a reason"))
+        return reason or None
+
+    def _outcome(self, line: int, text: str, introduction: int | None) -> str | None:
+        """What came of the introduction this row is a side of, as 'intros' writes it."""
+        if not text.strip():
+            return None
+        if text not in _OUTCOMES:
+            raise self.fail(line, "outcome", _("must be met, collaboration, business or nothing"))
+        if introduction is None:
+            raise self.fail(line, "outcome", _("only an introduction's entries have an outcome"))
+        return text
 
     def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
         """A contact or event name as stored, and its key: checked once per distinct text."""
@@ -439,6 +467,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.introduction,
             col(Contact.id),
             col(Event.id),
+            incoming.outcome,
             *(incoming[name] for name in _ENTRY_FIELDS),
         )
         .select_from(_INCOMING)
@@ -454,23 +483,28 @@ def _stage_new_rows(connection: sa.Connection) -> int:
 
 def _introduce(connection: sa.Connection, *, now: datetime) -> int:
     """Rows sharing an ``introduction`` number in the file become one new introduction, its
-    'why' read back from the sides' descriptions ('introduced to Bram: why'); the outcome
-    is not in an entries file ('intros --format csv' has it). Returns how many were made."""
+    'why' read back from the sides' descriptions ('introduced to Bram: why'), its outcome
+    from the sides' ``outcome``. Returns how many were made."""
     _INTRODUCED.drop(connection, checkfirst=True)
     _INTRODUCED.create(connection)
     numbered = (
         sa.select(
-            _NEW.c.introduction, sa.func.min(_NEW.c.occurred_on), sa.func.min(_NEW.c.description)
+            _NEW.c.introduction,
+            sa.func.min(_NEW.c.occurred_on),
+            sa.func.min(_NEW.c.description),
+            sa.func.min(_NEW.c.outcome),
         )
         .where(_NEW.c.introduction.is_not(None))
         .group_by(_NEW.c.introduction)
         .order_by(_NEW.c.introduction)  # numbered in the file's order, on every engine
     )
     made = connection.execute(numbered).all()
-    for number, made_on, description in made:
+    for number, made_on, description, outcome in made:
         why = description.partition(": ")[2] if description.startswith("introduced to ") else ""
         new_id = connection.execute(
-            sa.insert(INTRODUCTION_TABLE).values(made_on=made_on, why=why, created_at=now)
+            sa.insert(INTRODUCTION_TABLE).values(
+                made_on=made_on, why=why, outcome=outcome, created_at=now
+            )
         ).inserted_primary_key[0]  # type: ignore[index]
         connection.execute(
             _INTRODUCED.insert().values(file_introduction=number, introduction_id=new_id)
