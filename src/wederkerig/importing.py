@@ -286,7 +286,14 @@ class _RowChecker:
             ) from None
         if moment.tzinfo is None:
             raise self.fail(line, "created_at", _("give the time zone, e.g. 2026-11-26T20:00:00Z"))
-        return moment.astimezone(UTC)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:  # in UTC before the year 1 or after 9999
+            raise self.fail(
+                line,
+                "created_at",
+                _("'{text}' is outside the years 1 to 9999 in UTC").format(text=text),
+            ) from None
 
 
 def _not_iso(text: str) -> str:
