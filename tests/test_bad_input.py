@@ -69,6 +69,7 @@ def write_bad_imports(folder: Path) -> None:
         "deep.json": "[" * 100_000 + "]" * 100_000,
         "object-description.json": json_row(description={"a": 1}),
         "list-description.json": json_row(description=["a", "b"]),
+        "endless-entry.json": json_row(description="x" * 1_200_000),
         "reason-not-dropped.csv": csv_row(dropped_reason="changed my mind"),
         "outcome-unknown.csv": csv_row(kind="access", introduction="1", outcome="great"),
         "outcome-without-introduction.csv": csv_row(outcome="met"),
@@ -433,6 +434,13 @@ BAD_INPUT = [
         "/nonexistent/people.vcf",
     ),
     row("import-unknown-what", 2, "people", "import", "people", "{tmp}/notes.csv"),
+    row(
+        "import-entries-endless-json-entry",
+        2,
+        "{tmp}/endless-entry.json:1: an entry runs on",
+        *IMPORT,
+        "{tmp}/endless-entry.json",
+    ),
     *(
         row(
             f"import-entries-{name.replace('.', '-')}",

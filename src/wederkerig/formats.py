@@ -54,6 +54,10 @@ _SPACE = re.compile(r"\s*")
 _CARD_START = re.compile(r"^BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
 _NICKNAME = re.compile(r"(?:[\w-]+\.)?NICKNAME(?:;[^:]*)?:(.*)", re.IGNORECASE)
 _CHUNK = 1 << 16
+# The most one JSON entry may hold: an export's longest is a few kB (a 2,000-character
+# description). Beyond it an unclosed string would be re-read chunk after chunk, the whole
+# file in memory and quadratic time.
+_RECORD_LIMIT = 1 << 20
 
 
 class Format(StrEnum):
@@ -426,6 +430,13 @@ def read_json(
                         _("{source}:{line}: this is not valid JSON").format(
                             source=source, line=line
                         )
+                    ) from None
+                if len(buffer) - at > _RECORD_LIMIT:
+                    raise InvalidInputError(
+                        _(
+                            "{source}:{line}: an entry runs on for more than {limit} characters: "
+                            "this is not an export"
+                        ).format(source=source, line=line, limit=f"{_RECORD_LIMIT:,}")
                     ) from None
                 chunk = stream.read(_CHUNK)  # the object may go on in the next chunk
                 buffer, at, exhausted = buffer[at:] + chunk, 0, not chunk
