@@ -42,7 +42,8 @@ TODAY = date(2026, 11, 26)  # a Thursday; tests pass it in instead of patching t
 # The entry export's columns: a contract scripts rely on, so spelled out here, not imported.
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers", "introduction", "member",
+    "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
+    "outcome",
 ]  # fmt: skip
 
 ENGINE_ENV = "WEDERKERIG_TEST_ENGINE"

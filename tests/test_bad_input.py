@@ -4,19 +4,21 @@ problem (and usually the fix), without a traceback and without touching the ledg
 One table holds the refusals; odd input that must be *accepted* has tests of its own below.
 """
 
+import json
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import Ledger, MakeLedger, Refused, Run, Templates, ok, on, one_line
+from conftest import ENTRY_COLUMNS, Ledger, MakeLedger, Refused, Run, Templates, ok, on, one_line
 
 OVERFLOW = "99999999999999999999"  # more than SQLite's 64-bit integers
 LONG_NAME = "A" * 10_000
 BLURSDAY = "next blursday"
 LOG = ("log", "Anna", "gave", "talent")
 MONEY = ("log", "Anna", "gave", "money")
+IMPORT = ("import", "entries", "--create-contacts")
 REVERSED = ("--since", "2026-12-01", "--until", "2026-01-01")  # --since after --until
 
 
@@ -41,7 +43,39 @@ def build_small_ledger(run: Run) -> None:
 def small(run: Run, db: Ledger, templates: Templates, tmp_path: Path) -> Run:
     templates.once("small", db, lambda: build_small_ledger(run))
     (tmp_path / "notes.csv").write_text("Dear diary,\nno entries here.\n", encoding="utf-8")
+    write_bad_imports(tmp_path)
     return run
+
+
+def write_bad_imports(folder: Path) -> None:
+    """Entry files that are well formed up to one thing a reader may choke on."""
+    header = ",".join(ENTRY_COLUMNS)
+    good: dict[str, object] = {"date": "2026-10-01", "contact": "Anna", "direction": "gave",
+                               "kind": "talent", "value": "1", "description": "x"}  # fmt: skip
+
+    def csv_row(**cells: str) -> str:
+        return header + "\n" + ",".join(str({**good, **cells}.get(c, "")) for c in ENTRY_COLUMNS)
+
+    def json_row(**values: object) -> str:
+        return json.dumps([{column: {**good, **values}.get(column) for column in ENTRY_COLUMNS}])
+
+    files = {
+        "long-field.csv": csv_row(description="x" * 140_000),
+        "value-underscore.csv": csv_row(value="1_0"),
+        "value-arabic-indic.csv": csv_row(value="\u0663"),
+        "amount-underscore.csv": csv_row(kind="money", amount="1_0.00"),
+        "id-arabic-indic.csv": csv_row(id="\u0663"),
+        "huge-number.json": '[{"id": ' + "1" * 5_000 + "}]",
+        "deep.json": "[" * 100_000 + "]" * 100_000,
+        "object-description.json": json_row(description={"a": 1}),
+        "list-description.json": json_row(description=["a", "b"]),
+        "endless-entry.json": json_row(description="x" * 1_200_000),
+        "reason-not-dropped.csv": csv_row(dropped_reason="changed my mind"),
+        "outcome-unknown.csv": csv_row(kind="access", introduction="1", outcome="great"),
+        "outcome-without-introduction.csv": csv_row(outcome="met"),
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def row(id: str, code: int, says: str, *args: str, marks: Any = ()) -> object:
@@ -189,6 +223,11 @@ BAD_INPUT = [
     row("log-value-beyond-64-bits", 2, "1,000,000", *LOG, "--value", OVERFLOW),
     row("edit-value-0", 2, "1 to 1,000,000", "edit", "1", "--value", "0"),
     row("intro-value-0", 2, "1 to 1,000,000", "intro", "Anna", "Bram", "--value", "0"),
+    row("log-value-with-underscore", 2, "1_0", *LOG, "--value", "1_0"),
+    row("log-value-arabic-indic-digit", 2, "\u0663", *LOG, "--value", "\u0663"),
+    row("log-promise-value-with-underscore", 2, "1_0", *LOG, "--promise", "--value", "1_0"),
+    row("edit-value-with-underscore", 2, "1_0", "edit", "1", "--value", "1_0"),
+    row("intro-value-fullwidth-digit", 2, "\uff13", "intro", "Anna", "Bram", "--value", "\uff13"),
     # --- amounts ---
     row("log-amount-minus-5", 2, "-5", *MONEY, "--amount", "-5"),
     row("log-amount-abc", 2, "abc", *MONEY, "--amount", "abc"),
@@ -202,6 +241,11 @@ BAD_INPUT = [
     row("log-amount-on-talent", 2, "money entries only", *LOG, "--amount", "5"),
     row("edit-amount-ambiguous", 2, "unclear", "edit", "2", "--amount", "1.234"),
     row("edit-amount-on-knowledge", 2, "money entries only", "edit", "1", "--amount", "5"),
+    row("log-amount-arabic-indic-digit", 2, "\u0663", *MONEY, "--amount", "\u0663"),
+    row("log-amount-with-underscore", 2, "1_000", *MONEY, "--amount", "1_000"),
+    row(
+        "edit-amount-devanagari-digits", 2, "\u0967\u0968", "edit", "2", "--amount", "\u0967\u0968"
+    ),
     # --- ids ---
     row("edit-unknown-id", 1, "999", "edit", "999", "--value", "2"),
     row("rm-unknown-id", 1, "999", "rm", "999"),
@@ -390,6 +434,36 @@ BAD_INPUT = [
         "/nonexistent/people.vcf",
     ),
     row("import-unknown-what", 2, "people", "import", "people", "{tmp}/notes.csv"),
+    row(
+        "import-entries-endless-json-entry",
+        2,
+        "{tmp}/endless-entry.json:1: an entry runs on",
+        *IMPORT,
+        "{tmp}/endless-entry.json",
+    ),
+    *(
+        row(
+            f"import-entries-{name.replace('.', '-')}",
+            2,
+            f"{{tmp}}/{name}:{line}",
+            *IMPORT,
+            f"{{tmp}}/{name}",
+        )
+        for name, line in [
+            ("long-field.csv", 2),
+            ("value-underscore.csv", 2),
+            ("value-arabic-indic.csv", 2),
+            ("amount-underscore.csv", 2),
+            ("id-arabic-indic.csv", 2),
+            ("huge-number.json", 1),
+            ("deep.json", 1),
+            ("object-description.json", 1),
+            ("list-description.json", 1),
+            ("reason-not-dropped.csv", 2),
+            ("outcome-unknown.csv", 2),
+            ("outcome-without-introduction.csv", 2),
+        ]
+    ),
     row(
         "export-to-a-missing-folder",
         1,

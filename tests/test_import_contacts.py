@@ -179,6 +179,42 @@ def test_several_nickname_and_categories_lines_are_all_kept(run: Run, tmp_path: 
     assert card["tags"] == ["board", "x"]
 
 
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_vcard_escapes_are_honoured_in_every_field(run: Run, tmp_path: Path, version: str) -> None:
+    r"""RFC 6350 3.4: ``\,`` ``\;`` ``\\`` and ``\n`` stand for themselves in any text value."""
+    file = write_vcf(
+        tmp_path / "escaped.vcf",
+        vcard(
+            r"FN:Smith\, Jo",
+            r"NICKNAME:Jo\, Jr.,back\\slash,x\\,y",
+            r"ORG:Smith\, Sons\; Co;Sales",
+            r"EMAIL:jo@example.org",
+            r"CATEGORIES:a\,b,c",
+            r"NOTE:one\, two\; three\\four\nfive",
+            version=version,
+        ),
+    )
+    ok(run("import", "contacts", str(file)))
+    (card,) = contacts_json(run)
+    assert card["name"] == "Smith, Jo"
+    assert sorted(card["aliases"]) == sorted(["Jo, Jr.", "back\\slash", "x\\", "y"])
+    assert card["organisation"] == "Smith, Sons; Co"
+    assert card["tags"] == ["a,b", "c"]
+    assert card["note"] == "one, two; three\\four\nfive"
+
+
+@pytest.mark.parametrize("property", [r"NICKNAME:x\;y", r"CATEGORIES:x\;y"])
+def test_an_escaped_semicolon_in_an_alias_or_tag_is_refused_not_split(
+    run: Run, tmp_path: Path, refused: Refused, property: str
+) -> None:
+    """An alias or tag may not hold ';' (it joins several in CSV): 'x;y' is refused on its
+    card's line, not quietly split in two."""
+    file = write_vcf(tmp_path / "semi.vcf", vcard("FN:Ann", property))
+    line = one_line(refused(2, "import", "contacts", str(file)).stderr)  # and nothing written
+    assert f"{file}:1:" in line, line
+    assert "'x;y' contains ';'" in line, line
+
+
 def test_a_vcard_file_is_recognised_by_its_content_whatever_its_name(
     run: Run, tmp_path: Path
 ) -> None:

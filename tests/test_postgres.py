@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Run, csv_header, ok, one_line, parse_csv, wederkerig_executable
+from conftest import ENTRY_COLUMNS, Run, csv_header, ok, one_line, parse_csv, wederkerig_executable
 
 psycopg = pytest.importorskip("psycopg", reason="pip install 'wederkerig[postgres]'")
 
@@ -137,7 +137,7 @@ def test_each_entry_records_the_member_who_logged_it(pg: Run) -> None:
     ok(pg("log", "Jan", "gave", "knowledge", "--create", WEDERKERIG_ME="anneke"))
     ok(pg("log", "Jan", "received", "talent", WEDERKERIG_ME="pieter"))
     rows = parse_csv(ok(pg("export")).stdout)
-    assert csv_header(ok(pg("export")).stdout)[-1] == "member"
+    assert csv_header(ok(pg("export")).stdout) == ENTRY_COLUMNS
     assert [row["member"] for row in rows] == ["anneke", "pieter"]
     mine = parse_csv(ok(pg("balance", "--member", "anneke", "--format", "csv")).stdout)
     assert [(r["contact"], r["gave"], r["received"]) for r in mine] == [("Jan", "1", "0")]

@@ -99,6 +99,7 @@ def test_a_contact_card_survives_list_export_and_import_into_a_fresh_ledger(
 FIXED = ["Anna de Vries", "Zoë Ĳzerman"]
 DIRECTIONS = ["gave", "received"]
 KINDS = ["knowledge", "talent", "money", "access"]
+OUTCOMES = ["met", "collaboration", "business", "nothing"]
 texts = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs"), include_characters="\n"),
     max_size=80,
@@ -114,6 +115,7 @@ operation = st.one_of(
     st.tuples(st.just("drop"), st.integers(0, 99), texts.filter(lambda t: t.strip() != "")),
     st.tuples(st.just("answer"), st.integers(0, 99), texts),
     st.tuples(st.just("intro"), st.integers(0, 2), st.integers(1, 2), texts),
+    st.tuples(st.just("outcome"), st.integers(0, 99), st.sampled_from(OUTCOMES)),
 )  # fmt: skip
 
 
@@ -121,6 +123,7 @@ def play(cli: Run, people: list[str], operations: list[tuple[Any, ...]]) -> None
     """Apply the operations through the CLI, skipping those that would not make sense here
     (keeping a promise when none is open, say): what is applied must succeed."""
     promises: list[int] = []  # ids of open promises
+    introductions = 0
     done: list[tuple[int, int, str]] = []  # (id, contact, direction) of entries that happened
 
     def logged(result: Any) -> int:
@@ -156,6 +159,9 @@ def play(cli: Run, people: list[str], operations: list[tuple[Any, ...]]) -> None
         elif op[0] == "intro":
             _, a, step, why = op
             ok(cli("intro", "--", people[a], people[(a + step) % 3], why))
+            introductions += 1
+        elif op[0] == "outcome" and introductions:
+            ok(cli("intro-outcome", str(op[1] % introductions + 1), op[2]))
 
 
 def without(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
@@ -193,7 +199,8 @@ def test_entries_with_promises_answers_and_introductions_survive_export_and_impo
         json.loads(as_json), "created_at"
     )
     for report in (("balance", "--format", "json"), ("promises", "--format", "json"),
-                   ("loops", "--both", "--format", "json")):  # fmt: skip
+                   ("loops", "--both", "--format", "json"),
+                   ("intros", "--format", "json")):  # fmt: skip
         assert ok(target(*report)).stdout == ok(source(*report)).stdout, report
 
     json_file = save(folder, "entries.json", as_json)
@@ -206,23 +213,28 @@ def test_entries_with_promises_answers_and_introductions_survive_export_and_impo
     assert "Added 0 entries" in again.stderr
 
 
-def test_an_entries_export_carries_introductions_and_says_what_it_cannot(
+def test_an_entries_export_carries_introductions_their_outcome_and_drop_reasons(
     fresh_ledger: NewLedger, tmp_path: Path
 ) -> None:
-    """The sides stay linked and the 'why' comes back; an outcome is not in an entries file,
-    and the import says so rather than losing it silently."""
+    """The sides stay linked, and the 'why', the outcome and a dropped promise's reason
+    come back (the outcome and the reason were once lost on the way)."""
     source, target = fresh_ledger(), fresh_ledger()
     ok(source("contact", "add", "Anna de Vries"))
     ok(source("contact", "add", "Bram Bakker"))
     ok(source("intro", "Anna de Vries", "Bram Bakker", "beide in de haven"))
     ok(source("intro-outcome", "1", "met"))
+    ok(source("log", "Anna de Vries", "gave", "talent", "--promise"))
+    ok(source("drop", "3", "--reason", "niet meer nodig"))
 
-    file = save(tmp_path, "entries.csv", ok(source("export")).stdout_bytes)
-    imported = ok(target("import", "entries", str(file), "--create-contacts"))
+    for name, export in (("entries.csv", ()), ("entries.json", ("--format", "json"))):
+        target = fresh_ledger()
+        file = save(tmp_path, name, ok(source("export", *export)).stdout_bytes)
+        imported = ok(target("import", "entries", str(file), "--create-contacts"))
 
-    assert ok(target("export")).stdout == ok(source("export")).stdout
-    [moved] = json.loads(ok(target("intros", "--format", "json")).stdout)
-    [original] = json.loads(ok(source("intros", "--format", "json")).stdout)
-    assert {**moved, "outcome": "met"} == original
-    assert "1 introduction linked again" in imported.stderr
-    assert "intros --format csv" in imported.stderr
+        assert ok(target("export")).stdout == ok(source("export")).stdout
+        intros = ("intros", "--format", "json")
+        assert json.loads(ok(target(*intros)).stdout) == json.loads(ok(source(*intros)).stdout)
+        assert "1 introduction linked again" in imported.stderr
+        [dropped] = [row for row in csv.DictReader(io.StringIO(ok(target("export")).stdout))
+                     if row["status"] == "dropped"]  # fmt: skip
+        assert dropped["dropped_reason"] == "niet meer nodig"

@@ -14,7 +14,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wederkerig.core.errors import InvalidInputError
-from wederkerig.core.i18n import _
+from wederkerig.core.i18n import N_, _
+from wederkerig.core.names import check_label
 from wederkerig.core.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
@@ -32,10 +33,12 @@ if TYPE_CHECKING:
 
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
-    "created_at", "status", "due", "answers", "introduction", "member",
+    "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
+    "outcome",
 )  # fmt: skip
-# Earlier layouts, still imported: before promises, open loops, introductions, members.
-OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14))
+# Earlier layouts, still imported: before promises, open loops, introductions, members,
+# and before drop reasons and introductions' outcomes.
+OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14, 15))
 LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",
@@ -57,6 +60,10 @@ _SPACE = re.compile(r"\s*")
 _CARD_START = re.compile(r"^BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
 _NICKNAME = re.compile(r"(?:[\w-]+\.)?NICKNAME(?:;[^:]*)?:(.*)", re.IGNORECASE)
 _CHUNK = 1 << 16
+# The most one JSON entry may hold: an export's longest is a few kB (a 2,000-character
+# description). Beyond it an unclosed string would be re-read chunk after chunk, the whole
+# file in memory and quadratic time.
+_RECORD_LIMIT = 1 << 20
 
 
 class Format(StrEnum):
@@ -322,7 +329,7 @@ def read_csv(
     """Rows of a CSV file whose header is ``columns`` (or an ``older`` layout of them), with
     the line each row starts on; columns an older file lacks come back empty."""
     reader = csv.reader(stream)
-    header = next(reader, None)
+    header = next(_csv_rows(reader, source), None)
     if header is None:
         raise InvalidInputError(
             _("{source} is empty: expected a header {header}").format(
@@ -339,7 +346,7 @@ def read_csv(
         )
     missing = dict.fromkeys(columns[len(header) :], "")
     line = reader.line_num + 1
-    for row in reader:
+    for row in _csv_rows(reader, source):
         if len(row) != len(header):
             raise InvalidInputError(
                 _("{source}:{line}: expected {expected} columns, found {found}").format(
@@ -348,6 +355,30 @@ def read_csv(
             )
         yield line, {**dict(zip(header, row, strict=True)), **missing}
         line = reader.line_num + 1
+
+
+def _csv_rows(reader: Any, source: str) -> Iterator[list[str]]:
+    """The reader's rows; what the csv module cannot read (a field over its size limit, a
+    NUL) becomes a one-line error naming the line."""
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            problem = (
+                _("a field is longer than {limit} characters").format(
+                    limit=f"{csv.field_size_limit():,}"
+                )
+                if "field larger" in str(error)
+                else str(error)
+            )
+            raise InvalidInputError(
+                _("{source}:{line}: cannot read this CSV: {problem}").format(
+                    source=source, line=reader.line_num, problem=problem
+                )
+            ) from None
+        if row is None:
+            return
+        yield row
 
 
 def read_json(
@@ -392,6 +423,13 @@ def read_json(
         else:
             try:
                 record, end = decoder.raw_decode(buffer, at)
+            except RecursionError:
+                raise InvalidInputError(
+                    _(
+                        "{source}:{line}: the JSON is nested too deeply: "
+                        "each entry must be a flat object"
+                    ).format(source=source, line=line)
+                ) from None
             except json.JSONDecodeError:
                 if exhausted:
                     raise InvalidInputError(
@@ -399,9 +437,22 @@ def read_json(
                             source=source, line=line
                         )
                     ) from None
+                if len(buffer) - at > _RECORD_LIMIT:
+                    raise InvalidInputError(
+                        _(
+                            "{source}:{line}: an entry runs on for more than {limit} characters: "
+                            "this is not an export"
+                        ).format(source=source, line=line, limit=f"{_RECORD_LIMIT:,}")
+                    ) from None
                 chunk = stream.read(_CHUNK)  # the object may go on in the next chunk
                 buffer, at, exhausted = buffer[at:] + chunk, 0, not chunk
                 continue
+            except ValueError:  # int() refuses a number of more than 4,300 digits
+                raise InvalidInputError(
+                    _("{source}:{line}: a number in this JSON has too many digits").format(
+                        source=source, line=line
+                    )
+                ) from None
             if not isinstance(record, dict) or not _accepted(list(record), columns, older):
                 raise InvalidInputError(
                     _(
@@ -409,12 +460,31 @@ def read_json(
                         "{keys}, in that order"
                     ).format(source=source, line=line, keys=", ".join(columns))
                 )
-            yield (
-                line,
-                {key: "" if record.get(key) is None else str(record[key]) for key in columns},
-            )
+            yield line, _json_cells(record, columns, source, line)
             line += buffer.count("\n", at, end)
             at = end
+
+
+def _json_cells(
+    record: dict[str, Any], columns: Sequence[str], source: str, line: int
+) -> dict[str, str]:
+    """A JSON entry's values as text; an object, list or true/false is refused, not stored
+    as Python would print it."""
+    cells = {}
+    for column in columns:
+        value = record.get(column)
+        if isinstance(value, dict | list | bool):
+            shown = json.dumps(value)[:40]  # escaped: no control characters reach a terminal
+            raise InvalidInputError(
+                _("{source}:{line}: column {column}: {problem}").format(
+                    source=source,
+                    line=line,
+                    column=column,
+                    problem=_("must be text or a number, not {json}").format(json=shown),
+                )
+            )
+        cells[column] = "" if value is None else str(value)
+    return cells
 
 
 def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -435,31 +505,52 @@ def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, st
         ) from None
     nicknames = _nicknames(text)
     for number, card in enumerate(cards):
+        line = starts[number] if number < len(starts) else 0
+        aliases = nicknames[number] if number < len(nicknames) else []
         yield (
-            starts[number] if number < len(starts) else 0,
+            line,
             {
                 "name": _vcard_name(card),
                 "organisation": _first(card, "org"),
                 "email": _first(card, "email"),
-                "tags": ";".join(_listed(card, "categories")),
-                "aliases": ";".join(nicknames[number] if number < len(nicknames) else []),
+                "tags": _joined(_listed(card, "categories"), N_("tag"), source, line),
+                "aliases": _joined(aliases, N_("alias"), source, line),
                 "note": _first(card, "note"),
             },
         )
 
 
+def _joined(labels: list[str], what: str, source: str, line: int) -> str:
+    """Tags or aliases ``;``-joined as in CSV; one holding a ``;`` (escaped in the card) is
+    refused here, where it would otherwise be split in two."""
+    try:
+        return ";".join(check_label(label, what) for label in labels)
+    except InvalidInputError as problem:
+        raise InvalidInputError(f"{source}:{line}: {problem}") from None
+
+
+# One value of a comma-separated list, and an escaped character (RFC 6350 3.4).
+_LISTED_VALUE = re.compile(r"(?:\\.?|[^,\\])+")
+_ESCAPED = re.compile(r"\\(.)")
+
+
 def _nicknames(text: str) -> list[list[str]]:
-    """NICKNAME values per card. vobject keeps only the first of a comma-separated list, so
-    these few lines are read here: unfolded (RFC 6350 3.2), split on unescaped commas."""
+    r"""NICKNAME values per card. vobject keeps only the first of a comma-separated list, so
+    these few lines are read here: unfolded (RFC 6350 3.2), split on unescaped commas, and
+    unescaped (``\,`` ``\;`` ``\\`` ``\n``) as vobject does for the other fields."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     per_card: list[list[str]] = []
     for line in unfolded.splitlines():
         if _CARD_START.match(line):
             per_card.append([])
         elif (nickname := _NICKNAME.match(line)) and per_card:
-            values = re.split(r"(?<!\\),", nickname.group(1))
-            per_card[-1] += [v.replace("\\,", ",").strip() for v in values if v.strip()]
+            values = [_unescaped(v.group()).strip() for v in _LISTED_VALUE.finditer(nickname[1])]
+            per_card[-1] += [value for value in values if value]
     return per_card
+
+
+def _unescaped(value: str) -> str:
+    return _ESCAPED.sub(lambda found: "\n" if found[1] in "nN" else found[1], value)
 
 
 def _vcard_values(card: Any, key: str) -> list[Any]:

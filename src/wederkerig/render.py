@@ -776,10 +776,8 @@ def import_summary(report: "ImportReport") -> str:
     if report.introductions:
         parts.append(
             ngettext(
-                "{count} introduction linked again "
-                "(an entries file holds no outcomes: 'intros --format csv' keeps them)",
-                "{count} introductions linked again "
-                "(an entries file holds no outcomes: 'intros --format csv' keeps them)",
+                "{count} introduction linked again",
+                "{count} introductions linked again",
                 report.introductions,
             ).format(count=f"{report.introductions:,}")
         )

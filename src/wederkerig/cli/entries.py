@@ -40,6 +40,7 @@ from wederkerig.core.vocabulary import (
     parse_amount,
     parse_direction,
     parse_kind,
+    whole_number,
 )
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
 
@@ -53,7 +54,11 @@ app = typer.Typer()
 ValueOption = Annotated[
     int | None,
     typer.Option(
-        "--value", "-v", help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing.")
+        "--value",
+        "-v",
+        metavar="INTEGER",
+        parser=whole_number,
+        help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing."),
     ),
 ]
 AmountOption = Annotated[

@@ -123,6 +123,20 @@ def parse_outcome(word: str) -> Outcome:
     )
 
 
+# ASCII digits only: int() and Decimal() also take '1_0' and other scripts' digits ('٣').
+WHOLE = re.compile(r"[+-]?[0-9]+")
+DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def whole_number(text: str) -> int:
+    """``int(text)`` for ASCII digits only; a ValueError naming the text for anything else."""
+    if not WHOLE.fullmatch(text.strip()):
+        raise ValueError(
+            _("'{text}' is not a whole number: write it in the digits 0-9").format(text=text)
+        )
+    return int(text)
+
+
 def check_value(value: int) -> int:
     """Points are a positive whole weight: 1 a small tip, 3 a real favour, 5 life-changing."""
     if not 1 <= value <= MAX_VALUE:
@@ -134,12 +148,14 @@ def check_value(value: int) -> int:
     return value
 
 
-_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*")
+_AMOUNT = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _SPACED = re.compile(r"\s")
-_GROUPED = re.compile(r"\d{1,3}(?:\s\d{3})+(?:[.,]\d{1,2})?")  # 1 250 or 12 500,00
+_GROUPED = re.compile(r"[0-9]{1,3}(?:\s[0-9]{3})+(?:[.,][0-9]{1,2})?")  # 1 250 or 12 500,00
 # An amount with perhaps a currency's sign or code before or after it; spaces may group
-# thousands (1 250,00), as may the no-break space Dutch output uses.
-_SIGNED = re.compile(r"(?P<before>[^\d.,\s]*)\s*(?P<number>\d[\d.,\s]*?)\s*(?P<after>[^\d.,\s]*)")
+# thousands (1 250,00), as may the no-break space Dutch output uses. Digits are ASCII only.
+_SIGNED = re.compile(
+    r"(?P<before>[^0-9.,\s]*)\s*(?P<number>[0-9][0-9.,\s]*?)\s*(?P<after>[^0-9.,\s]*)"
+)
 
 
 def parse_amount(text: str) -> Decimal:

@@ -16,7 +16,7 @@ from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import check_text, tidy
 from wederkerig.core.vocabulary import Direction, Kind, Status, check_value
 from wederkerig.store.filters import Selection
-from wederkerig.store.models import Contact, Entry, Event
+from wederkerig.store.models import Contact, Entry, Event, Introduction
 from wederkerig.usecases.contacts import add_contact, resolve_contact
 from wederkerig.usecases.events import find_event
 
@@ -44,6 +44,8 @@ class EntryRow(NamedTuple):
     answers: int | None
     introduction: int | None
     member: str | None
+    dropped_reason: str | None
+    outcome: str | None  # of the introduction this entry is a side of
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,12 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
             col(Entry.answers_id),
             col(Entry.introduction_id),
             col(Entry.member),
+            col(Entry.dropped_reason),
+            col(Introduction.outcome),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
+        .join(Introduction, col(Entry.introduction_id) == Introduction.id, isouter=True)
     )
 
 

@@ -8,7 +8,7 @@ twice adds nothing. Rows pass through a temporary table, so memory stays flat at
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -17,7 +17,17 @@ from sqlmodel import Session, col, select
 from wederkerig.core.errors import InvalidInputError, RefusedError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import check_name, check_text, name_key
-from wederkerig.core.vocabulary import MAX_AMOUNT, MAX_ID, Direction, Kind, Status, check_value
+from wederkerig.core.vocabulary import (
+    DECIMAL,
+    MAX_AMOUNT,
+    MAX_ID,
+    Direction,
+    Kind,
+    Outcome,
+    Status,
+    check_value,
+    whole_number,
+)
 from wederkerig.store.models import Alias, Contact, Entry, Event
 from wederkerig.usecases.contacts import ContactCard, add_contact, card, edit_contact
 
@@ -63,12 +73,14 @@ _INCOMING = sa.Table(
     sa.Column("status", sa.String, nullable=False),
     sa.Column("due", ENTRY_TABLE.c.due.type),
     sa.Column("member", sa.String),
+    sa.Column("dropped_reason", sa.String),
+    sa.Column("outcome", sa.String),
     prefixes=["TEMPORARY"],
 )
 # The entry columns an import copies as they are, in the order of the insert below.
 _ENTRY_FIELDS = (
     "occurred_on", "direction", "kind", "value", "amount_cents", "description", "status", "due",
-    "member", "created_at",
+    "member", "dropped_reason", "created_at",
 )  # fmt: skip
 _NEW = sa.Table(
     "new_entry",
@@ -79,6 +91,7 @@ _NEW = sa.Table(
     sa.Column("introduction", sa.Integer),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
+    sa.Column("outcome", sa.String),
     *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
     prefixes=["TEMPORARY"],
 )
@@ -96,6 +109,7 @@ _INTRODUCED = sa.Table(
 
 _KINDS = {kind.value: kind for kind in Kind}
 _DIRECTIONS = {direction.value: direction for direction in Direction}
+_OUTCOMES = {outcome.value for outcome in Outcome}
 
 
 class _RowChecker:
@@ -126,7 +140,7 @@ class _RowChecker:
         if kind is None:
             raise self.fail(line, "kind", _("must be knowledge, talent, money or access"))
         try:
-            value = check_value(int(row["value"]))
+            value = check_value(whole_number(row["value"]))
         except ValueError:
             raise self.fail(
                 line, "value", _("must be a whole number of points, 1 or more")
@@ -142,11 +156,13 @@ class _RowChecker:
             "description",
             lambda: check_text(row["description"], "description", max_length=2_000),
         )
+        status = self._status(line, row["status"], on)
+        introduction = self._id(line, row["introduction"], column="introduction")
         return {
             "line": line,
             "file_id": self._id(line, row["id"]),
             "answers": self._id(line, row["answers"], column="answers"),
-            "introduction": self._id(line, row["introduction"], column="introduction"),
+            "introduction": introduction,
             "occurred_on": on,
             "contact_name": contact,
             "contact_key": contact_key,
@@ -158,13 +174,34 @@ class _RowChecker:
             "event_name": event or None,
             "event_key": event_key or None,
             "created_at": self._moment(line, row["created_at"]),
-            "status": self._status(line, row["status"], on),
+            "status": status,
             "due": self._due(line, row["due"]),
             "member": self._text(
                 line, "member", lambda: check_text(row["member"].strip(), "member")
             )
             or self.member,
+            "dropped_reason": self._dropped_reason(line, row["dropped_reason"], status),
+            "outcome": self._outcome(line, row["outcome"], introduction),
         }
+
+    def _dropped_reason(self, line: int, text: str, status: str) -> str | None:
+        """Why a promise was dropped, as ``drop --reason`` takes it; only a dropped one has it."""
+        reason = self._text(
+            line, "dropped_reason", lambda: check_text(text.strip(), "reason", max_length=500)
+        )
+        if reason and status != Status.DROPPED:
+            raise self.fail(line, "dropped_reason", _("only a dropped promise has a reason"))
+        return reason or None
+
+    def _outcome(self, line: int, text: str, introduction: int | None) -> str | None:
+        """What came of the introduction this row is a side of, as 'intros' writes it."""
+        if not text.strip():
+            return None
+        if text not in _OUTCOMES:
+            raise self.fail(line, "outcome", _("must be met, collaboration, business or nothing"))
+        if introduction is None:
+            raise self.fail(line, "outcome", _("only an introduction's entries have an outcome"))
+        return text
 
     def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
         """A contact or event name as stored, and its key: checked once per distinct text."""
@@ -203,7 +240,7 @@ class _RowChecker:
         if not text.strip():
             return None
         try:
-            number = int(text)
+            number = whole_number(text)
         except ValueError:
             raise self.fail(
                 line, column, _("'{text}' is not a whole number").format(text=text)
@@ -223,12 +260,12 @@ class _RowChecker:
             return None
         if kind is not Kind.MONEY:
             raise self.fail(line, "amount", _("only money entries carry an amount"))
-        try:
-            amount = Decimal(text)
-            in_cents = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
-        except InvalidOperation:
-            in_cents = False
-        if not in_cents or not 0 < amount <= MAX_AMOUNT:
+        amount = Decimal(text) if DECIMAL.fullmatch(text.strip()) else None
+        if (
+            amount is None
+            or amount != amount.quantize(Decimal("0.01"))
+            or not 0 < amount <= MAX_AMOUNT
+        ):
             raise self.fail(
                 line,
                 "amount",
@@ -249,7 +286,14 @@ class _RowChecker:
             ) from None
         if moment.tzinfo is None:
             raise self.fail(line, "created_at", _("give the time zone, e.g. 2026-11-26T20:00:00Z"))
-        return moment.astimezone(UTC)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:  # in UTC before the year 1 or after 9999
+            raise self.fail(
+                line,
+                "created_at",
+                _("'{text}' is outside the years 1 to 9999 in UTC").format(text=text),
+            ) from None
 
 
 def _not_iso(text: str) -> str:
@@ -430,6 +474,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.introduction,
             col(Contact.id),
             col(Event.id),
+            incoming.outcome,
             *(incoming[name] for name in _ENTRY_FIELDS),
         )
         .select_from(_INCOMING)
@@ -445,23 +490,28 @@ def _stage_new_rows(connection: sa.Connection) -> int:
 
 def _introduce(connection: sa.Connection, *, now: datetime) -> int:
     """Rows sharing an ``introduction`` number in the file become one new introduction, its
-    'why' read back from the sides' descriptions ('introduced to Bram: why'); the outcome
-    is not in an entries file ('intros --format csv' has it). Returns how many were made."""
+    'why' read back from the sides' descriptions ('introduced to Bram: why'), its outcome
+    from the sides' ``outcome``. Returns how many were made."""
     _INTRODUCED.drop(connection, checkfirst=True)
     _INTRODUCED.create(connection)
     numbered = (
         sa.select(
-            _NEW.c.introduction, sa.func.min(_NEW.c.occurred_on), sa.func.min(_NEW.c.description)
+            _NEW.c.introduction,
+            sa.func.min(_NEW.c.occurred_on),
+            sa.func.min(_NEW.c.description),
+            sa.func.min(_NEW.c.outcome),
         )
         .where(_NEW.c.introduction.is_not(None))
         .group_by(_NEW.c.introduction)
         .order_by(_NEW.c.introduction)  # numbered in the file's order, on every engine
     )
     made = connection.execute(numbered).all()
-    for number, made_on, description in made:
+    for number, made_on, description, outcome in made:
         why = description.partition(": ")[2] if description.startswith("introduced to ") else ""
         new_id = connection.execute(
-            sa.insert(INTRODUCTION_TABLE).values(made_on=made_on, why=why, created_at=now)
+            sa.insert(INTRODUCTION_TABLE).values(
+                made_on=made_on, why=why, outcome=outcome, created_at=now
+            )
         ).inserted_primary_key[0]  # type: ignore[index]
         connection.execute(
             _INTRODUCED.insert().values(file_introduction=number, introduction_id=new_id)
