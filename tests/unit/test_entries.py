@@ -125,10 +125,18 @@ def test_removing_an_entry_leaves_the_others(ledger: Ledger) -> None:
 
 def test_the_last_created_entry_is_the_newest_logged(session: Session) -> None:
     with pytest.raises(NotFoundError, match="nothing to undo"):
-        last_created(session)
+        last_created(session, "me")
     log(session, "Anna", on=TODAY)
     older = log(session, "Bram", on=TODAY - timedelta(days=9))  # logged later, dated earlier
-    assert last_created(session) == older
+    assert last_created(session, "me") == (older, None)
+
+
+def test_on_a_shared_ledger_the_last_created_entry_is_the_members_own(session: Session) -> None:
+    mine = log(session, "Anna", member="me")
+    theirs = log(session, "Bram", member="piet")
+    assert last_created(session, "me") == (mine, theirs)
+    with pytest.raises(NotFoundError, match="nothing of theirs to undo"):
+        last_created(session, "kees")
 
 
 def test_the_usual_value_is_the_last_one_given_for_that_kind(session: Session) -> None:
