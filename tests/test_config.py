@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Ledger, Run, ok, parse_csv
+from conftest import Ledger, Run, ok, one_line, parse_csv
 
 CONFIG = Path("config") / "wederkerig" / "config.toml"  # under XDG_CONFIG_HOME
 
@@ -93,5 +93,41 @@ def test_a_broken_settings_file_is_named(run: Run, tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("me = [unclosed\n")
     result = run("config", "list")
-    assert result.exit_code == 3
-    assert str(path) in result.stderr
+    assert result.exit_code == 2
+    assert str(path) in one_line(result.stderr)
+    assert "line 1" in result.stderr
+
+
+def test_a_settings_file_that_is_not_toml_is_one_line_even_before_a_language_is_chosen(
+    cli: Callable[..., subprocess.CompletedProcess[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """config -> i18n -> config looped (RecursionError) when no WEDERKERIG_LANG was set."""
+    path = tmp_path / CONFIG
+    path.parent.mkdir(parents=True)
+    path.write_text('me = "Anneke"\nlanguage = \n')
+    monkeypatch.delenv("WEDERKERIG_LANG")
+    result = cli("balance")
+    helped = cli("--help")
+    assert result.returncode == 2, result.stderr
+    line = one_line(result.stderr)
+    assert str(path) in line
+    assert "line 2" in line
+    assert helped.returncode == 0, helped.stderr
+    assert "Usage" in helped.stdout
+    assert "Traceback" not in helped.stderr
+
+
+def test_a_settings_file_that_is_not_toml_is_a_usage_error_without_a_language_set(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / CONFIG
+    path.parent.mkdir(parents=True)
+    path.write_text("currency = EUR\n")
+    monkeypatch.delenv("WEDERKERIG_LANG")
+    result = run("balance")
+    assert result.exit_code == 2, result.stderr
+    assert str(path) in one_line(result.stderr)
+    assert "line 1" in result.stderr
+    assert "Usage" in ok(run("--help")).stdout

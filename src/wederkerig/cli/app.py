@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from wederkerig import __version__, i18n, money, paths, render
+from wederkerig import __version__, config, i18n, money, paths, render
 from wederkerig.cli import (
     cadence,
     contacts,
@@ -170,6 +170,7 @@ def root(
 ) -> None:
     i18n.choose()  # again: the settings or environment may have changed since import (tests)
     money.choose()
+    config.read()  # a broken settings file is reported by every command, not by some
     if db and paths.has_password(db) and _typed(ctx, "db"):
         raise InvalidInputError(
             _(
