@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session
 
@@ -99,16 +98,11 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
     where = paths.describe(target)
     path = paths.sqlite_file(target)
     read_only = False
+    url: str | URL = target
     if path is not None:
         _prepare_sqlite_file(path)
         read_only = _read_only(path)
-        url = (
-            f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
-            if read_only
-            else f"sqlite:///{path}"
-        )
-    else:
-        url = target
+        url = _sqlite_url(path, read_only=read_only)
     try:
         engine = _create_engine(url)
     except (ArgumentError, ImportError) as error:
@@ -133,7 +127,7 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
                 ).format(ledger=where, revision=revision, head=SCHEMA_HEAD)
             )
         if revision != SCHEMA_HEAD:
-            ledger.upgrade = _upgrade(engine, where)
+            ledger.upgrade = _upgrade(engine, where, path)
         elif engine.dialect.name == "sqlite" and not read_only:
             _ensure_wal(engine)
     except DBAPIError as error:
@@ -162,7 +156,19 @@ def busy_timeout() -> float:
     return seconds
 
 
-def _create_engine(url: str) -> Engine:
+def _sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+    """The engine URL of a ledger file, built from its parts: a path written into a URL string
+    lost everything from a ``?`` or ``#`` on, and a ``%41`` became an ``A``."""
+    if not read_only:  # a plain file name: pysqlite hands it to sqlite3 as it is
+        return URL.create("sqlite", database=str(path))
+    return URL.create(
+        "sqlite",
+        database=paths.sqlite_uri(path),
+        query={"mode": "ro", "immutable": "1", "uri": "true"},
+    )
+
+
+def _create_engine(url: str | URL) -> Engine:
     timeout_ms = int(busy_timeout() * 1000)
     if make_url(url).get_driver_name() in {"psycopg", "psycopg2"}:  # libpq's options
         # A server's lock_timeout is the busy timeout's twin (0 there means 'wait forever').
@@ -170,7 +176,7 @@ def _create_engine(url: str) -> Engine:
         return create_engine(
             url, hide_parameters=True, pool_pre_ping=True, connect_args=lock_timeout
         )
-    if not url.startswith("sqlite"):
+    if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, hide_parameters=True, pool_pre_ping=True)
     engine = create_engine(url, hide_parameters=True)
 
@@ -242,7 +248,7 @@ def _create_sqlite_ledger(path: Path) -> None:
     draft = path.with_name(f".{path.name}.new-{os.getpid()}")
     try:
         os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        engine = _create_engine(f"sqlite:///{draft}")
+        engine = _create_engine(_sqlite_url(draft))
         try:
             _upgrade(engine, str(path))
         finally:
@@ -277,8 +283,9 @@ def _schema_revision(connection: Connection, where: str) -> str | None:
     return str(revision) if revision is not None else None
 
 
-def _upgrade(engine: Engine, where: str) -> Upgrade | None:
-    """Bring the schema to head, exactly once even when several processes try at the same time."""
+def _upgrade(engine: Engine, where: str, path: Path | None = None) -> Upgrade | None:
+    """Bring the schema to head, exactly once even when several processes try at the same time;
+    an older ledger file at ``path`` is copied aside first."""
     from alembic import command  # only paid for when the schema changes
 
     config = _alembic_config()
@@ -297,8 +304,8 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
                 return None  # another process upgraded it while this one waited
             _refuse_newer(revision, known, where)
             backup = None
-            if revision is not None and sqlite and engine.url.database:
-                backup = _backup_before_upgrade(engine.url.database, revision)
+            if revision is not None and path is not None:
+                backup = _backup_before_upgrade(path, revision)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
@@ -364,7 +371,7 @@ def _alembic_config() -> Any:
     return config
 
 
-def _backup_before_upgrade(database: str, revision: str) -> Path:
+def _backup_before_upgrade(database: Path, revision: str) -> Path:
     """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API.
 
     It reads through a connection of its own: the upgrading one holds the write lock, and
@@ -373,7 +380,7 @@ def _backup_before_upgrade(database: str, revision: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = Path(f"{database}.schema-{revision}-{stamp}.bak")
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    source = sqlite3.connect(paths.sqlite_uri(database, mode="ro"), uri=True)
     copy = sqlite3.connect(target)
     try:
         source.backup(copy)

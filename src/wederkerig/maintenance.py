@@ -11,7 +11,6 @@ import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from wederkerig import paths
 from wederkerig.errors import StorageError
@@ -60,7 +59,7 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> P
     draft = destination.with_name(f".{destination.name}.part")
     try:
         os.close(os.open(draft, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
-        source = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
+        source = sqlite3.connect(paths.sqlite_uri(ledger, mode="ro"), uri=True)
         copy = sqlite3.connect(draft)
         try:
             source.backup(copy)
@@ -170,9 +169,9 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
     found.facts.append((_("size"), _bytes(ledger.stat().st_size)))
     # With no write-ahead log to read, 'immutable' reads the file alone: SQLite then leaves
     # no -wal or -shm beside a file it could not use, and needs no writable folder.
-    quiet = "&immutable=1" if not Path(f"{ledger}-wal").exists() else ""
+    quiet = {"immutable": "1"} if not Path(f"{ledger}-wal").exists() else {}
     try:
-        connection = sqlite3.connect(f"file:{quote(str(ledger))}?mode=ro{quiet}", uri=True)
+        connection = sqlite3.connect(paths.sqlite_uri(ledger, mode="ro", **quiet), uri=True)
     except sqlite3.Error as error:
         found.problems.append(_("cannot open {ledger}: {error}").format(ledger=ledger, error=error))
         return found
