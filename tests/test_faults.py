@@ -679,6 +679,32 @@ def test_doctor_in_a_read_only_folder_says_read_only_not_damaged(
     assert ledger.read_bytes() == before
 
 
+@DISK_FULL
+def test_doctor_on_a_full_disk_says_the_disk_is_full_not_that_the_ledger_is_damaged(
+    anna_file: Path, tmp_path: Path
+) -> None:
+    """Restoring a backup, as the damage advice says, would lose the newest entries."""
+    crashed = tmp_path / "crashed" / "ledger.db"  # left with a write-ahead log, as by a crash
+    crashed.parent.mkdir()
+    with closing(sqlite3.connect(anna_file)) as writer:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        with writer:
+            writer.execute("UPDATE contact SET note = note || '.'")
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{anna_file}{suffix}", f"{crashed}{suffix}")
+    crashed.chmod(0o600)
+    before = crashed.read_bytes()
+    result = wederkerig(crashed, "doctor", home=tmp_path, preexec_fn=file_size_limit(1024))
+    assert result.returncode == 3, result.stderr
+    line = one_line(result.stderr)
+    assert "damaged" not in line
+    assert "backup" not in line
+    assert "full" in line
+    assert "free" in line
+    assert crashed.read_bytes() == before
+    assert wederkerig(crashed, "doctor", home=tmp_path).returncode == 0
+
+
 @READ_ONLY
 def test_a_new_ledger_in_a_read_only_folder_is_refused_naming_it(
     tmp_path: Path, unprivileged: list[str]

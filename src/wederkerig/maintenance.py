@@ -178,11 +178,19 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
     try:
         _inspect(found, connection, head)
     except sqlite3.Error as error:
-        found.problems.append(
-            _("{ledger} is damaged or not a wederkerig ledger: {error}").format(
-                ledger=ledger, error=error
+        if out_of_space(error):
+            found.problems.append(
+                _(
+                    "{ledger} could not be checked: the disk is full or failing ({error}); "
+                    "this says nothing about the ledger: free some space, then run doctor again"
+                ).format(ledger=ledger, error=error)
             )
-        )
+        else:
+            found.problems.append(
+                _("{ledger} is damaged or not a wederkerig ledger: {error}").format(
+                    ledger=ledger, error=error
+                )
+            )
     finally:
         connection.close()
     if not os.access(ledger, os.W_OK):
@@ -206,6 +214,13 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
     backups = known_backups(ledger)
     found.facts.append((_("backups by wederkerig"), str(len(backups))))
     return found
+
+
+def out_of_space(error: sqlite3.Error) -> bool:
+    """A full or failing disk (SQLITE_FULL, SQLITE_IOERR and its extended codes): the file may
+    be healthy, and restoring a backup would lose what was written since."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR}
 
 
 def _bytes(size: int) -> str:
