@@ -758,8 +758,21 @@ def _newer(path: Path, data: bytes) -> None:
     settle(path)
 
 
+def _index_page_garbage(path: Path, data: bytes) -> None:
+    """Random bytes over the root page of an index that reading commands do not use."""
+    path.write_bytes(data)
+    with closing(sqlite3.connect(path)) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entry' "
+            "ORDER BY name LIMIT 1"
+        ).fetchone()
+    start = (root - 1) * PAGE
+    path.write_bytes(data[:start] + _garbage(PAGE) + data[start + PAGE :])
+
+
 PAGE = 4096
 DAMAGE: dict[str, Callable[[Path, bytes], Any]] = {
+    "random-bytes-over-an-index-page": _index_page_garbage,
     "truncated-to-half": lambda path, data: path.write_bytes(data[: len(data) // 2]),
     "truncated-to-the-first-page": lambda path, data: path.write_bytes(data[:PAGE]),
     "truncated-inside-the-header": lambda path, data: path.write_bytes(data[:60]),
@@ -782,6 +795,7 @@ COMMANDS = [
     pytest.param(("balance", "--format", "csv"), id="balance"),
     pytest.param(("export",), id="export"),
     pytest.param(("contact", "add", "Nieuw Persoon"), id="contact-add"),
+    pytest.param(("log", "Nieuw Persoon", "gave", "talent", "--create"), id="log"),
     pytest.param(("import", "entries", "SMALL_CSV", "--create-contacts"), id="import"),
     pytest.param(("doctor",), id="doctor"),
 ]
