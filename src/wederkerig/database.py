@@ -6,6 +6,7 @@ use cases only ever see a :class:`~sqlmodel.Session`.
 
 import math
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from wederkerig import paths
-from wederkerig.errors import RefusedError, StorageError
+from wederkerig.errors import NotFoundError, RefusedError, StorageError
 from wederkerig.i18n import _
 
 SCHEMA_HEAD = "0008"  # the newest revision in migrations/versions; a test keeps them equal
@@ -46,6 +47,7 @@ class Ledger:
         self.engine = engine
         self.where = where
         self.upgrade: Upgrade | None = None  # set when opening changed an older schema
+        self.created = False  # set when opening made a new ledger
 
     @contextmanager
     def transaction(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
@@ -84,12 +86,15 @@ class Ledger:
         self.engine.dispose()
 
 
-def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
+def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = False) -> Ledger:
     """Open the ledger at ``target`` (a file path or a SQLAlchemy URL), ready for use.
 
-    A missing file or an empty database becomes a new ledger at the newest schema; an older
-    ledger file is backed up and upgraded; anything else (another program's database, a newer
-    ledger, a damaged file) is refused with :class:`StorageError` and left untouched.
+    A missing file or an empty database becomes a new ledger at the newest schema only when
+    ``create`` (``init`` and writing commands): otherwise it is refused with
+    :class:`NotFoundError`, and nothing is made, so a mistyped path cannot pass for an empty
+    ledger. An older ledger file is backed up and upgraded; anything else (another program's
+    database, a newer ledger, a damaged file) is refused with :class:`StorageError` and left
+    untouched.
 
     A ledger on a database server is shared by a team: it is upgraded only when asked
     (``upgrade_shared``, from ``wederkerig db upgrade``), never as a side effect of one
@@ -99,8 +104,14 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
     path = paths.sqlite_file(target)
     read_only = False
     url: str | URL = target
+    created = False
     if path is not None:
-        _prepare_sqlite_file(path)
+        if not path.exists():
+            if not create:
+                raise missing_ledger(target)
+            _create_sqlite_ledger(path)
+            created = True
+        _check_sqlite_file(path)
         read_only = _read_only(path)
         url = _sqlite_url(path, read_only=read_only)
     try:
@@ -113,12 +124,15 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
             ).format(ledger=where, error=error)
         ) from None
     ledger = Ledger(engine, where)
+    ledger.created = created
     try:
         shared = engine.dialect.name != "sqlite"
         with engine.connect() as connection:
             revision = _schema_revision(connection, where)
             if revision is not None and not shared:
                 _probe_pages(connection)
+        if revision is None and not create:  # an empty database: no ledger yet
+            raise missing_ledger(target)
         if revision != SCHEMA_HEAD and shared and revision is not None and not upgrade_shared:
             _refuse_newer(revision, _known_revisions(), where)
             raise StorageError(
@@ -128,7 +142,10 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
                     "for the whole team"
                 ).format(ledger=where, revision=revision, head=SCHEMA_HEAD)
             )
-        if revision != SCHEMA_HEAD:
+        if revision is None:
+            _upgrade(engine, where)
+            ledger.created = True
+        elif revision != SCHEMA_HEAD:
             ledger.upgrade = _upgrade(engine, where, path)
         elif engine.dialect.name == "sqlite" and not read_only:
             _ensure_wal(engine)
@@ -139,6 +156,44 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
         engine.dispose()
         raise
     return ledger
+
+
+def create_ledger(target: str) -> bool:
+    """Make a new ledger at ``target`` (``wederkerig init``); ``False``, changing nothing (no
+    upgrade either), when there is one already."""
+    path = paths.sqlite_file(target)
+    if path is not None and path.exists():
+        _check_sqlite_file(path)
+        return False
+    if path is None:
+        engine = _create_engine(target)
+        try:
+            with engine.connect() as connection:
+                if _schema_revision(connection, paths.describe(target)) is not None:
+                    return False
+        except DBAPIError as error:
+            raise storage_error(error, paths.describe(target)) from None
+        finally:
+            engine.dispose()
+    ledger = open_ledger(target, create=True)
+    ledger.dispose()
+    return ledger.created
+
+
+def missing_ledger(target: str) -> NotFoundError:
+    """There is no ledger at ``target``: say where, and how to make one."""
+    command = "wederkerig init"
+    if target != paths.default_target():
+        command += f" --db {shlex.quote(paths.describe(target))}"
+    where = paths.describe(target)
+    path = paths.sqlite_file(target)
+    if path is not None and str(path) != target:  # sqlite:///a/b is a/b under this folder
+        where += f" ({path})"
+    return NotFoundError(
+        _("there is no ledger at {ledger}: check the path, or create one with '{command}'").format(
+            ledger=where, command=command
+        )
+    )
 
 
 def busy_timeout() -> float:
@@ -206,14 +261,9 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) and not Path(f"{path}-wal").exists()
 
 
-def _prepare_sqlite_file(path: Path) -> None:
-    """Create a new ledger file, or check that an existing file is a SQLite database.
-
-    Nothing is written to an existing file here: another program's file must stay untouched.
-    """
-    if not path.exists():
-        _create_sqlite_ledger(path)
-        return
+def _check_sqlite_file(path: Path) -> None:
+    """Check that an existing file is a SQLite database, writing nothing to it: another
+    program's file must stay untouched."""
     if path.is_dir():
         raise StorageError(
             _("{path} is a directory: point --db at a ledger file inside it").format(path=path)

@@ -158,14 +158,9 @@ class Diagnosis:
 
 
 def diagnose(ledger: Path, *, head: str) -> Diagnosis:
-    """Read a ledger file's state without changing anything in it."""
+    """Read an existing ledger file's state without changing anything in it."""
     found = Diagnosis()
     found.facts.append((_("ledger"), str(ledger)))
-    if not ledger.exists():
-        found.problems.append(
-            _("{ledger} does not exist yet (it is created on first use)").format(ledger=ledger)
-        )
-        return found
     found.facts.append((_("size"), _bytes(ledger.stat().st_size)))
     # With no write-ahead log to read, 'immutable' reads the file alone: SQLite then leaves
     # no -wal or -shm beside a file it could not use, and needs no writable folder.

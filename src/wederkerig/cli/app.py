@@ -19,6 +19,7 @@ from wederkerig.cli import (
     export,
     groups,
     imports,
+    init,
     introductions,
     privacy,
     promises,
@@ -197,6 +198,7 @@ app.add_typer(imports.app, name="import", rich_help_panel=DATA_PANEL)
 app.add_typer(upkeep.db, name="db", rich_help_panel=DATA_PANEL)
 app.add_typer(settings.app, name="config", rich_help_panel=DATA_PANEL)
 for commands in (
+    init.app,
     entries.app,
     introductions.app,
     promises.app,
