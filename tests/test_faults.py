@@ -171,7 +171,7 @@ def big(tmp_path_factory: pytest.TempPathFactory, csvs: dict[str, Path]) -> dict
     """Built once: the entries files, and an empty but initialised ledger file."""
     folder = tmp_path_factory.mktemp("big")
     empty = folder / "empty.db"
-    invoke(empty, "contact", "list", home=folder)
+    invoke(empty, "init", home=folder)
     settle(empty)
     return {**csvs, "empty": empty}
 
