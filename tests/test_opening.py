@@ -119,9 +119,7 @@ def test_init_makes_a_private_ledger_at_the_newest_schema_and_says_where(
     assert stat.S_IMODE(ledger.stat().st_mode) == 0o600
     assert stat.S_IMODE(ledger.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(ledger.parent.parent.stat().st_mode) == 0o700
-    assert SqliteLedger(ledger).query("SELECT version_num FROM alembic_version") == [
-        (SCHEMA_HEAD,)
-    ]
+    assert SqliteLedger(ledger).query("SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert ok(on(run, ledger)("entries", "--format", "csv")).stdout.count("\n") == 1
 
 
