@@ -127,10 +127,14 @@ class Ledger:
 class SqliteLedger(Ledger):
     engine = "sqlite"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, template: Path | None = None) -> None:
+        """A ledger file; made as a copy of ``template`` (an empty ledger at head) if given."""
         self.path = path
         self.target = str(path)
         self.url = f"sqlite:///{path}"
+        self.template = template
+        if template is not None:
+            shutil.copy2(template, path)
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with closing(sqlite3.connect(self.path)) as connection:
@@ -144,7 +148,9 @@ class SqliteLedger(Ledger):
         return self.path.exists()
 
     def untouched(self) -> bool:
-        return not self.path.exists()
+        if not self.path.exists():
+            return True
+        return self.template is not None and self.snapshot() == snapshot(self.template)
 
     def snapshot(self) -> list[str]:
         with closing(sqlite3.connect(self.path)) as connection:
@@ -252,7 +258,7 @@ class PostgresServer:
         """The session's template: an empty ledger at the newest schema, made by the CLI."""
         url = f"postgresql+psycopg:///{self.head}"
         made = subprocess.run(
-            [wederkerig_executable(), "--db", url, "contact", "list"],
+            [wederkerig_executable(), "--db", url, "init"],
             env={**os.environ, "XDG_DATA_HOME": str(home), "XDG_CONFIG_HOME": str(home)},
             capture_output=True,
             text=True,
@@ -334,11 +340,23 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             )
 
 
+@pytest.fixture(scope="session")
+def head_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty ledger file at the newest schema, made once (as ``wederkerig init`` does) and
+    copied for each test: reading commands refuse a ledger that does not exist."""
+    from wederkerig.store.database import create_ledger
+
+    path = tmp_path_factory.mktemp("head") / "ledger.db"
+    assert create_ledger(str(path))
+    return path
+
+
 @pytest.fixture
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ledger]:
-    """The test's own ledger: a file in its temporary folder, or a fresh server database."""
+    """The test's own ledger, empty at the newest schema: a file in its temporary folder, or a
+    fresh server database."""
     if not POSTGRES:
-        yield SqliteLedger(tmp_path / "ledger.db")
+        yield SqliteLedger(tmp_path / "ledger.db", request.getfixturevalue("head_file"))
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
     ledger = server.new_ledger()
@@ -353,8 +371,8 @@ MakeLedger = Callable[[], Ledger]
 def new_ledger(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[MakeLedger]:
-    """Another ledger on the same engine, as many as the test asks for (not yet created on
-    SQLite, an empty ledger at the schema head on PostgreSQL), each distinct.
+    """Another ledger on the same engine, as many as the test asks for (an empty ledger at the
+    schema head), each distinct.
 
     On PostgreSQL only the newest ``KEEP_LEDGERS`` stay; older ones are dropped (a Hypothesis
     test asks for a few per example, and may run hundreds of examples while shrinking)."""
@@ -362,7 +380,8 @@ def new_ledger(
 
     def new() -> Ledger:
         if not POSTGRES:
-            return SqliteLedger(tmp_path_factory.mktemp("ledger") / "ledger.db")
+            head = request.getfixturevalue("head_file")
+            return SqliteLedger(tmp_path_factory.mktemp("ledger") / "ledger.db", head)
         server: PostgresServer = request.getfixturevalue("postgres_server")
         made.append(server.new_ledger())
         while len(made) > KEEP_LEDGERS:
@@ -533,8 +552,6 @@ def refused(run: Run, db: Ledger) -> Refused:
     traceback, and the ledger exactly as it was."""
 
     def check(code: int, *args: str, **options: Any) -> Result:
-        if not db.exists():
-            ok(run("contact", "list"))  # create it, so there is a before
         before = db.snapshot()
         result = run(*args, **options)
         assert result.exit_code == code, (result.stdout, result.stderr)

@@ -483,6 +483,9 @@ BAD_INPUT = [
         "/nonexistent/dir/x.db",
         marks=pytest.mark.sqlite_only(reason="backup copies the ledger file"),
     ),
+    # --- a ledger that is not there: refused, never made by reading ---
+    row("due-quiet-on-a-mistyped-ledger", 1, "init --db", "--db", "{tmp}/l.db", "due", "--quiet"),
+    row("doctor-on-a-mistyped-ledger", 1, "{tmp}/leger.db", "--db", "{tmp}/leger.db", "doctor"),
     # --- usage ---
     row("log-missing-kind", 2, "KIND", "log", "Anna", "gave"),
     row("log-unknown-option", 2, "--bogus", *LOG, "--bogus"),

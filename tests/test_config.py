@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Ledger, Run, ok, parse_csv
+from conftest import Ledger, Run, ok, one_line, parse_csv
 
 CONFIG = Path("config") / "wederkerig" / "config.toml"  # under XDG_CONFIG_HOME
 
@@ -93,8 +93,9 @@ def test_a_broken_settings_file_is_named(run: Run, tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("me = [unclosed\n")
     result = run("config", "list")
-    assert result.exit_code == 3
-    assert str(path) in result.stderr
+    assert result.exit_code == 2
+    assert str(path) in one_line(result.stderr)
+    assert "line 1" in result.stderr
 
 
 def test_set_does_not_follow_a_link_planted_at_a_draft_name(run: Run, tmp_path: Path) -> None:
@@ -108,3 +109,38 @@ def test_set_does_not_follow_a_link_planted_at_a_draft_name(run: Run, tmp_path: 
     assert not (folder / "config.toml").is_symlink()
     assert stat.S_IMODE((folder / "config.toml").stat().st_mode) == 0o600
     assert tomllib.loads((folder / "config.toml").read_text())["me"] == "anneke"
+
+
+def test_a_settings_file_that_is_not_toml_is_one_line_even_before_a_language_is_chosen(
+    cli: Callable[..., subprocess.CompletedProcess[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """config -> i18n -> config looped (RecursionError) when no WEDERKERIG_LANG was set."""
+    path = tmp_path / CONFIG
+    path.parent.mkdir(parents=True)
+    path.write_text('me = "Anneke"\nlanguage = \n')
+    monkeypatch.delenv("WEDERKERIG_LANG")
+    result = cli("balance")
+    helped = cli("--help")
+    assert result.returncode == 2, result.stderr
+    line = one_line(result.stderr)
+    assert str(path) in line
+    assert "line 2" in line
+    assert helped.returncode == 0, helped.stderr
+    assert "Usage" in helped.stdout
+    assert "Traceback" not in helped.stderr
+
+
+def test_a_settings_file_that_is_not_toml_is_a_usage_error_without_a_language_set(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / CONFIG
+    path.parent.mkdir(parents=True)
+    path.write_text("currency = EUR\n")
+    monkeypatch.delenv("WEDERKERIG_LANG")
+    result = run("balance")
+    assert result.exit_code == 2, result.stderr
+    assert str(path) in one_line(result.stderr)
+    assert "line 1" in result.stderr
+    assert "Usage" in ok(run("--help")).stdout

@@ -273,6 +273,7 @@ def test_doctor_on_garbage(run: Run, ledger_path: Path) -> None:
 
 
 def test_doctor_on_another_programs_database(run: Run, ledger_path: Path) -> None:
+    ledger_path.unlink()  # the test's empty ledger: this file is another program's
     with closing(sqlite3.connect(ledger_path)) as connection, connection:
         connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
         connection.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
@@ -298,9 +299,10 @@ def test_doctor_on_a_ledger_from_a_newer_wederkerig(ledger: Run, ledger_path: Pa
         ]
 
 
-def test_doctor_on_a_missing_ledger_creates_nothing(run: Run, ledger_path: Path) -> None:
-    problem(run("doctor"))
-    assert not ledger_path.exists()
+def test_doctor_on_a_missing_ledger_creates_nothing(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "missing" / "ledger.db"
+    assert "wederkerig init" in problem(run("--db", str(missing), "doctor"), 1)
+    assert not missing.parent.exists()
 
 
 # --- files beside the ledger -----------------------------------------------------------------

@@ -266,6 +266,7 @@ def _truncated(path: Path, template: Path) -> None:
 
 
 def _other_program(path: Path, template: Path) -> None:
+    path.unlink(missing_ok=True)  # the test's empty ledger: this file is another program's
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
         connection.execute("INSERT INTO notes (body) VALUES ('buy milk')")

@@ -171,7 +171,7 @@ def big(tmp_path_factory: pytest.TempPathFactory, csvs: dict[str, Path]) -> dict
     """Built once: the entries files, and an empty but initialised ledger file."""
     folder = tmp_path_factory.mktemp("big")
     empty = folder / "empty.db"
-    invoke(empty, "contact", "list", home=folder)
+    invoke(empty, "init", home=folder)
     settle(empty)
     return {**csvs, "empty": empty}
 
@@ -679,6 +679,32 @@ def test_doctor_in_a_read_only_folder_says_read_only_not_damaged(
     assert ledger.read_bytes() == before
 
 
+@DISK_FULL
+def test_doctor_on_a_full_disk_says_the_disk_is_full_not_that_the_ledger_is_damaged(
+    anna_file: Path, tmp_path: Path
+) -> None:
+    """Restoring a backup, as the damage advice says, would lose the newest entries."""
+    crashed = tmp_path / "crashed" / "ledger.db"  # left with a write-ahead log, as by a crash
+    crashed.parent.mkdir()
+    with closing(sqlite3.connect(anna_file)) as writer:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        with writer:
+            writer.execute("UPDATE contact SET note = note || '.'")
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{anna_file}{suffix}", f"{crashed}{suffix}")
+    crashed.chmod(0o600)
+    before = crashed.read_bytes()
+    result = wederkerig(crashed, "doctor", home=tmp_path, preexec_fn=file_size_limit(1024))
+    assert result.returncode == 3, result.stderr
+    line = one_line(result.stderr)
+    assert "damaged" not in line
+    assert "backup" not in line
+    assert "full" in line
+    assert "free" in line
+    assert crashed.read_bytes() == before
+    assert wederkerig(crashed, "doctor", home=tmp_path).returncode == 0
+
+
 @READ_ONLY
 def test_a_new_ledger_in_a_read_only_folder_is_refused_naming_it(
     tmp_path: Path, unprivileged: list[str]
@@ -732,8 +758,21 @@ def _newer(path: Path, data: bytes) -> None:
     settle(path)
 
 
+def _index_page_garbage(path: Path, data: bytes) -> None:
+    """Random bytes over the root page of an index that reading commands do not use."""
+    path.write_bytes(data)
+    with closing(sqlite3.connect(path)) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entry' "
+            "ORDER BY name LIMIT 1"
+        ).fetchone()
+    start = (root - 1) * PAGE
+    path.write_bytes(data[:start] + _garbage(PAGE) + data[start + PAGE :])
+
+
 PAGE = 4096
 DAMAGE: dict[str, Callable[[Path, bytes], Any]] = {
+    "random-bytes-over-an-index-page": _index_page_garbage,
     "truncated-to-half": lambda path, data: path.write_bytes(data[: len(data) // 2]),
     "truncated-to-the-first-page": lambda path, data: path.write_bytes(data[:PAGE]),
     "truncated-inside-the-header": lambda path, data: path.write_bytes(data[:60]),
@@ -756,6 +795,7 @@ COMMANDS = [
     pytest.param(("balance", "--format", "csv"), id="balance"),
     pytest.param(("export",), id="export"),
     pytest.param(("contact", "add", "Nieuw Persoon"), id="contact-add"),
+    pytest.param(("log", "Nieuw Persoon", "gave", "talent", "--create"), id="log"),
     pytest.param(("import", "entries", "SMALL_CSV", "--create-contacts"), id="import"),
     pytest.param(("doctor",), id="doctor"),
 ]

@@ -394,6 +394,7 @@ def test_settings_listed_for_scripts_keep_their_english_help(tmp_path: Path) -> 
 
 
 def test_the_language_setting_and_the_locale_choose_dutch(tmp_path: Path) -> None:
+    assert speak(tmp_path, "en", "init").returncode == 0  # a ledger, where Nobody is unknown
     unset = {"WEDERKERIG_LANG": ""}
     by_locale = subprocess.run(
         [wederkerig_executable(), "balance", "Nobody"],

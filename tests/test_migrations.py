@@ -31,7 +31,7 @@ def test_schema_head_constant_is_the_newest_migration() -> None:
 
 def test_models_and_migrations_agree(db: Ledger, run: Run) -> None:
     """No model change can land without its migration (and the other way round)."""
-    assert run("contact", "list").exit_code == 0  # creates the ledger through the migrations
+    assert run("contact", "list").exit_code == 0  # the test's ledger was made by the migrations
     engine = create_engine(db.url)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})

@@ -180,7 +180,7 @@ def test_two_members_adding_the_same_contact_at_once_end_with_one(database: str)
             env=env, capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
 
-    subprocess.run([wederkerig_executable(), "contact", "list"], env=env, check=True)
+    subprocess.run([wederkerig_executable(), "init"], env=env, check=True)
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(add, range(4)))
     assert sorted(result.returncode for result in results) == [0, 1, 1, 1]

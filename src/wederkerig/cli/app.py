@@ -20,6 +20,7 @@ from wederkerig.cli import (
     export,
     groups,
     imports,
+    init,
     introductions,
     privacy,
     promises,
@@ -32,7 +33,7 @@ from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
 from wederkerig.core import i18n, money
 from wederkerig.core.errors import ExitCode, InvalidInputError, WederkerigError, did_you_mean
 from wederkerig.core.i18n import N_, _
-from wederkerig.settings import paths
+from wederkerig.settings import config, paths
 from wederkerig.settings.paths import DB_ENV
 
 # Typer bundles Click without exporting the base of its errors; find it through a public one.
@@ -173,6 +174,7 @@ def root(
 ) -> None:
     i18n.choose()  # again: the settings or environment may have changed since import (tests)
     money.choose()
+    config.read()  # a broken settings file is reported by every command, not by some
     if db and paths.has_password(db) and _typed(ctx, "db"):
         raise InvalidInputError(
             _(
@@ -199,6 +201,7 @@ app.add_typer(imports.app, name="import", rich_help_panel=DATA_PANEL)
 app.add_typer(upkeep.db, name="db", rich_help_panel=DATA_PANEL)
 app.add_typer(settings.app, name="config", rich_help_panel=DATA_PANEL)
 for commands in (
+    init.app,
     entries.app,
     introductions.app,
     promises.app,

@@ -11,9 +11,8 @@ import sqlite3
 from collections.abc import Mapping
 from contextlib import closing
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
-from wederkerig.settings.paths import DB_ENV, choose_target, sqlite_file
+from wederkerig.settings.paths import DB_ENV, choose_target, sqlite_file, sqlite_uri
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -56,7 +55,7 @@ def candidates(what: str, target: str, incomplete: str) -> list[str]:
     ledger = sqlite_file(target)
     if ledger is None or not ledger.is_file():
         return []
-    uri = f"file:{quote(str(ledger))}?mode=ro"
+    uri = sqlite_uri(ledger, mode="ro")
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=1)) as db:
             rows = db.execute(QUERIES[what]).fetchall()

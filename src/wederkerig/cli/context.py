@@ -54,12 +54,19 @@ def app_context(ctx: typer.Context) -> AppContext:
 
 @contextmanager
 def transaction(
-    ctx: typer.Context, *, write: bool = False, dry_run: bool = False
+    ctx: typer.Context, *, write: bool = False, dry_run: bool = False, create: bool = False
 ) -> Iterator["Session"]:
-    """Open the ledger and run the command's one transaction (committed only on success)."""
+    """Open the ledger and run the command's one transaction (committed only on success).
+
+    Only a writing command (or one that is about to write: ``create``) makes a ledger that is
+    not there yet; reading a mistyped --db is refused instead of showing an empty ledger.
+    """
     from wederkerig.store.database import open_ledger
 
-    ledger = open_ledger(app_context(ctx).target)
+    target = app_context(ctx).target
+    ledger = open_ledger(target, create=write or create)
+    if ledger.created:
+        said_new(target)
     if ledger.upgrade is not None:
         upgraded = (
             _(
@@ -82,6 +89,13 @@ def transaction(
             yield session
     finally:
         ledger.dispose()
+
+
+def said_new(target: str) -> None:
+    """Say that a new ledger was made, unless it is the default one on first use: a ledger
+    made at a path given on purpose (perhaps mistyped) must not pass unnoticed."""
+    if target != paths.default_target():
+        render.message(_("Made a new ledger at {ledger}.").format(ledger=paths.describe(target)))
 
 
 SAVE_SUFFIXES = {".svg": False, ".html": True, ".htm": True}  # suffix: is it HTML

@@ -30,7 +30,7 @@ def demo(ctx: typer.Context) -> None:
     for stale in (target, f"{target}-wal", f"{target}-shm"):
         Path(stale).unlink(missing_ok=True)
     app_ctx: AppContext = app_context(ctx)
-    ledger = open_ledger(target)
+    ledger = open_ledger(target, create=True)
     try:
         with ledger.transaction(write=True) as session:
             fill_demo_ledger(session, today=app_ctx.today, now=app_ctx.now())

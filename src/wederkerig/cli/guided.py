@@ -79,7 +79,7 @@ def _names(ctx: typer.Context, what: str) -> list[str]:
     target = app_context(ctx).target
     if sqlite_file(target) is not None:
         return candidates(what, target, "")
-    with transaction(ctx) as session:
+    with transaction(ctx, create=True) as session:
         return names_in(session, what)
 
 
@@ -90,7 +90,7 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
         typed = _ask(_("Who did you talk to"), choices=_names(ctx, "contact"))
         if not typed:
             continue
-        with transaction(ctx) as session:
+        with transaction(ctx, create=True) as session:
             try:
                 talk.contact, talk.create = resolve_contact(session, typed).name, False
                 return
@@ -141,7 +141,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         if not talk.create and item.kind is not None and talk.contact is not None:
             from wederkerig.usecases.entries import usual_value
 
-            with transaction(ctx) as session:
+            with transaction(ctx, create=True) as session:
                 usual = usual_value(session, talk.contact, item.kind)
         typed = _ask(
             _("Worth how many points (1 small, 3 a real favour, 5 life-changing)"),

@@ -52,10 +52,13 @@ def backup(
     help=_("Check where the ledger is, its schema, size, counts, integrity and file modes."),
 )
 def doctor(ctx: typer.Context) -> None:
-    from wederkerig.store.database import SCHEMA_HEAD
+    from wederkerig.store.database import SCHEMA_HEAD, missing_ledger
     from wederkerig.store.files import diagnose, sqlite_path
 
-    found = diagnose(sqlite_path(app_context(ctx).target), head=SCHEMA_HEAD)
+    target = app_context(ctx).target
+    if not sqlite_path(target).exists():
+        raise missing_ledger(target)
+    found = diagnose(sqlite_path(target), head=SCHEMA_HEAD)
     render.console().print(render.diagnosis(found.facts, found.problems))
     if len(found.problems) == 1:
         raise StorageError(found.problems[0])

@@ -95,7 +95,11 @@ def speak_for_libraries(language: str) -> None:
 
 
 def _translation() -> gettext.NullTranslations:
+    global _chosen
     if _chosen is None:
+        # English while the language is being chosen: reading the settings file may fail,
+        # and its error message would otherwise ask for the language again (a RecursionError).
+        _chosen = gettext.NullTranslations()
         choose()
     assert _chosen is not None
     return _chosen

@@ -104,7 +104,13 @@ def read() -> dict[str, str]:
             found = tomllib.load(stream)
     except FileNotFoundError:
         return {}
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except tomllib.TOMLDecodeError as error:  # its message names the line and column
+        raise InvalidInputError(
+            _("the settings file {path} is not valid TOML: {error}; correct or remove it").format(
+                path=path, error=error
+            )
+        ) from None
+    except OSError as error:
         raise StorageError(
             _("cannot read the settings in {path}: {error}").format(path=path, error=error)
         ) from None

@@ -4,6 +4,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from platformdirs import user_data_dir
 
@@ -49,6 +50,13 @@ def sqlite_file(target: str) -> Path | None:
     elif is_url(target):
         return None
     return Path(target).expanduser().absolute()
+
+
+def sqlite_uri(path: Path, **query: str) -> str:
+    """A ``file:`` URI for ``sqlite3.connect(..., uri=True)`` that names exactly ``path``:
+    ``?``, ``#``, ``%`` and the like in a folder or file name are quoted, not read as parts of
+    the URI (unquoted, ``q?x/ledger.db`` opened ``q``)."""
+    return f"file:{quote(str(path))}" + (f"?{urlencode(query)}" if query else "")
 
 
 def make_private_dir(path: Path) -> None:

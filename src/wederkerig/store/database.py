@@ -6,6 +6,7 @@ use cases only ever see a :class:`~sqlmodel.Session`.
 
 import math
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,13 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session
 
-from wederkerig.core.errors import RefusedError, StorageError
+from wederkerig.core.errors import NotFoundError, RefusedError, StorageError
 from wederkerig.core.i18n import _
 from wederkerig.settings import paths
 
@@ -47,6 +47,7 @@ class Ledger:
         self.engine = engine
         self.where = where
         self.upgrade: Upgrade | None = None  # set when opening changed an older schema
+        self.created = False  # set when opening made a new ledger
 
     @contextmanager
     def transaction(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
@@ -85,12 +86,15 @@ class Ledger:
         self.engine.dispose()
 
 
-def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
+def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = False) -> Ledger:
     """Open the ledger at ``target`` (a file path or a SQLAlchemy URL), ready for use.
 
-    A missing file or an empty database becomes a new ledger at the newest schema; an older
-    ledger file is backed up and upgraded; anything else (another program's database, a newer
-    ledger, a damaged file) is refused with :class:`StorageError` and left untouched.
+    A missing file or an empty database becomes a new ledger at the newest schema only when
+    ``create`` (``init`` and writing commands): otherwise it is refused with
+    :class:`NotFoundError`, and nothing is made, so a mistyped path cannot pass for an empty
+    ledger. An older ledger file is backed up and upgraded; anything else (another program's
+    database, a newer ledger, a damaged file) is refused with :class:`StorageError` and left
+    untouched.
 
     A ledger on a database server is shared by a team: it is upgraded only when asked
     (``upgrade_shared``, from ``wederkerig db upgrade``), never as a side effect of one
@@ -99,16 +103,17 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
     where = paths.describe(target)
     path = paths.sqlite_file(target)
     read_only = False
+    url: str | URL = target
+    created = False
     if path is not None:
-        _prepare_sqlite_file(path)
+        if not path.exists():
+            if not create:
+                raise missing_ledger(target)
+            _create_sqlite_ledger(path)
+            created = True
+        _check_sqlite_file(path)
         read_only = _read_only(path)
-        url = (
-            f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
-            if read_only
-            else f"sqlite:///{path}"
-        )
-    else:
-        url = target
+        url = _sqlite_url(path, read_only=read_only)
     try:
         engine = _create_engine(url)
     except (ArgumentError, ImportError) as error:
@@ -119,10 +124,15 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
             ).format(ledger=where, error=error)
         ) from None
     ledger = Ledger(engine, where)
+    ledger.created = created
     try:
+        shared = engine.dialect.name != "sqlite"
         with engine.connect() as connection:
             revision = _schema_revision(connection, where)
-        shared = engine.dialect.name != "sqlite"
+            if revision is not None and not shared:
+                _probe_pages(connection)
+        if revision is None and not create:  # an empty database: no ledger yet
+            raise missing_ledger(target)
         if revision != SCHEMA_HEAD and shared and revision is not None and not upgrade_shared:
             _refuse_newer(revision, _known_revisions(), where)
             raise StorageError(
@@ -132,8 +142,11 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
                     "for the whole team"
                 ).format(ledger=where, revision=revision, head=SCHEMA_HEAD)
             )
-        if revision != SCHEMA_HEAD:
-            ledger.upgrade = _upgrade(engine, where)
+        if revision is None:
+            _upgrade(engine, where)
+            ledger.created = True
+        elif revision != SCHEMA_HEAD:
+            ledger.upgrade = _upgrade(engine, where, path)
         elif engine.dialect.name == "sqlite" and not read_only:
             _ensure_wal(engine)
     except DBAPIError as error:
@@ -143,6 +156,44 @@ def open_ledger(target: str, *, upgrade_shared: bool = False) -> Ledger:
         engine.dispose()
         raise
     return ledger
+
+
+def create_ledger(target: str) -> bool:
+    """Make a new ledger at ``target`` (``wederkerig init``); ``False``, changing nothing (no
+    upgrade either), when there is one already."""
+    path = paths.sqlite_file(target)
+    if path is not None and path.exists():
+        _check_sqlite_file(path)
+        return False
+    if path is None:
+        engine = _create_engine(target)
+        try:
+            with engine.connect() as connection:
+                if _schema_revision(connection, paths.describe(target)) is not None:
+                    return False
+        except DBAPIError as error:
+            raise storage_error(error, paths.describe(target)) from None
+        finally:
+            engine.dispose()
+    ledger = open_ledger(target, create=True)
+    ledger.dispose()
+    return ledger.created
+
+
+def missing_ledger(target: str) -> NotFoundError:
+    """There is no ledger at ``target``: say where, and how to make one."""
+    command = "wederkerig init"
+    if target != paths.default_target():
+        command += f" --db {shlex.quote(paths.describe(target))}"
+    where = paths.describe(target)
+    path = paths.sqlite_file(target)
+    if path is not None and str(path) != target:  # sqlite:///a/b is a/b under this folder
+        where += f" ({path})"
+    return NotFoundError(
+        _("there is no ledger at {ledger}: check the path, or create one with '{command}'").format(
+            ledger=where, command=command
+        )
+    )
 
 
 def busy_timeout() -> float:
@@ -162,7 +213,19 @@ def busy_timeout() -> float:
     return seconds
 
 
-def _create_engine(url: str) -> Engine:
+def _sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+    """The engine URL of a ledger file, built from its parts: a path written into a URL string
+    lost everything from a ``?`` or ``#`` on, and a ``%41`` became an ``A``."""
+    if not read_only:  # a plain file name: pysqlite hands it to sqlite3 as it is
+        return URL.create("sqlite", database=str(path))
+    return URL.create(
+        "sqlite",
+        database=paths.sqlite_uri(path),
+        query={"mode": "ro", "immutable": "1", "uri": "true"},
+    )
+
+
+def _create_engine(url: str | URL) -> Engine:
     timeout_ms = int(busy_timeout() * 1000)
     if make_url(url).get_driver_name() in {"psycopg", "psycopg2"}:  # libpq's options
         # A server's lock_timeout is the busy timeout's twin (0 there means 'wait forever').
@@ -170,7 +233,7 @@ def _create_engine(url: str) -> Engine:
         return create_engine(
             url, hide_parameters=True, pool_pre_ping=True, connect_args=lock_timeout
         )
-    if not url.startswith("sqlite"):
+    if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, hide_parameters=True, pool_pre_ping=True)
     engine = create_engine(url, hide_parameters=True)
 
@@ -198,14 +261,9 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) and not Path(f"{path}-wal").exists()
 
 
-def _prepare_sqlite_file(path: Path) -> None:
-    """Create a new ledger file, or check that an existing file is a SQLite database.
-
-    Nothing is written to an existing file here: another program's file must stay untouched.
-    """
-    if not path.exists():
-        _create_sqlite_ledger(path)
-        return
+def _check_sqlite_file(path: Path) -> None:
+    """Check that an existing file is a SQLite database, writing nothing to it: another
+    program's file must stay untouched."""
     if path.is_dir():
         raise StorageError(
             _("{path} is a directory: point --db at a ledger file inside it").format(path=path)
@@ -242,7 +300,7 @@ def _create_sqlite_ledger(path: Path) -> None:
     draft = path.with_name(f".{path.name}.new-{os.getpid()}")
     try:
         os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        engine = _create_engine(f"sqlite:///{draft}")
+        engine = _create_engine(_sqlite_url(draft))
         try:
             _upgrade(engine, str(path))
         finally:
@@ -277,8 +335,26 @@ def _schema_revision(connection: Connection, where: str) -> str | None:
     return str(revision) if revision is not None else None
 
 
-def _upgrade(engine: Engine, where: str) -> Upgrade | None:
-    """Bring the schema to head, exactly once even when several processes try at the same time."""
+def _probe_pages(connection: Connection) -> None:
+    """Read the root and first leaf of every table and index, so that a damaged page there
+    fails now (SQLITE_CORRUPT, reported as damage) instead of being read past or written to.
+
+    About 0.3 ms on a 100,000-entry ledger; ``PRAGMA quick_check`` reads every page (100 ms
+    there), so deeper damage is found by the statement that reaches it, or by ``doctor``.
+    """
+    trees = connection.exec_driver_sql(
+        "SELECT type, name, tbl_name FROM sqlite_master "
+        "WHERE type IN ('table', 'index') AND rootpage > 0"
+    ).all()
+    quoted = connection.dialect.identifier_preparer.quote_identifier
+    for kind, name, table in trees:
+        using = f" INDEXED BY {quoted(name)}" if kind == "index" else ""
+        connection.exec_driver_sql(f"SELECT 1 FROM {quoted(table)}{using} LIMIT 1").all()
+
+
+def _upgrade(engine: Engine, where: str, path: Path | None = None) -> Upgrade | None:
+    """Bring the schema to head, exactly once even when several processes try at the same time;
+    an older ledger file at ``path`` is copied aside first."""
     from alembic import command  # only paid for when the schema changes
 
     config = _alembic_config()
@@ -297,8 +373,8 @@ def _upgrade(engine: Engine, where: str) -> Upgrade | None:
                 return None  # another process upgraded it while this one waited
             _refuse_newer(revision, known, where)
             backup = None
-            if revision is not None and sqlite and engine.url.database:
-                backup = _backup_before_upgrade(engine.url.database, revision)
+            if revision is not None and path is not None:
+                backup = _backup_before_upgrade(path, revision)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
@@ -364,7 +440,7 @@ def _alembic_config() -> Any:
     return config
 
 
-def _backup_before_upgrade(database: str, revision: str) -> Path:
+def _backup_before_upgrade(database: Path, revision: str) -> Path:
     """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API.
 
     It reads through a connection of its own: the upgrading one holds the write lock, and
@@ -380,7 +456,7 @@ def _backup_before_upgrade(database: str, revision: str) -> Path:
     descriptor, draft = paths.open_draft(ledger.with_name(f"{name}.bak"))
     os.close(descriptor)
     try:
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        source = sqlite3.connect(paths.sqlite_uri(database, mode="ro"), uri=True)
         copy = sqlite3.connect(draft)
         try:
             source.backup(copy)

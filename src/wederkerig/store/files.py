@@ -11,7 +11,6 @@ import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from wederkerig.core.errors import StorageError
 from wederkerig.core.i18n import N_, _, ngettext
@@ -72,7 +71,7 @@ def backup(ledger: Path, destination: Path | None = None, *, now: datetime) -> B
     try:
         descriptor, draft = paths.open_draft(destination)
         os.close(descriptor)
-        source = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
+        source = sqlite3.connect(paths.sqlite_uri(ledger, mode="ro"), uri=True)
         copy = sqlite3.connect(draft)
         try:
             source.backup(copy)
@@ -188,31 +187,34 @@ class Diagnosis:
 
 
 def diagnose(ledger: Path, *, head: str) -> Diagnosis:
-    """Read a ledger file's state without changing anything in it."""
+    """Read an existing ledger file's state without changing anything in it."""
     found = Diagnosis()
     found.facts.append((_("ledger"), str(ledger)))
-    if not ledger.exists():
-        found.problems.append(
-            _("{ledger} does not exist yet (it is created on first use)").format(ledger=ledger)
-        )
-        return found
     found.facts.append((_("size"), _bytes(ledger.stat().st_size)))
     # With no write-ahead log to read, 'immutable' reads the file alone: SQLite then leaves
     # no -wal or -shm beside a file it could not use, and needs no writable folder.
-    quiet = "&immutable=1" if not Path(f"{ledger}-wal").exists() else ""
+    quiet = {"immutable": "1"} if not Path(f"{ledger}-wal").exists() else {}
     try:
-        connection = sqlite3.connect(f"file:{quote(str(ledger))}?mode=ro{quiet}", uri=True)
+        connection = sqlite3.connect(paths.sqlite_uri(ledger, mode="ro", **quiet), uri=True)
     except sqlite3.Error as error:
         found.problems.append(_("cannot open {ledger}: {error}").format(ledger=ledger, error=error))
         return found
     try:
         _inspect(found, connection, head)
     except sqlite3.Error as error:
-        found.problems.append(
-            _("{ledger} is damaged or not a wederkerig ledger: {error}").format(
-                ledger=ledger, error=error
+        if out_of_space(error):
+            found.problems.append(
+                _(
+                    "{ledger} could not be checked: the disk is full or failing ({error}); "
+                    "this says nothing about the ledger: free some space, then run doctor again"
+                ).format(ledger=ledger, error=error)
             )
-        )
+        else:
+            found.problems.append(
+                _("{ledger} is damaged or not a wederkerig ledger: {error}").format(
+                    ledger=ledger, error=error
+                )
+            )
     finally:
         connection.close()
     if not os.access(ledger, os.W_OK):
@@ -248,6 +250,13 @@ def diagnose(ledger: Path, *, head: str) -> Diagnosis:
             ).format(count=len(drafts), paths=", ".join(str(path) for path in drafts))
         )
     return found
+
+
+def out_of_space(error: sqlite3.Error) -> bool:
+    """A full or failing disk (SQLITE_FULL, SQLITE_IOERR and its extended codes): the file may
+    be healthy, and restoring a backup would lose what was written since."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR}
 
 
 def _bytes(size: int) -> str:
