@@ -572,7 +572,7 @@ class Templates:
         self.server = server
         self.built: dict[str, str] = {}  # name -> its template database (PostgreSQL)
 
-    def once(self, name: str, ledger: Ledger, build: Callable[[], None]) -> None:
+    def once(self, name: str, ledger: Ledger, build: Callable[[], object]) -> None:
         """Build ``ledger`` once (the first test to ask); every later one gets a copy."""
         if isinstance(ledger, SqliteLedger):
             template = self.folder / f"{name}.db"
@@ -591,9 +591,9 @@ class Templates:
             self.server.clone(self.built[name], ledger.name)
             return
         build()
-        template = self.server.fresh_name("template")
-        self.server.clone(ledger.name, template)
-        self.built[name] = template
+        template_db = self.server.fresh_name("template")
+        self.server.clone(ledger.name, template_db)
+        self.built[name] = template_db
 
     def copy(self, name: str, ledger: Ledger) -> None:
         """Give ``ledger`` (not yet made) another copy of a template already built."""

@@ -294,7 +294,7 @@ def _newer_schema(path: Path, template: Path) -> None:
 def test_not_a_usable_ledger_is_refused_and_left_untouched(
     cli: Cli,
     ledger_path: Path,
-    template_ledger: Ledger,
+    template_ledger: Path,
     make: Callable[[Path, Path], None],
     says: str,
 ) -> None:

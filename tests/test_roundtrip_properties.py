@@ -6,8 +6,6 @@ further: a whole contact card moved to another ledger with ``import contacts``, 
 promises (kept and dropped), answers and introductions moved with ``import entries``.
 """
 
-import csv
-import io
 import json
 import unicodedata
 from datetime import timedelta
@@ -18,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, NewLedger, Run, ok
+from conftest import TODAY, NewLedger, Run, ok, parse_csv
 
 SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -193,8 +191,9 @@ def test_entries_with_promises_answers_and_introductions_survive_export_and_impo
     again_csv = ok(target("export")).stdout_bytes
     again_json = ok(target("export", "--format", "json")).stdout_bytes
     if again_csv != as_csv:  # allowed to differ only in created_at
-        read = lambda data: list(csv.DictReader(io.StringIO(data.decode(), newline="")))  # noqa: E731
-        assert without(read(again_csv), "created_at") == without(read(as_csv), "created_at")
+        assert without(parse_csv(again_csv.decode()), "created_at") == without(
+            parse_csv(as_csv.decode()), "created_at"
+        )
     assert without(json.loads(again_json), "created_at") == without(
         json.loads(as_json), "created_at"
     )
