@@ -522,7 +522,7 @@ def snapshot(ledger: Path) -> list[str]:
     return SqliteLedger(ledger).snapshot()
 
 
-def on(run: Run, ledger: Ledger | Path) -> Run:
+def on(run: Run, ledger: Ledger | Path | str) -> Run:
     """A runner on another ledger: the global ``--db`` given last wins."""
     target = ledger.target if isinstance(ledger, Ledger) else str(ledger)
     return lambda *args, **options: run("--db", target, *args, **options)

@@ -33,7 +33,7 @@ def ago(days: int) -> date:
 def empty_ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty SQLite ledger at the schema head, made once and copied into each test."""
     path = tmp_path_factory.mktemp("unit-template") / "ledger.db"
-    database.open_ledger(str(path)).dispose()
+    database.open_ledger(str(path), create=True).dispose()
     return path
 
 

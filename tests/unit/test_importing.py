@@ -29,9 +29,17 @@ def numbered(*rows: dict[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
     return enumerate(rows, start=2)  # line 1 is the header
 
 
-def bring_in(session: Session, *rows: dict[str, str], **options: bool) -> ImportReport:
+def bring_in(
+    session: Session, *rows: dict[str, str], create_contacts: bool = False, dry_run: bool = False
+) -> ImportReport:
     return import_entries(
-        session, numbered(*rows), source="in.csv", now=NOW, today=TODAY, **options
+        session,
+        numbered(*rows),
+        source="in.csv",
+        now=NOW,
+        today=TODAY,
+        create_contacts=create_contacts,
+        dry_run=dry_run,
     )
 
 
