@@ -37,7 +37,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("intro",): ("contact", "contact"),
     **{("contact", command): ("contact",) for command in ("show", "edit", "rm", "export")},
     ("contact", "merge"): ("contact", "contact"),
-    ("group", "show"): ("group",),
+    **{("group", command): ("group",) for command in ("add", "show")},
     ("group", "join"): ("group", "contact", "..."),
     ("group", "leave"): ("group", "contact", "..."),
     ("tag", "cadence"): ("tag",),
