@@ -1,13 +1,19 @@
 """Tab completion of contact names: bash answered from SQLite alone, other shells via Typer."""
 
+import shlex
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import typer.core
+import typer.main
 
 from conftest import Ledger, Run, ok, wederkerig_executable
+from wederkerig.cli.app import app
+from wederkerig.cli.completion import ARGUMENTS, COMPLETE_ENV, bash_answer, candidates
+from wederkerig.settings.paths import DB_ENV
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 NAMES = pytest.mark.sqlite_only(
@@ -150,3 +156,61 @@ def test_bash_completion_imports_neither_typer_nor_sqlalchemy(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Anne", "Anneke\\ de\\ Vries"]
+
+
+def _commands(
+    command: typer.core.TyperCommand | typer.core.TyperGroup, path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], typer.core.TyperCommand]]:
+    """Every command of the app (not its groups), by its words on the command line."""
+    if isinstance(command, typer.core.TyperGroup):
+        for name, sub in command.commands.items():
+            yield from _commands(sub, (*path, name))  # type: ignore[arg-type]
+    else:
+        yield path, command
+
+
+@NAMES
+def test_bash_quick_path_completes_where_and_what_the_typer_app_does(
+    ledger: Run, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quick path keeps its own map of which argument takes which name (Typer would cost
+    every Tab its import). Walk the real app, every argument of every command: where Typer
+    completes a name or word, the quick path answers the same; elsewhere it leaves it to Typer."""
+    ok(ledger("group", "add", "Drechtsteden"))
+    ok(ledger("event", "add", "Nieuwjaarsreceptie"))
+    ok(ledger("contact", "edit", "Anne", "--tag", "bestuur"))
+    monkeypatch.setenv(DB_ENV, str(ledger_path))
+    known = [
+        names
+        for what in ("contact", "group", "event", "tag", "kind", "direction")
+        if (names := candidates(what, str(ledger_path), ""))
+    ]
+    assert len(known) == len({tuple(names) for names in known}) == 6, known
+    commands = dict(_commands(typer.main.get_command(app), ()))  # type: ignore[arg-type]
+    assert set(ARGUMENTS) <= set(commands), set(ARGUMENTS) - set(commands)
+    disagreements = []
+    for path, command in commands.items():
+        arguments = [
+            param for param in command.params if isinstance(param, typer.core.TyperArgument)
+        ]
+        assert all(argument.nargs in (1, -1) for argument in arguments), path
+        for position in range(len(arguments) + 1):
+            if position < len(arguments) or (arguments and arguments[-1].nargs == -1):
+                argument = arguments[min(position, len(arguments) - 1)]
+                typer_says = [
+                    item.value for item in argument.shell_complete(typer.Context(command), "")
+                ]
+            else:
+                typer_says = []
+            line = " ".join(("wederkerig", *path, *["x"] * position))
+            answer = bash_answer(
+                {COMPLETE_ENV: "complete_bash", "COMP_WORDS": line + " ",
+                 "COMP_CWORD": str(len(path) + position + 1), DB_ENV: str(ledger_path)}
+            )  # fmt: skip
+            quick_says = (
+                None if answer is None else [shlex.split(name)[0] for name in answer.splitlines()]
+            )
+            expected = typer_says if typer_says in known else None
+            if quick_says != expected:
+                disagreements.append((line, quick_says, typer_says))
+    assert disagreements == []

@@ -20,6 +20,7 @@ from wederkerig.core.vocabulary import (
     parse_kind,
     parse_outcome,
 )
+from wederkerig.core.words import DIRECTIONS, KINDS, offered
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,12 @@ def test_a_kind_is_read_in_either_language(typed: str, kind: Kind) -> None:
 )
 def test_a_direction_is_read_in_either_language(typed: str, direction: Direction) -> None:
     assert parse_direction(typed) is direction
+
+
+def test_every_kind_and_direction_is_offered_and_each_offered_word_is_read_back() -> None:
+    """Tab and the guided log offer words from the same tables the parsers read."""
+    assert {parse_kind(word) for word in offered(KINDS)} == set(Kind)
+    assert {parse_direction(word) for word in offered(DIRECTIONS)} == set(Direction)
 
 
 def test_an_outcome_is_read_in_either_language() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from contextlib import closing
 from typing import TYPE_CHECKING
 
+from wederkerig.core.words import DIRECTIONS, KINDS, offered
 from wederkerig.settings.paths import DB_ENV, choose_target, sqlite_file, sqlite_uri
 
 if TYPE_CHECKING:
@@ -25,10 +26,7 @@ QUERIES = {
     "event": "SELECT name FROM event",
     "tag": "SELECT DISTINCT name FROM tag",
 }
-WORDS = {
-    "kind": ("knowledge", "talent", "money", "access", "kennis", "geld", "toegang"),
-    "direction": ("gave", "received", "gaf", "kreeg"),
-}
+WORDS = {"kind": offered(KINDS), "direction": offered(DIRECTIONS)}
 # Commands, and what their arguments are by position (0-based); "..." repeats the last.
 ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     **{(command,): ("contact",) for command in (
@@ -37,7 +35,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("intro",): ("contact", "contact"),
     **{("contact", command): ("contact",) for command in ("show", "edit", "rm", "export")},
     ("contact", "merge"): ("contact", "contact"),
-    ("group", "show"): ("group",),
+    **{("group", command): ("group",) for command in ("add", "show")},
     ("group", "join"): ("group", "contact", "..."),
     ("group", "leave"): ("group", "contact", "..."),
     ("tag", "cadence"): ("tag",),

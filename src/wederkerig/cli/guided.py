@@ -18,6 +18,7 @@ from wederkerig.cli.context import AppContext, app_context, transaction
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.vocabulary import Direction, Kind, parse_direction, parse_kind
+from wederkerig.core.words import DIRECTIONS, KINDS, offered
 
 if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
@@ -122,15 +123,13 @@ def _until_valid(read: Callable[[], None]) -> None:
 
 def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
     app_ctx: AppContext = app_context(ctx)
-    directions = ["gave", "received", "gaf", "kreeg"]
-    kinds = [kind.value for kind in Kind] + ["kennis", "geld", "toegang"]
 
     def direction() -> None:
-        item.direction = parse_direction(_ask(_("Gave or received"), choices=directions))
+        item.direction = parse_direction(_ask(_("Gave or received"), choices=offered(DIRECTIONS)))
 
     def kind() -> None:
         item.kind = parse_kind(
-            _ask(_("Which kind (knowledge, talent, money, access)"), choices=kinds)
+            _ask(_("Which kind (knowledge, talent, money, access)"), choices=offered(KINDS))
         )
 
     def description() -> None:

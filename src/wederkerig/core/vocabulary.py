@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
+from wederkerig.core import words
 from wederkerig.core.errors import InvalidInputError, did_you_mean
 from wederkerig.core.i18n import N_, _
 
@@ -45,25 +46,12 @@ class Outcome(StrEnum):
 
 
 KIND_WORDS: dict[str, Kind] = {
-    **{kind.value: kind for kind in Kind},
-    "kennis": Kind.KNOWLEDGE,
-    "geld": Kind.MONEY,
-    "toegang": Kind.ACCESS,
-    "introduction": Kind.ACCESS,
-    "introductie": Kind.ACCESS,
-    "intro": Kind.ACCESS,
+    typed: Kind(kind) for typed, kind in words.understood(words.KINDS, words.KIND_SYNONYMS).items()
 }
 
 DIRECTION_WORDS: dict[str, Direction] = {
-    "gave": Direction.GAVE,
-    "given": Direction.GAVE,
-    "gaf": Direction.GAVE,
-    "gegeven": Direction.GAVE,
-    "received": Direction.RECEIVED,
-    "got": Direction.RECEIVED,
-    "kreeg": Direction.RECEIVED,
-    "gekregen": Direction.RECEIVED,
-    "ontvangen": Direction.RECEIVED,
+    typed: Direction(direction)
+    for typed, direction in words.understood(words.DIRECTIONS, words.DIRECTION_SYNONYMS).items()
 }
 
 
