@@ -136,6 +136,14 @@ def value(key: str, flag: str | None = None) -> str | None:
     return lookup(key, flag)[0]
 
 
+def me() -> str:
+    """Who is logging, recorded on each entry of a ledger a team shares: the ``me`` setting,
+    else the login name."""
+    import getpass
+
+    return value("me") or getpass.getuser()
+
+
 def store(key: str, new: str | None) -> Path:
     """Set (or, with ``None``, remove) one setting, writing the file privately and whole."""
     import tomli_w
