@@ -31,3 +31,21 @@ def test_translation_and_money_do_not_read_the_settings(code: str) -> None:
     modules = imported_after(code)
     assert "wederkerig.core" in modules
     assert not {name for name in modules if name.startswith("wederkerig.settings")}
+
+
+def test_the_package_loads_its_library_only_when_it_is_used() -> None:
+    """``import wederkerig`` runs before every command; SQLAlchemy costs half a second."""
+    assert "sqlalchemy" not in imported_after("import wederkerig; wederkerig.Kind")
+    assert "sqlalchemy" in imported_after("import wederkerig; wederkerig.Ledger")
+
+
+def test_help_does_not_load_the_database_stack() -> None:
+    modules = imported_after(
+        "import contextlib, io, sys\n"
+        "from wederkerig.cli import main\n"
+        "sys.argv = ['wederkerig', '--help']\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()"
+    )
+    assert "wederkerig.cli.app" in modules
+    assert not {name for name in modules if name.split(".")[0] in {"sqlalchemy", "sqlmodel"}}
