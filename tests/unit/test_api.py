@@ -24,7 +24,7 @@ def test_add_log_and_balance(db: TestLedger) -> None:
         card = ledger.add_contact("Anneke de Vries", aliases=["Anneke"], tags=["lab"])
         gave = ledger.log("Anneke", Direction.GAVE, Kind.KNOWLEDGE, "a tour", value=3)
         ledger.log("Anneke de Vries", Direction.RECEIVED, Kind.MONEY, amount=Decimal("12.50"))
-        assert card.name == "Anneke de Vries" and card.tags == ("lab",)
+        assert (card.name, card.tags) == ("Anneke de Vries", ("lab",))
         assert (gave.contact, gave.direction, gave.value) == ("Anneke de Vries", "gave", 3)
         assert [contact.name for contact in ledger.contacts()] == ["Anneke de Vries"]
         (row,) = ledger.balance()
