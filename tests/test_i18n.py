@@ -36,6 +36,7 @@ from wederkerig.core.vocabulary import (
     Status,
 )
 from wederkerig.settings import config
+from wederkerig.settings.language import preferred
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "wederkerig"
@@ -159,7 +160,7 @@ def test_the_language_comes_from_the_env_then_the_locale(
         monkeypatch.delenv(variable, raising=False)
     for variable, value in environment.items():
         monkeypatch.setenv(variable, value)
-    assert i18n.preferred() == expected
+    assert preferred() == expected
 
 
 # The commands a newcomer runs first, in both languages, on the demo ledger.

@@ -18,15 +18,15 @@ from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
 from conftest import Ledger, Run, SqliteLedger, count_rows, killed_draft, wederkerig_executable
-from wederkerig.store import database, models  # noqa: F401  (models registers the tables)
+from wederkerig.store import models, schema  # noqa: F401  (models registers the tables)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD_FILES = pytest.mark.sqlite_only(reason="the older ledgers in tests/fixtures are SQLite files")
 
 
 def test_schema_head_constant_is_the_newest_migration() -> None:
-    scripts = ScriptDirectory.from_config(database._alembic_config())
-    assert scripts.get_current_head() == database.SCHEMA_HEAD
+    scripts = ScriptDirectory.from_config(schema.alembic_config())
+    assert scripts.get_current_head() == schema.SCHEMA_HEAD
 
 
 def test_models_and_migrations_agree(db: Ledger, run: Run) -> None:
@@ -59,10 +59,10 @@ def test_older_ledger_upgrades_with_its_data(fixture: Path, ledger_path: Path, r
             "SELECT amount_cents FROM entry WHERE description LIKE 'Sponsorship%'"
         ).fetchone()
     connection.close()
-    assert version == database.SCHEMA_HEAD
+    assert version == schema.SCHEMA_HEAD
     assert amount == (250000,)
     backups = list(ledger_path.parent.glob(f"{ledger_path.name}.schema-*.bak"))
-    if fixture.stem == f"ledger-{database.SCHEMA_HEAD}":
+    if fixture.stem == f"ledger-{schema.SCHEMA_HEAD}":
         assert backups == [], "a ledger at the current schema is not upgraded or copied"
         return
     assert len(backups) == 1, "an upgrade first copies the old ledger aside"
@@ -138,7 +138,7 @@ def test_db_upgrade_on_a_ledger_file_upgrades_it_or_says_nothing_to_do(
     shutil.copy(FIXTURES / "ledger-0005.db", ledger_path)
     first = run("db", "upgrade")
     assert first.exit_code == 0, first.stderr
-    assert f"to {database.SCHEMA_HEAD}" in first.stderr
+    assert f"to {schema.SCHEMA_HEAD}" in first.stderr
     again = run("db", "upgrade")
     assert again.exit_code == 0
     assert "nothing to do" in again.stderr

@@ -1,9 +1,12 @@
 """Amounts of money: one currency per ledger (the 'currency' setting, euros by default), typed
 with or without its sign, shown the way the reader's language writes amounts, never converted."""
 
+from collections.abc import Iterator
+
 import pytest
 
 from conftest import Refused, Run, ok, parse_csv
+from wederkerig.core import i18n
 
 
 @pytest.fixture
@@ -65,11 +68,19 @@ def test_an_unknown_currency_code_is_refused_with_examples(run: Run) -> None:
     assert ok(run("config", "get", "currency")).stdout == "EUR\n"  # the default, unchanged
 
 
-def test_dutch_writes_amounts_the_dutch_way(anna: Run) -> None:
+@pytest.fixture
+def back_to_english() -> Iterator[None]:
+    """The console script chooses the language once per process; in here a test switches it
+    with ``i18n.use``, and the next test speaks English again."""
+    yield
+    i18n.use("en")
+
+
+def test_dutch_writes_amounts_the_dutch_way(anna: Run, back_to_english: None) -> None:
     ok(anna("log", "Anna", "received", "money", "--amount", "1.250,50"))
     english = ok(anna("balance")).stdout
-    dutch = ok(anna("balance", WEDERKERIG_LANG="nl")).stdout
-    assert "€1,250.50" in english
-    assert "€\N{NO-BREAK SPACE}1.250,50" in dutch  # the sign never wraps away from the number
     csv_english = ok(anna("export")).stdout
-    assert ok(anna("export", WEDERKERIG_LANG="nl")).stdout == csv_english  # 1250.50 in both
+    i18n.use("nl")  # as main() does for WEDERKERIG_LANG=nl
+    assert "€1,250.50" in english
+    assert "€\N{NO-BREAK SPACE}1.250,50" in ok(anna("balance")).stdout  # the sign stays put
+    assert ok(anna("export")).stdout == csv_english  # 1250.50 in both

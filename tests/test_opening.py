@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from conftest import TODAY, Ledger, Run, SqliteLedger, count_rows, ok, on, one_line
 from wederkerig.cli.app import app
 from wederkerig.cli.context import AppContext
-from wederkerig.store.database import SCHEMA_HEAD
+from wederkerig.store.schema import SCHEMA_HEAD
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ODD_FILES = pytest.mark.sqlite_only(reason="characters that mean something in a SQLite URI")

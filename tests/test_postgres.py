@@ -59,7 +59,7 @@ def sql(database: str, statement: str) -> list[tuple[Any, ...]]:
 
 def test_an_empty_database_becomes_a_ledger_at_the_newest_schema(pg: Run, database: str) -> None:
     ok(pg("contact", "add", "Anneke de Vries", "--org", "Gemeente Dordrecht"))
-    from wederkerig.store.database import SCHEMA_HEAD
+    from wederkerig.store.schema import SCHEMA_HEAD
 
     assert sql(database, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
 

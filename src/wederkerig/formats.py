@@ -4,13 +4,17 @@ The column tuples here are a contract with scripts: add columns only at the end.
 """
 
 import csv
+import io
 import itertools
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wederkerig.core.errors import InvalidInputError
@@ -19,6 +23,9 @@ from wederkerig.core.names import check_label
 from wederkerig.core.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from wederkerig.store.filters import Selection
     from wederkerig.usecases.balances import (
         BalanceRow,
         ContactBalance,
@@ -191,6 +198,26 @@ def write_rows(
         write_csv(stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
 
 
+def write_entries(
+    format: Format | MachineFormat,
+    stream: TextIO,
+    session: "Session",
+    selection: "Selection",
+    *,
+    spreadsheet_safe: bool = False,
+) -> None:
+    """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
+    from wederkerig.usecases.entries import iter_entries, iter_entry_cells
+
+    if format == Format.JSON:
+        write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
+    else:
+        cells = iter_entry_cells(session, selection)
+        write_csv(
+            stream, ENTRY_COLUMNS, cells, spreadsheet_safe=spreadsheet_safe, preformatted=True
+        )
+
+
 def write_document(stream: TextIO, document: Mapping[str, object]) -> None:
     json.dump(_json_value(document), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
@@ -313,6 +340,33 @@ def contact_balance_document(balance: "ContactBalance") -> dict[str, object]:
         "amount_gave": balance.amount_gave,
         "amount_received": balance.amount_received,
     }
+
+
+@contextmanager
+def open_text(name: str) -> Iterator[tuple[TextIO, str]]:
+    """The file (or stdin) as UTF-8 text; a byte-order mark from a spreadsheet is dropped."""
+    if name == "-":
+        stream, source = (
+            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""),
+            "stdin",
+        )
+    else:
+        path = Path(name).expanduser()
+        try:
+            stream, source = path.open(encoding="utf-8-sig", newline=""), str(path)
+        except OSError as error:
+            raise InvalidInputError(
+                _("cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+            ) from None
+    try:
+        yield stream, source
+    except UnicodeDecodeError:
+        raise InvalidInputError(
+            _("{source} is not UTF-8 text: save it as UTF-8").format(source=source)
+        ) from None
+    finally:
+        if name != "-":
+            stream.close()
 
 
 def _accepted(keys: Sequence[str], columns: Sequence[str], older: Sequence[Sequence[str]]) -> bool:

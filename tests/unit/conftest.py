@@ -38,7 +38,7 @@ def empty_ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def ledger(request: pytest.FixtureRequest, db: Ledger) -> Iterator[database.Ledger]:
+def ledger(request: pytest.FixtureRequest, db: Ledger) -> Iterator[database.Database]:
     """The test's own empty ledger, opened the one way the CLI opens it."""
     if isinstance(db, SqliteLedger):
         shutil.copy2(request.getfixturevalue("empty_ledger_file"), db.path)
@@ -48,7 +48,7 @@ def ledger(request: pytest.FixtureRequest, db: Ledger) -> Iterator[database.Ledg
 
 
 @pytest.fixture
-def session(ledger: database.Ledger) -> Iterator[Session]:
+def session(ledger: database.Database) -> Iterator[Session]:
     """One write transaction on the test's ledger, rolled back when the test ends."""
     with ledger.transaction(write=True, dry_run=True) as session:
         yield session

@@ -10,7 +10,7 @@ from conftest import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.core.vocabulary import Direction, Kind, Status
-from wederkerig.store.database import Ledger
+from wederkerig.store.database import Database
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.contacts import add_contact
 from wederkerig.usecases.entries import (
@@ -112,7 +112,7 @@ def test_an_introduction_side_keeps_its_kind_and_direction(session: Session) -> 
         edit_entry(session, side, EntryChange(direction=RECEIVED))
 
 
-def test_removing_an_entry_leaves_the_others(ledger: Ledger) -> None:
+def test_removing_an_entry_leaves_the_others(ledger: Database) -> None:
     with ledger.transaction(write=True) as session:
         first, _second = log(session, "Anna", value=1), log(session, "Anna", value=2)
     with ledger.transaction(write=True) as session:

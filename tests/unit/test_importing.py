@@ -9,7 +9,7 @@ from sqlmodel import Session
 from conftest import ENTRY_COLUMNS, TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, RefusedError
-from wederkerig.store.database import Ledger
+from wederkerig.store.database import Database
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.contacts import add_contact, list_contacts, show_contact
 from wederkerig.usecases.entries import iter_entries
@@ -62,7 +62,7 @@ def test_good_rows_are_added_with_their_new_contacts(session: Session) -> None:
     assert stored(session) == [("Anna", 2, "advice"), ("Bram", 1, "")]
 
 
-def test_a_bad_row_writes_nothing(ledger: Ledger) -> None:
+def test_a_bad_row_writes_nothing(ledger: Database) -> None:
     with ledger.transaction(write=True) as session:
         add_contact(session, "Anna", now=NOW)
     with (

@@ -14,8 +14,10 @@ def main() -> None:
         sys.stdout.write(answer)
         return
     from wederkerig.core import i18n
+    from wederkerig.settings import language
 
-    i18n.speak_for_libraries(i18n.choose())
+    # Before the commands are imported: their help is translated as they are defined.
+    i18n.speak_for_libraries(language.choose())
     from wederkerig.cli.app import main as run
 
     run()

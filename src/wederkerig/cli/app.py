@@ -30,7 +30,7 @@ from wederkerig.cli import (
 )
 from wederkerig.cli.context import AppContext
 from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
-from wederkerig.core import i18n, money
+from wederkerig.core import money
 from wederkerig.core.errors import ExitCode, InvalidInputError, WederkerigError, did_you_mean
 from wederkerig.core.i18n import N_, _
 from wederkerig.settings import config, paths
@@ -172,9 +172,8 @@ def root(
         ),
     ] = False,
 ) -> None:
-    i18n.choose()  # again: the settings or environment may have changed since import (tests)
-    money.choose()
     config.read()  # a broken settings file is reported by every command, not by some
+    money.use(config.value("currency"))
     if db and paths.has_password(db) and _typed(ctx, "db"):
         raise InvalidInputError(
             _(

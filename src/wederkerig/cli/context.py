@@ -1,6 +1,5 @@
 """What every command shares: the chosen ledger, today's date, and one transaction per command."""
 
-import getpass
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -37,7 +36,7 @@ class AppContext:
     @property
     def member(self) -> str:
         """Who is logging, recorded on each entry of a ledger a team shares."""
-        return config.value("me") or getpass.getuser()
+        return config.me()
 
     def now(self) -> datetime:
         return datetime.now(UTC)

@@ -1,7 +1,7 @@
 """``wederkerig log``, ``entries``, ``edit``, ``rm`` and ``undo``: recording what flowed."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -42,11 +42,9 @@ from wederkerig.core.vocabulary import (
     parse_kind,
     whole_number,
 )
-from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
+from wederkerig.formats import Format, write_entries
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from wederkerig.store.filters import Selection
 
 app = typer.Typer()
@@ -196,26 +194,6 @@ def log(
         )
     print(row.id)
     render.message(_("Logged {entry}.").format(entry=describe(row)))
-
-
-def write_entries(
-    format: Format | MachineFormat,
-    stream: TextIO,
-    session: "Session",
-    selection: "Selection",
-    *,
-    spreadsheet_safe: bool = False,
-) -> None:
-    """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
-    from wederkerig.usecases.entries import iter_entries, iter_entry_cells
-
-    if format == Format.JSON:
-        write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
-    else:
-        cells = iter_entry_cells(session, selection)
-        write_csv(
-            stream, ENTRY_COLUMNS, cells, spreadsheet_safe=spreadsheet_safe, preformatted=True
-        )
 
 
 def selection_from(

@@ -9,7 +9,6 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
-from wederkerig.cli.entries import write_entries
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
@@ -18,6 +17,7 @@ from wederkerig.formats import (
     CONTACT_COLUMNS,
     MachineFormat,
     balance_records,
+    write_entries,
     write_rows,
 )
 

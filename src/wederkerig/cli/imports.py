@@ -1,23 +1,19 @@
 """``wederkerig import …``: bring entries (and contacts) in from files, all or nothing."""
 
 import io
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
-from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
 from wederkerig.formats import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
     OLDER_ENTRY_COLUMNS,
     MachineFormat,
+    open_text,
     read_csv,
     read_json,
     read_vcards,
@@ -29,33 +25,6 @@ FileArgument = Annotated[str, typer.Argument(metavar="FILE", help=_("A file, or 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help=_("Check everything and report; write nothing."))
 ]
-
-
-@contextmanager
-def _open_text(name: str) -> Iterator[tuple[TextIO, str]]:
-    """The file (or stdin) as UTF-8 text; a byte-order mark from a spreadsheet is dropped."""
-    if name == "-":
-        stream, source = (
-            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""),
-            "stdin",
-        )
-    else:
-        path = Path(name).expanduser()
-        try:
-            stream, source = path.open(encoding="utf-8-sig", newline=""), str(path)
-        except OSError as error:
-            raise InvalidInputError(
-                _("cannot read {path}: {reason}").format(path=path, reason=error.strerror)
-            ) from None
-    try:
-        yield stream, source
-    except UnicodeDecodeError:
-        raise InvalidInputError(
-            _("{source} is not UTF-8 text: save it as UTF-8").format(source=source)
-        ) from None
-    finally:
-        if name != "-":
-            stream.close()
 
 
 @app.command(
@@ -86,7 +55,7 @@ def entries(
 ) -> None:
     from wederkerig.usecases.importing import import_entries
 
-    with _open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
+    with open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
         read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:
@@ -120,7 +89,7 @@ def contacts(
 ) -> None:
     from wederkerig.usecases.importing import import_contacts
 
-    with _open_text(file) as (opened, source):
+    with open_text(file) as (opened, source):
         stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small
         vcard = file.lower().endswith((".vcf", ".vcard")) or _looks_like_vcard(stream)
         rows = read_vcards(stream, source) if vcard else read_csv(stream, CONTACT_COLUMNS, source)

@@ -52,8 +52,9 @@ def backup(
     help=_("Check where the ledger is, its schema, size, counts, integrity and file modes."),
 )
 def doctor(ctx: typer.Context) -> None:
-    from wederkerig.store.database import SCHEMA_HEAD, missing_ledger
+    from wederkerig.store.database import missing_ledger
     from wederkerig.store.files import diagnose, sqlite_path
+    from wederkerig.store.schema import SCHEMA_HEAD
 
     target = app_context(ctx).target
     if not sqlite_path(target).exists():
@@ -83,7 +84,8 @@ db = typer.Typer(help=_("The ledger's database: upgrade a shared ledger's schema
     ),
 )
 def upgrade(ctx: typer.Context) -> None:
-    from wederkerig.store.database import SCHEMA_HEAD, open_ledger
+    from wederkerig.store.database import open_ledger
+    from wederkerig.store.schema import SCHEMA_HEAD
 
     ledger = open_ledger(app_context(ctx).target, upgrade_shared=True)
     ledger.dispose()

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from enum import IntEnum
+from typing import Self
 
 from wederkerig.core.i18n import _
 
@@ -21,6 +22,21 @@ class WederkerigError(Exception):
     """A problem the user can fix; its message is one line naming the problem and the fix."""
 
     exit_code = ExitCode.LEDGER
+    template: str | None = None
+    arguments: dict[str, object]  # the template's, when there is one
+
+    @classmethod
+    def translated_when_shown(cls, template: str, **arguments: object) -> Self:
+        """An error made before the language is chosen (reading the settings): its ``N_()``
+        template is translated and filled in only when the error is shown."""
+        error = cls(template)
+        error.template, error.arguments = template, arguments
+        return error
+
+    def __str__(self) -> str:
+        if self.template is None:
+            return super().__str__()
+        return _(self.template).format(**self.arguments)
 
 
 class NotFoundError(WederkerigError):

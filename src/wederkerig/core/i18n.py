@@ -5,8 +5,9 @@ translated later); Babel extracts them into ``locale/wederkerig.pot`` and the bu
 ``locale/nl/LC_MESSAGES/wederkerig.po`` into the ``.mo`` that ships in the wheel. Machine
 formats (CSV and JSON keys, kind and direction words) are never passed through here.
 
-The language is chosen by ``WEDERKERIG_LANG``, else the ``language`` setting, else the locale
-(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``); English when none of them names Dutch.
+This module only speaks: English until :func:`use` is called. Which language a process wants
+(the environment, the settings, the locale) is decided in ``wederkerig.settings.language``,
+once, by the console script before the commands (and their translated help) are imported.
 """
 
 import gettext
@@ -16,46 +17,21 @@ from pathlib import Path
 DOMAIN = "wederkerig"
 LOCALES = Path(__file__).parent.parent / "locale"
 LANGUAGES = ("en", "nl")
-LANG_ENV = "WEDERKERIG_LANG"
 
-_chosen: gettext.NullTranslations | None = None
-_code: str | None = None
-
-
-def language_of(tag: str) -> str | None:
-    """'nl', 'nl_NL.UTF-8', 'nl-BE' → 'nl'; None for languages we do not speak."""
-    code = tag.strip().replace("-", "_").split(".")[0].split("_")[0].lower()
-    return code if code in LANGUAGES else None
+_chosen: gettext.NullTranslations = gettext.NullTranslations()
+_code = "en"
 
 
-def preferred() -> str:
-    """The language this process should speak, by the precedence in the module docstring."""
-    from wederkerig.core.errors import WederkerigError
-    from wederkerig.settings import config
-
-    try:
-        setting = config.value("language")
-    except WederkerigError:  # a broken settings file is reported by the command that reads it
-        setting = None
-    if setting:
-        return language_of(setting) or "en"
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        if found := os.environ.get(variable):
-            return language_of(found.split(":")[0]) or "en"
-    return "en"
-
-
-def choose(language: str | None = None) -> str:
-    """Switch every later ``_()`` to ``language`` (default: the preferred one); return it."""
+def use(code: str) -> None:
+    """Switch every later ``_()`` to ``code`` ('en' or 'nl')."""
     global _chosen, _code
-    _code = language or preferred()
-    _chosen = gettext.translation(DOMAIN, LOCALES, languages=[_code], fallback=True)
-    return _code
+    _code = code
+    _chosen = gettext.translation(DOMAIN, LOCALES, languages=[code], fallback=True)
 
 
 def language() -> str:
-    """The language chosen: 'en' or 'nl'."""
-    return _code or choose()
+    """The language in use: 'en' or 'nl'."""
+    return _code
 
 
 def N_(message: str) -> str:
@@ -94,25 +70,14 @@ def speak_for_libraries(language: str) -> None:
     os.environ["LANGUAGE"] = language
 
 
-def _translation() -> gettext.NullTranslations:
-    global _chosen
-    if _chosen is None:
-        # English while the language is being chosen: reading the settings file may fail,
-        # and its error message would otherwise ask for the language again (a RecursionError).
-        _chosen = gettext.NullTranslations()
-        choose()
-    assert _chosen is not None
-    return _chosen
-
-
 def _(message: str) -> str:
-    return _translation().gettext(message)
+    return _chosen.gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _translation().ngettext(singular, plural, count)
+    return _chosen.ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """For a word English uses in two senses ('Due': a date, or what is to be done)."""
-    return _translation().pgettext(context, message)
+    return _chosen.pgettext(context, message)

@@ -14,26 +14,17 @@ DEFAULT_CURRENCY = "EUR"
 # The locale whose conventions each language writes amounts in.
 NUMBER_LOCALES = {"en": "en", "nl": "nl_NL"}
 
-_chosen: str | None = None
+_chosen = DEFAULT_CURRENCY
 
 
-def choose(code: str | None = None) -> str:
-    """Use ``code`` (default: the ``currency`` setting, else euros) from now on; return it."""
+def use(code: str | None) -> None:
+    """Use ``code`` (the ``currency`` setting, read by the caller; euros when unset) from now on."""
     global _chosen
-    if code is None:
-        from wederkerig.core.errors import WederkerigError
-        from wederkerig.settings import config
-
-        try:
-            code = config.value("currency")
-        except WederkerigError:  # a broken settings file is reported by the command
-            code = None
     _chosen = code or DEFAULT_CURRENCY
-    return _chosen
 
 
 def currency() -> str:
-    return _chosen or choose()
+    return _chosen
 
 
 def show(amount: Decimal) -> str:

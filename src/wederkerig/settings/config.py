@@ -29,7 +29,8 @@ def _span(value: str) -> str:
 
 
 def _language(value: str) -> str:
-    from wederkerig.core.i18n import LANGUAGES, language_of
+    from wederkerig.core.i18n import LANGUAGES
+    from wederkerig.settings.language import language_of
 
     code = language_of(value)
     if code is None:
@@ -97,7 +98,8 @@ def _known(key: str) -> Key:
 
 
 def read() -> dict[str, str]:
-    """The file's settings (none when it does not exist); a broken file is named, not ignored."""
+    """The file's settings (none when it does not exist); a broken file is named, not ignored.
+    Its errors are translated when shown: this runs before the language is chosen."""
     path = config_file()
     try:
         with path.open("rb") as stream:
@@ -105,14 +107,14 @@ def read() -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as error:  # its message names the line and column
-        raise InvalidInputError(
-            _("the settings file {path} is not valid TOML: {error}; correct or remove it").format(
-                path=path, error=error
-            )
+        raise InvalidInputError.translated_when_shown(
+            N_("the settings file {path} is not valid TOML: {error}; correct or remove it"),
+            path=path,
+            error=error,
         ) from None
     except OSError as error:
-        raise StorageError(
-            _("cannot read the settings in {path}: {error}").format(path=path, error=error)
+        raise StorageError.translated_when_shown(
+            N_("cannot read the settings in {path}: {error}"), path=path, error=error
         ) from None
     return {key: str(value) for key, value in found.items() if key in KEYS}
 
@@ -132,6 +134,14 @@ def lookup(key: str, flag: str | None = None) -> tuple[str | None, str]:
 
 def value(key: str, flag: str | None = None) -> str | None:
     return lookup(key, flag)[0]
+
+
+def me() -> str:
+    """Who is logging, recorded on each entry of a ledger a team shares: the ``me`` setting,
+    else the login name."""
+    import getpass
+
+    return value("me") or getpass.getuser()
 
 
 def store(key: str, new: str | None) -> Path:

@@ -1,6 +1,7 @@
-"""Storage: open a ledger (creating or upgrading its schema), and run one transaction per command.
+"""Storage: open a ledger (creating or upgrading it, see :mod:`wederkerig.store.schema`), and
+run one transaction per command.
 
-Everything that knows about engines, pragmas, locks and migrations lives here, so that the
+Everything that knows about engines, pragmas, locks and driver errors lives here, so that the
 use cases only ever see a :class:`~sqlmodel.Session`.
 """
 
@@ -10,43 +11,31 @@ import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from wederkerig.core.errors import NotFoundError, RefusedError, StorageError
 from wederkerig.core.i18n import _
 from wederkerig.settings import paths
+from wederkerig.store import schema
+from wederkerig.store.schema import SCHEMA_HEAD, WRITE
 
-SCHEMA_HEAD = "0008"  # the newest revision in migrations/versions; a test keeps them equal
 BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
 SQLITE_HEADER = b"SQLite format 3\x00"
-_WRITE = "wederkerig_write"
-_UPGRADE_LOCK = 0x77656465  # 'wede': the PostgreSQL advisory lock schema changes take
 
 
-@dataclass(frozen=True)
-class Upgrade:
-    """An older ledger brought to the current schema, and where its old copy was kept."""
-
-    old: str
-    new: str
-    backup: Path | None
-
-
-class Ledger:
+class Database:
     """One opened ledger: its engine and where it lives, ready to hand out transactions."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self.engine = engine
         self.where = where
-        self.upgrade: Upgrade | None = None  # set when opening changed an older schema
+        self.upgrade: schema.Upgrade | None = None  # set when opening changed an older schema
         self.created = False  # set when opening made a new ledger
 
     @contextmanager
@@ -57,7 +46,7 @@ class Ledger:
         A writing transaction takes SQLite's write lock up front (``BEGIN IMMEDIATE``), so two
         processes never both read and then fail to upgrade their lock: the second one waits.
         """
-        bind = self.engine.execution_options(**{_WRITE: write})
+        bind = self.engine.execution_options(**{WRITE: write})
         try:
             with Session(bind, expire_on_commit=False) as session:
                 yield session
@@ -86,7 +75,7 @@ class Ledger:
         self.engine.dispose()
 
 
-def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = False) -> Ledger:
+def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = False) -> Database:
     """Open the ledger at ``target`` (a file path or a SQLAlchemy URL), ready for use.
 
     A missing file or an empty database becomes a new ledger at the newest schema only when
@@ -123,18 +112,18 @@ def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = Fal
                 "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
             ).format(ledger=where, error=error)
         ) from None
-    ledger = Ledger(engine, where)
+    ledger = Database(engine, where)
     ledger.created = created
     try:
         shared = engine.dialect.name != "sqlite"
         with engine.connect() as connection:
-            revision = _schema_revision(connection, where)
+            revision = schema.schema_revision(connection, where)
             if revision is not None and not shared:
                 _probe_pages(connection)
         if revision is None and not create:  # an empty database: no ledger yet
             raise missing_ledger(target)
         if revision != SCHEMA_HEAD and shared and revision is not None and not upgrade_shared:
-            _refuse_newer(revision, _known_revisions(), where)
+            schema.refuse_newer(revision, schema.known_revisions(), where)
             raise StorageError(
                 _(
                     "the shared ledger {ledger} is at schema {revision} and this wederkerig needs "
@@ -143,12 +132,12 @@ def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = Fal
                 ).format(ledger=where, revision=revision, head=SCHEMA_HEAD)
             )
         if revision is None:
-            _upgrade(engine, where)
+            schema.upgrade(engine, where)
             ledger.created = True
         elif revision != SCHEMA_HEAD:
-            ledger.upgrade = _upgrade(engine, where, path)
+            ledger.upgrade = schema.upgrade(engine, where, path)
         elif engine.dialect.name == "sqlite" and not read_only:
-            _ensure_wal(engine)
+            schema.ensure_wal(engine)
     except DBAPIError as error:
         engine.dispose()
         raise storage_error(error, where) from None
@@ -169,7 +158,7 @@ def create_ledger(target: str) -> bool:
         engine = _create_engine(target)
         try:
             with engine.connect() as connection:
-                if _schema_revision(connection, paths.describe(target)) is not None:
+                if schema.schema_revision(connection, paths.describe(target)) is not None:
                     return False
         except DBAPIError as error:
             raise storage_error(error, paths.describe(target)) from None
@@ -248,7 +237,7 @@ def _create_engine(url: str | URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        writing = connection.get_execution_options().get(_WRITE, False)
+        writing = connection.get_execution_options().get(WRITE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
@@ -302,7 +291,7 @@ def _create_sqlite_ledger(path: Path) -> None:
         os.close(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         engine = _create_engine(_sqlite_url(draft))
         try:
-            _upgrade(engine, str(path))
+            schema.upgrade(engine, str(path))
         finally:
             engine.dispose()
         os.link(draft, path)
@@ -317,22 +306,6 @@ def _create_sqlite_ledger(path: Path) -> None:
     finally:
         for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
             leftover.unlink(missing_ok=True)
-
-
-def _schema_revision(connection: Connection, where: str) -> str | None:
-    """The ledger's schema revision; ``None`` for an empty database. Reads only."""
-    tables = set(inspect(connection).get_table_names())
-    if not tables:
-        return None
-    if "alembic_version" not in tables or "entry" not in tables:
-        raise StorageError(
-            _(
-                "{ledger} belongs to another program (it has no wederkerig tables): "
-                "choose another --db"
-            ).format(ledger=where)
-        )
-    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    return str(revision) if revision is not None else None
 
 
 def _probe_pages(connection: Connection) -> None:
@@ -350,145 +323,6 @@ def _probe_pages(connection: Connection) -> None:
     for kind, name, table in trees:
         using = f" INDEXED BY {quoted(name)}" if kind == "index" else ""
         connection.exec_driver_sql(f"SELECT 1 FROM {quoted(table)}{using} LIMIT 1").all()
-
-
-def _upgrade(engine: Engine, where: str, path: Path | None = None) -> Upgrade | None:
-    """Bring the schema to head, exactly once even when several processes try at the same time;
-    an older ledger file at ``path`` is copied aside first."""
-    from alembic import command  # only paid for when the schema changes
-
-    config = _alembic_config()
-    known = _known_revisions()
-    with engine.connect() as connection:
-        _refuse_newer(_schema_revision(connection, where), known, where)
-    sqlite = engine.dialect.name == "sqlite"
-    with engine.execution_options(**{_WRITE: True}).connect() as connection:
-        if sqlite:  # see _foreign_keys; set before the transaction, as SQLite requires
-            _foreign_keys(connection, on=False)
-        with connection.begin():
-            if not sqlite:  # members upgrading at once: one migrates, the others wait here
-                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
-            revision = _schema_revision(connection, where)  # again, now under the write lock
-            if revision == SCHEMA_HEAD:
-                return None  # another process upgraded it while this one waited
-            _refuse_newer(revision, known, where)
-            backup = None
-            if revision is not None and path is not None:
-                backup = _backup_before_upgrade(path, revision)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                raise StorageError(
-                    _(
-                        "upgrading {ledger} would leave rows pointing at missing rows; "
-                        "it was left as it was: restore it from a backup"
-                    ).format(ledger=where)
-                )
-        if sqlite:
-            _foreign_keys(connection, on=True)
-    if engine.dialect.name == "sqlite":
-        _ensure_wal(engine)
-    return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
-
-
-def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    scripts = ScriptDirectory.from_config(_alembic_config())
-    return {script.revision for script in scripts.walk_revisions()}
-
-
-def _foreign_keys(connection: Connection, *, on: bool) -> None:
-    """Switch SQLite's foreign-key enforcement for this connection.
-
-    Migrations that rebuild a table (copy, drop the old, rename) must run with it off: with it
-    on, dropping the old table checks every row against the new one, which took longer than
-    twenty minutes for a million entries. The whole result is checked once afterwards.
-    """
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
-
-
-def _ensure_wal(engine: Engine) -> None:
-    """WAL: readers never block the writer. The setting persists in the file, but a restored
-    backup (written in rollback-journal mode, to be one self-contained file) lacks it."""
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.driver_connection.execute("PRAGMA journal_mode")  # type: ignore[union-attr]
-        if cursor.fetchone()[0] != "wal":
-            raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
-    finally:
-        raw.close()
-
-
-def _refuse_newer(revision: str | None, known: set[str], where: str) -> None:
-    if revision is not None and revision not in known:
-        raise StorageError(
-            _(
-                "{ledger} was written by a newer wederkerig (schema {revision}): "
-                "upgrade wederkerig to use it"
-            ).format(ledger=where, revision=revision)
-        )
-
-
-def _alembic_config() -> Any:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", "wederkerig.store:migrations")
-    return config
-
-
-def _backup_before_upgrade(database: Path, revision: str) -> Path:
-    """Copy an old ledger aside (0600) before its schema changes, through SQLite's backup API.
-
-    It reads through a connection of its own: the upgrading one holds the write lock, and
-    SQLite refuses to back up from a connection that is writing. The copy is written as a
-    draft and linked to a free name only when complete, so a kill leaves no empty ``.bak``;
-    drafts that killed upgrades left are removed first.
-    """
-    ledger = Path(database)
-    for stale in paths.stale_drafts(ledger.parent):
-        stale.unlink(missing_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    name = f"{ledger.name}.schema-{revision}-{stamp}"
-    descriptor, draft = paths.open_draft(ledger.with_name(f"{name}.bak"))
-    os.close(descriptor)
-    try:
-        source = sqlite3.connect(paths.sqlite_uri(database, mode="ro"), uri=True)
-        copy = sqlite3.connect(draft)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
-        return _link_free(draft, ledger.parent, name)
-    except (OSError, sqlite3.Error) as error:  # the disk filled up: the ledger is untouched
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise StorageError(
-            _(
-                "cannot copy {ledger} aside before upgrading it ({error}); it was left as it "
-                "was: free some disk space and try again"
-            ).format(ledger=database, error=reason)
-        ) from None
-    finally:
-        for leftover in (draft, Path(f"{draft}-journal")):
-            leftover.unlink(missing_ok=True)
-
-
-def _link_free(draft: Path, folder: Path, name: str) -> Path:
-    """Give ``draft`` the name ``<name>.bak``, or ``<name>-2.bak`` and so on when taken (a
-    retry within the same second): a link never replaces a file that is there."""
-    number = 1
-    while True:
-        target = folder / (f"{name}.bak" if number == 1 else f"{name}-{number}.bak")
-        try:
-            os.link(draft, target)
-        except FileExistsError:
-            number += 1
-            continue
-        return target
 
 
 def storage_error(error: DBAPIError, where: str) -> StorageError:

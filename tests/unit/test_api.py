@@ -1,0 +1,79 @@
+"""The library facade: a ledger from Python, one transaction per call, plain values back."""
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import wederkerig
+from conftest import Ledger as TestLedger
+from wederkerig import Direction, InvalidInputError, Kind, Ledger, NotFoundError, RefusedError
+
+
+def test_a_missing_ledger_is_refused_unless_created(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.db"
+    with pytest.raises(NotFoundError, match="wederkerig init"):
+        Ledger.open(str(missing))
+    assert not missing.exists()
+
+
+def test_add_log_and_balance(db: TestLedger) -> None:
+    with Ledger.open(db.target, create=True) as ledger:
+        card = ledger.add_contact("Anneke de Vries", aliases=["Anneke"], tags=["lab"])
+        gave = ledger.log("Anneke", Direction.GAVE, Kind.KNOWLEDGE, "a tour", value=3)
+        ledger.log("Anneke de Vries", Direction.RECEIVED, Kind.MONEY, amount=Decimal("12.50"))
+        assert (card.name, card.tags) == ("Anneke de Vries", ("lab",))
+        assert (gave.contact, gave.direction, gave.value) == ("Anneke de Vries", "gave", 3)
+        assert [contact.name for contact in ledger.contacts()] == ["Anneke de Vries"]
+        (row,) = ledger.balance()
+    assert (row.contact, row.gave, row.received, row.net) == ("Anneke de Vries", 3, 1, 2)
+    assert row.amount_received == Decimal("12.50")
+
+
+def test_an_unknown_contact_is_refused_and_nothing_is_written(db: TestLedger) -> None:
+    with Ledger.open(db.target, create=True) as ledger:
+        with pytest.raises(NotFoundError, match="Nobody"):
+            ledger.log("Nobody", Direction.GAVE, Kind.TALENT)
+        ledger.add_contact("Kees")
+        with pytest.raises(RefusedError):
+            ledger.add_contact("kees")
+        assert ledger.balance() == []
+        assert [contact.name for contact in ledger.contacts()] == ["Kees"]
+
+
+@pytest.mark.parametrize("format", ["csv", "json"])
+def test_an_export_imports_into_another_ledger_unchanged(
+    db: TestLedger, tmp_path: Path, format: str
+) -> None:
+    with Ledger.open(db.target, create=True) as ledger:
+        ledger.log("Anneke", Direction.GAVE, Kind.ACCESS, "an introduction", create=True)
+        ledger.log("Kees", Direction.RECEIVED, Kind.TALENT, "a logo", value=2, create=True)
+        written = io.StringIO()
+        ledger.export(written, format=format)
+    copy = tmp_path / f"copy.{format}"
+    copy.write_text(written.getvalue())
+    with Ledger.open(str(tmp_path / "other.db"), create=True) as other:
+        report = other.import_entries(copy, create_contacts=True)
+        again = other.import_entries(io.StringIO(written.getvalue()), format=format)
+        exported = io.StringIO()
+        other.export(exported, format=format)
+    assert (report.added, again.added, again.skipped) == (2, 0, 2)
+    assert exported.getvalue() == written.getvalue()
+    if format == "json":
+        assert [entry["contact"] for entry in json.loads(written.getvalue())] == ["Anneke", "Kees"]
+
+
+def test_an_unknown_format_is_refused(db: TestLedger) -> None:
+    with Ledger.open(db.target, create=True) as ledger:
+        with pytest.raises(InvalidInputError, match="use csv or json"):
+            ledger.export(io.StringIO(), format="xml")
+        with pytest.raises(InvalidInputError, match="use csv or json"):
+            ledger.import_entries(io.StringIO(""), format="xml")
+
+
+def test_the_package_exports_its_public_names() -> None:
+    assert {name for name in wederkerig.__all__ if not hasattr(wederkerig, name)} == set()
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        wederkerig.Nothing  # noqa: B018
