@@ -19,16 +19,11 @@ from wederkerig.core.names import check_label
 from wederkerig.core.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
-    from wederkerig.usecases.balances import (
-        BalanceRow,
-        ContactBalance,
-        MonthlyFlow,
-        PeriodBalances,
-        Tally,
-    )
+    from wederkerig.usecases.balances import BalanceRow, ContactBalance, Tally
     from wederkerig.usecases.brief import Brief
     from wederkerig.usecases.flow import Flow
     from wederkerig.usecases.loops import OpenLoop
+    from wederkerig.usecases.periods import MonthlyFlow, PeriodBalances
     from wederkerig.usecases.promises import OpenPromise
 
 ENTRY_COLUMNS = (

@@ -18,11 +18,11 @@ from wederkerig.usecases.balances import (
     contact_balance,
     in_words,
     largest_imbalances,
-    period_balances,
     total,
 )
 from wederkerig.usecases.contacts import add_contact
 from wederkerig.usecases.groups import add_group, join_group
+from wederkerig.usecases.periods import period_balances
 
 GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 

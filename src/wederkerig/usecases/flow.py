@@ -11,7 +11,8 @@ from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import Kind
 from wederkerig.store.filters import Selection
-from wederkerig.usecases.balances import MonthlyFlow, Tally, balance_rows, monthly_flow, total
+from wederkerig.usecases.balances import Tally, balance_rows, total
+from wederkerig.usecases.periods import MonthlyFlow, monthly_flow
 
 TOP = 5
 
