@@ -22,6 +22,10 @@ from wederkerig.settings import config, paths
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from wederkerig.cli.options import OtherSide
+    from wederkerig.store.database import Ledger
+    from wederkerig.usecases.entries import EntryRow
+
 
 @dataclass
 class AppContext:
@@ -56,7 +60,17 @@ def app_context(ctx: typer.Context) -> AppContext:
 def transaction(
     ctx: typer.Context, *, write: bool = False, dry_run: bool = False, create: bool = False
 ) -> Iterator["Session"]:
-    """Open the ledger and run the command's one transaction (committed only on success).
+    """Open the ledger and run the command's one transaction (committed only on success)."""
+    with (
+        opened(ctx, create=write or create) as ledger,
+        ledger.transaction(write=write, dry_run=dry_run) as session,
+    ):
+        yield session
+
+
+@contextmanager
+def opened(ctx: typer.Context, *, create: bool = False) -> Iterator["Ledger"]:
+    """The ledger, opened for a use case that runs its own transaction (and disposed after).
 
     Only a writing command (or one that is about to write: ``create``) makes a ledger that is
     not there yet; reading a mistyped --db is refused instead of showing an empty ledger.
@@ -64,7 +78,7 @@ def transaction(
     from wederkerig.store.database import open_ledger
 
     target = app_context(ctx).target
-    ledger = open_ledger(target, create=write or create)
+    ledger = open_ledger(target, create=create)
     if ledger.created:
         said_new(target)
     if ledger.upgrade is not None:
@@ -85,8 +99,7 @@ def transaction(
             )
         )
     try:
-        with ledger.transaction(write=write, dry_run=dry_run) as session:
-            yield session
+        yield ledger
     finally:
         ledger.dispose()
 
@@ -129,6 +142,28 @@ def confirmed(question: str, *, refusal: str) -> bool:
     if not sys.stdin.isatty():
         raise InvalidInputError(refusal)
     return typer.confirm(question, err=True)
+
+
+def other_sides_too(choice: "OtherSide | None", partners: "list[EntryRow]") -> bool:
+    """Whether to remove the other sides of the introductions about to lose one side: as
+    chosen with --other-side, or asked; False when there are none."""
+    from wederkerig.cli.options import OtherSide
+    from wederkerig.usecases.entries import describe
+
+    if not partners or choice is not None:
+        return choice is OtherSide.REMOVE
+    listed = "; ".join(describe(partner) for partner in partners[:3])
+    if len(partners) > 3:
+        listed = _("{listed} and {count} more").format(listed=listed, count=len(partners) - 3)
+    return confirmed(
+        _("That is one side of an introduction. Also remove the other side: {listed}?").format(
+            listed=listed
+        ),
+        refusal=_(
+            "the other side of that introduction is {listed}: "
+            "add --other-side remove or --other-side keep"
+        ).format(listed=listed),
+    )
 
 
 def show_listing(
