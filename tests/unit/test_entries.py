@@ -13,13 +13,18 @@ from wederkerig.core.vocabulary import Direction, Kind, Status
 from wederkerig.store.database import Ledger
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.contacts import add_contact
-from wederkerig.usecases.entries import (
+from wederkerig.usecases.corrections import (
     EntryChange,
-    describe,
     edit_entry,
+    introduction_partners,
+    last_created,
+    remove_with_partners,
+    undo_entry,
+)
+from wederkerig.usecases.entries import (
+    describe,
     get_entry,
     iter_entries,
-    last_created,
     log_entry,
     newest_entries,
     remove_entry,
@@ -137,6 +142,28 @@ def test_on_a_shared_ledger_the_last_created_entry_is_the_members_own(session: S
     assert last_created(session, "me") == (mine, theirs)
     with pytest.raises(NotFoundError, match="nothing of theirs to undo"):
         last_created(session, "kees")
+
+
+def test_undo_removes_only_the_entry_the_user_confirmed(session: Session) -> None:
+    confirmed = log(session, "Anna", member="me")
+    newer = log(session, "Bram", member="me")  # logged by another process while asked
+    with pytest.raises(RefusedError, match=f"newest entry is now {newer.id}"):
+        undo_entry(session, "me", expected=confirmed.id, other_sides_too=False)
+    assert [row.id for row in iter_entries(session, Selection())] == [confirmed.id, newer.id]
+    assert undo_entry(session, "me", expected=newer.id, other_sides_too=False) == [newer]
+
+
+def test_removing_one_side_of_an_introduction_takes_the_other_only_if_asked(
+    session: Session,
+) -> None:
+    for name in ("Anna", "Bram"):
+        add_contact(session, name, now=NOW)
+    made = make_introduction(session, "Anna", "Bram", on=TODAY, now=NOW)
+    anna_side, bram_side = (int(side) for side in made.entries.split(";"))
+    assert [row.id for row in introduction_partners(session, contact="Anna")] == [bram_side]
+    removed = remove_with_partners(session, anna_side, other_sides_too=False)
+    assert [row.id for row in removed] == [anna_side]
+    assert [row.id for row in iter_entries(session, Selection())] == [bram_side]
 
 
 def test_the_usual_value_is_the_last_one_given_for_that_kind(session: Session) -> None:

@@ -3,25 +3,53 @@
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
-from wederkerig.cli.entries import write_entries
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
 from wederkerig.formats import (
     BALANCE_COLUMNS,
     CONTACT_COLUMNS,
+    ENTRY_COLUMNS,
+    Format,
     MachineFormat,
     balance_records,
+    write_csv,
+    write_json,
     write_rows,
 )
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from wederkerig.store.filters import Selection
+
 app = typer.Typer()
+
+
+def write_entries(
+    format: Format | MachineFormat,
+    stream: TextIO,
+    session: "Session",
+    selection: "Selection",
+    *,
+    spreadsheet_safe: bool = False,
+) -> None:
+    """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
+    from wederkerig.usecases.entries import iter_entries, iter_entry_cells
+
+    if format == Format.JSON:
+        write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
+    else:
+        cells = iter_entry_cells(session, selection)
+        write_csv(
+            stream, ENTRY_COLUMNS, cells, spreadsheet_safe=spreadsheet_safe, preformatted=True
+        )
 
 
 class What(StrEnum):

@@ -8,7 +8,7 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
-from wederkerig.cli.entries import selection_from
+from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     RECORD_PANEL,
     REPORT_PANEL,
