@@ -3,7 +3,7 @@
 import getpass
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -15,7 +15,7 @@ import typer
 from wederkerig import render
 from wederkerig.core.dates import parse_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
-from wederkerig.core.i18n import _
+from wederkerig.core.i18n import N_, _
 from wederkerig.formats import Format, write_rows
 from wederkerig.settings import config, paths
 
@@ -56,20 +56,48 @@ def app_context(ctx: typer.Context) -> AppContext:
     return obj
 
 
+# How to fix on the command line what a use case says about a ledger field (see hinted).
+FIELD_HINTS: Mapping[str, str] = {
+    "contact": N_("{problem} Add one with 'wederkerig contact add NAME', or log with --create."),
+    "event": N_("{problem} Add it with 'wederkerig event add NAME', or log with --create."),
+}
+
+
+@contextmanager
+def hinted(hints: Mapping[str, str]) -> Iterator[None]:
+    """Add the command's fix to a use case's error about a field: the use case names what is
+    wrong in the ledger, the command knows which option (or command) mends it here."""
+    try:
+        yield
+    except WederkerigError as problem:
+        hint = hints.get(problem.field or "")
+        if hint is None:
+            raise
+        raise type(problem)(_(hint).format(problem=problem), field=problem.field) from None
+
+
 @contextmanager
 def transaction(
-    ctx: typer.Context, *, write: bool = False, dry_run: bool = False, create: bool = False
+    ctx: typer.Context,
+    *,
+    write: bool = False,
+    dry_run: bool = False,
+    create: bool = False,
+    hints: Mapping[str, str] = FIELD_HINTS,
 ) -> Iterator["Session"]:
-    """Open the ledger and run the command's one transaction (committed only on success)."""
+    """Open the ledger and run the command's one transaction (committed only on success);
+    ``hints`` (FIELD_HINTS and the command's own) complete the use case's errors."""
     with (
-        opened(ctx, create=write or create) as ledger,
+        opened(ctx, create=write or create, hints=hints) as ledger,
         ledger.transaction(write=write, dry_run=dry_run) as session,
     ):
         yield session
 
 
 @contextmanager
-def opened(ctx: typer.Context, *, create: bool = False) -> Iterator["Ledger"]:
+def opened(
+    ctx: typer.Context, *, create: bool = False, hints: Mapping[str, str] = FIELD_HINTS
+) -> Iterator["Ledger"]:
     """The ledger, opened for a use case that runs its own transaction (and disposed after).
 
     Only a writing command (or one that is about to write: ``create``) makes a ledger that is
@@ -99,7 +127,8 @@ def opened(ctx: typer.Context, *, create: bool = False) -> Iterator["Ledger"]:
             )
         )
     try:
-        yield ledger
+        with hinted(hints):
+            yield ledger
     finally:
         ledger.dispose()
 

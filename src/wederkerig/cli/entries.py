@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, confirmed, other_sides_too, transaction
+from wederkerig.cli.context import (
+    FIELD_HINTS,
+    app_context,
+    confirmed,
+    other_sides_too,
+    transaction,
+)
 from wederkerig.cli.export import write_entries
 from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
@@ -34,7 +40,7 @@ from wederkerig.cli.options import (
     id_argument,
 )
 from wederkerig.core.errors import InvalidInputError
-from wederkerig.core.i18n import _
+from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
     MAX_ID,
@@ -48,6 +54,16 @@ if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
 
 app = typer.Typer()
+
+LOG_HINTS = {
+    **FIELD_HINTS,
+    "amount": N_("{problem}: drop --amount or use kind money"),
+    "due": N_("{problem}: add --promise, or drop --due"),
+}
+EDIT_HINTS = {
+    **FIELD_HINTS,
+    "amount": N_("{problem}: add --amount none to drop it, or keep kind money"),
+}
 
 AmountOption = Annotated[
     str | None,
@@ -156,7 +172,7 @@ def log(
     parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
     parsed_amount = parse_amount(amount) if amount is not None else None
     day = app_ctx.date(on) or app_ctx.today
-    with transaction(ctx, write=True) as session:
+    with transaction(ctx, write=True, hints=LOG_HINTS) as session:
         row = log_entry(
             session,
             contact=contact,
@@ -266,7 +282,7 @@ def edit(
         answers=answers_id,
         clear_answers=clear_answers,
     )
-    with transaction(ctx, write=True) as session:
+    with transaction(ctx, write=True, hints=EDIT_HINTS) as session:
         before, after = edit_entry(session, entry_id, change)
     if before == after:
         render.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
@@ -348,7 +364,8 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
         render.message(_("Kept it; nothing was removed."))
         return
     partners_too = other_sides_too(other_side, partners)
-    with transaction(ctx, write=True) as session:
+    hints = {**FIELD_HINTS, "entry": N_("{problem}: run undo again to see it")}
+    with transaction(ctx, write=True, hints=hints) as session:
         removed = undo_entry(session, member, expected=undo.entry.id, other_sides_too=partners_too)
     _said_removed(removed)
     if other is not None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, check_save, present, transaction
+from wederkerig.cli.context import FIELD_HINTS, app_context, check_save, present, transaction
 from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     REPORT_PANEL,
@@ -255,7 +255,8 @@ def flow(
 
     check_save(save, format)
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
-    with transaction(ctx) as session:
+    hints = {**FIELD_HINTS, "since": N_("{problem}: give an --until after --since")}
+    with transaction(ctx, hints=hints) as session:
         found = build_flow(session, selection, today=app_context(ctx).today)
     if format is Format.JSON:
         write_document(sys.stdout, flow_document(found))

@@ -70,10 +70,10 @@ def resolve_contact(session: Session, query: str) -> Contact:
             )
         )
     raise NotFoundError(
-        _(
-            "no contact called '{name}'.{suggestion} "
-            "Add one with 'wederkerig contact add NAME', or log with --create."
-        ).format(name=tidy(query), suggestion=did_you_mean(suggestions(session, query)))
+        _("no contact called '{name}'.{suggestion}").format(
+            name=tidy(query), suggestion=did_you_mean(suggestions(session, query))
+        ),
+        field="contact",
     )
 
 

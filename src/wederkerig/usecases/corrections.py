@@ -52,9 +52,9 @@ def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[En
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
             _(
-                "entry {id} carries an amount of {amount}, which belongs to money "
-                "entries only: add --amount none to drop it, or keep kind money"
-            ).format(id=entry_id, amount=money.show(amount))
+                "entry {id} carries an amount of {amount}, which belongs to money entries only"
+            ).format(id=entry_id, amount=money.show(amount)),
+            field="amount",
         )
     if change.value is not None:
         entry.value = check_value(change.value)
@@ -167,8 +167,8 @@ def undo_entry(
     if newest.id != expected:
         raise RefusedError(
             _(
-                "the newest entry is now {id}, not {expected}, which you confirmed: "
-                "nothing was removed; run undo again to see it"
-            ).format(id=newest.id, expected=expected)
+                "the newest entry is now {id}, not {expected} as confirmed; nothing was removed"
+            ).format(id=newest.id, expected=expected),
+            field="entry",
         )
     return remove_with_partners(session, expected, other_sides_too=other_sides_too)

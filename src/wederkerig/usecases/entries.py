@@ -121,10 +121,8 @@ def check_description(description: str) -> str:
 def _check_amount(kind: Kind, amount: Decimal | None) -> None:
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
-            _(
-                "an amount belongs to money entries only, not {kind}: "
-                "drop --amount or use kind money"
-            ).format(kind=kind.value)
+            _("an amount belongs to money entries only, not {kind}").format(kind=kind.value),
+            field="amount",
         )
 
 
@@ -153,7 +151,7 @@ def log_entry(
     """
     check_value(value)
     if due is not None and not promise:
-        raise InvalidInputError(_("--due belongs to a promise: add --promise, or drop --due"))
+        raise InvalidInputError(_("a due date belongs to a promise"), field="due")
     if due is not None and due < on:
         raise InvalidInputError(
             _("the promise is due {due} but made {made}: a due date comes later").format(
