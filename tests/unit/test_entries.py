@@ -13,6 +13,7 @@ from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedErro
 from wederkerig.core.vocabulary import Direction, Kind, Status
 from wederkerig.store.database import Ledger
 from wederkerig.store.filters import Selection
+from wederkerig.usecases.cadence import set_tag_cadence
 from wederkerig.usecases.contacts import add_contact, resolve_contact
 from wederkerig.usecases.corrections import (
     EntryChange,
@@ -177,6 +178,7 @@ def test_errors_speak_of_the_ledger_and_name_the_field_not_a_flag(session: Sessi
         (lambda: log(session, "Anna", due=TODAY), "due"),
         (lambda: drop_promise(session, promise.id, reason=" "), "reason"),
         (lambda: resolve_contact(session, "Nobody"), "contact"),
+        (lambda: set_tag_cadence(session, "nobody", 30), "tag"),
     ]
     for attempt, field in attempts:
         with pytest.raises(WederkerigError) as caught:

@@ -60,6 +60,7 @@ def app_context(ctx: typer.Context) -> AppContext:
 FIELD_HINTS: Mapping[str, str] = {
     "contact": N_("{problem} Add one with 'wederkerig contact add NAME', or log with --create."),
     "event": N_("{problem} Add it with 'wederkerig event add NAME', or log with --create."),
+    "tag": N_("{problem}; add it with 'wederkerig contact edit NAME --tag TAG'"),
 }
 
 
