@@ -173,12 +173,7 @@ def _contact_balance(
     event: str | None,
     save: Path | None,
 ) -> None:
-    from wederkerig.usecases.balances import (
-        balance_rows,
-        contact_balance,
-        in_words,
-        pending_promises,
-    )
+    from wederkerig.usecases.balances import balance_rows, contact_balance, in_words
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.events import narrow_to_event
 
@@ -190,19 +185,18 @@ def _contact_balance(
         else:
             today = app_context(ctx).today
             result = contact_balance(session, contact, selection, today=today)
-            narrowed = narrow_to_contact(session, selection, contact)
-            pending = pending_promises(session, narrowed, today=today)
     if format is Format.CSV:
         write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
     elif format is Format.JSON:
         document = contact_balance_document(result)
         document["promises"] = [
-            dict(zip(PROMISE_COLUMNS, record, strict=True)) for record in promise_records(pending)
+            dict(zip(PROMISE_COLUMNS, record, strict=True))
+            for record in promise_records(result.promises)
         ]
         write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        present(save, render.contact_balance, result, words, promises=pending)
+        present(save, render.contact_balance, result, words, promises=result.promises)
 
 
 @app.command(

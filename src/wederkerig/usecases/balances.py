@@ -73,6 +73,7 @@ class ContactBalance:
     last_date: date | None
     days_since: int | None
     entries: Sequence[EntryRow]
+    promises: list[OpenPromise]  # still open with them, whatever the period
 
 
 @dataclass
@@ -301,6 +302,7 @@ def contact_balance(
         last_date=row.last_date,
         days_since=(today - row.last_date).days if row.last_date else None,
         entries=list(iter_entries(session, selection)),
+        promises=pending_promises(session, selection, today=today),
     )
 
 
