@@ -238,9 +238,9 @@ BAD_INPUT = [
     row("log-amount-inf", 2, "inf", *MONEY, "--amount", "inf"),
     row("log-amount-1e9", 2, "1e9", *MONEY, "--amount", "1e9"),
     row("log-amount-over-a-billion", 2, "1,000,000,000", *MONEY, "--amount", "1000000000.01"),
-    row("log-amount-on-talent", 2, "money entries only", *LOG, "--amount", "5"),
+    row("log-amount-on-talent", 2, "drop --amount", *LOG, "--amount", "5"),
     row("edit-amount-ambiguous", 2, "unclear", "edit", "2", "--amount", "1.234"),
-    row("edit-amount-on-knowledge", 2, "money entries only", "edit", "1", "--amount", "5"),
+    row("edit-amount-on-knowledge", 2, "--amount none", "edit", "1", "--amount", "5"),
     row("log-amount-arabic-indic-digit", 2, "\u0663", *MONEY, "--amount", "\u0663"),
     row("log-amount-with-underscore", 2, "1_000", *MONEY, "--amount", "1_000"),
     row(

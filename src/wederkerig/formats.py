@@ -26,16 +26,11 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from wederkerig.store.filters import Selection
-    from wederkerig.usecases.balances import (
-        BalanceRow,
-        ContactBalance,
-        MonthlyFlow,
-        PeriodBalances,
-        Tally,
-    )
+    from wederkerig.usecases.balances import BalanceRow, ContactBalance, Tally
     from wederkerig.usecases.brief import Brief
     from wederkerig.usecases.flow import Flow
     from wederkerig.usecases.loops import OpenLoop
+    from wederkerig.usecases.periods import MonthlyFlow, PeriodBalances
     from wederkerig.usecases.promises import OpenPromise
 
 ENTRY_COLUMNS = (

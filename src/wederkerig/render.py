@@ -24,16 +24,18 @@ from wederkerig.core.i18n import N_, _, ngettext, pgettext
 from wederkerig.core.vocabulary import By, Direction, Kind
 
 if TYPE_CHECKING:
-    from wederkerig.usecases.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
+    from wederkerig.usecases.balances import BalanceRow, ContactBalance, Tally
     from wederkerig.usecases.brief import Brief
     from wederkerig.usecases.cadence import DueItem, TagRow
-    from wederkerig.usecases.contacts import ContactCard, ContactSummary, Merge
+    from wederkerig.usecases.contacts import ContactCard, ContactSummary
     from wederkerig.usecases.entries import EntryRow
     from wederkerig.usecases.events import EventRow
     from wederkerig.usecases.flow import Flow
     from wederkerig.usecases.importing import ContactImportReport, ImportReport
     from wederkerig.usecases.introductions import IntroductionRow
     from wederkerig.usecases.loops import OpenLoop
+    from wederkerig.usecases.merging import Merge
+    from wederkerig.usecases.periods import PeriodBalances
     from wederkerig.usecases.promises import OpenPromise
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"

@@ -14,15 +14,16 @@ from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.balances import (
     Tally,
+    balance_report,
     balance_rows,
     contact_balance,
     in_words,
     largest_imbalances,
-    period_balances,
     total,
 )
 from wederkerig.usecases.contacts import add_contact
 from wederkerig.usecases.groups import add_group, join_group
+from wederkerig.usecases.periods import period_balances
 
 GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
@@ -144,6 +145,24 @@ def test_a_contact_in_two_groups_counts_once_in_the_total(session: Session) -> N
         ("Regio", (3, 0)),
     ]
     assert found.total.nets == (3, -1)
+
+
+def test_a_balance_report_counts_overlapping_groups_once_and_shows_older_promises(
+    session: Session,
+) -> None:
+    for group in ("Haven", "Regio"):
+        add_group(session, group)
+    log(session, "Anna", GAVE, value=3)
+    log(session, "Bram", RECEIVED, promise=True, on=TODAY - timedelta(days=60))
+    join_group(session, "Haven", ["Anna", "Bram"])
+    join_group(session, "Regio", ["Anna"])
+    this_week = Selection(since=TODAY - timedelta(days=7))
+    report = balance_report(session, this_week, by=By.GROUP, today=TODAY)
+    assert [(row.contact, row.gave) for row in report.rows] == [("Haven", 3), ("Regio", 3)]
+    assert report.total.gave == 3
+    assert [promise.entry.contact for promise in report.promises] == ["Bram"]
+    bram = contact_balance(session, "Bram", this_week, today=TODAY)
+    assert [promise.entry.contact for promise in bram.promises] == ["Bram"]
 
 
 def test_balances_by_organisation_put_those_without_one_last(session: Session) -> None:

@@ -13,12 +13,12 @@ from wederkerig.usecases.contacts import (
     add_contact,
     edit_contact,
     list_contacts,
-    merge_contacts,
     remove_contact,
     resolve_contact,
     show_contact,
 )
 from wederkerig.usecases.entries import iter_entries
+from wederkerig.usecases.merging import merge_contacts
 
 
 def test_a_name_is_found_however_it_is_typed(session: Session) -> None:

@@ -1,5 +1,6 @@
 """Entries: what was given or received, checked before it is written, listed in date order."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 
@@ -8,24 +9,31 @@ from sqlmodel import Session
 
 from conftest import TODAY
 from unit.conftest import NOW, log
-from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
+from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError, WederkerigError
 from wederkerig.core.vocabulary import Direction, Kind, Status
 from wederkerig.store.database import Database
 from wederkerig.store.filters import Selection
-from wederkerig.usecases.contacts import add_contact
-from wederkerig.usecases.entries import (
+from wederkerig.usecases.cadence import set_tag_cadence
+from wederkerig.usecases.contacts import add_contact, resolve_contact
+from wederkerig.usecases.corrections import (
     EntryChange,
-    describe,
     edit_entry,
+    introduction_partners,
+    last_created,
+    remove_with_partners,
+    undo_entry,
+)
+from wederkerig.usecases.entries import (
+    describe,
     get_entry,
     iter_entries,
-    last_created,
     log_entry,
     newest_entries,
     remove_entry,
     usual_value,
 )
 from wederkerig.usecases.introductions import make_introduction
+from wederkerig.usecases.promises import drop_promise
 
 GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
@@ -97,7 +105,7 @@ def test_edit_returns_before_and_after(session: Session) -> None:
 
 def test_an_amount_cannot_stay_on_an_entry_that_is_no_longer_money(session: Session) -> None:
     row = log(session, "Anna", kind=Kind.MONEY, amount="10")
-    with pytest.raises(InvalidInputError, match="amount none"):
+    with pytest.raises(InvalidInputError, match="belongs to money entries only"):
         edit_entry(session, row.id, EntryChange(kind=Kind.TALENT))
     _before, after = edit_entry(session, row.id, EntryChange(kind=Kind.TALENT, clear_amount=True))
     assert (after.kind, after.amount) == ("talent", None)
@@ -137,6 +145,45 @@ def test_on_a_shared_ledger_the_last_created_entry_is_the_members_own(session: S
     assert last_created(session, "me") == (mine, theirs)
     with pytest.raises(NotFoundError, match="nothing of theirs to undo"):
         last_created(session, "kees")
+
+
+def test_undo_removes_only_the_entry_the_user_confirmed(session: Session) -> None:
+    confirmed = log(session, "Anna", member="me")
+    newer = log(session, "Bram", member="me")  # logged by another process while asked
+    with pytest.raises(RefusedError, match=f"newest entry is now {newer.id}"):
+        undo_entry(session, "me", expected=confirmed.id, other_sides_too=False)
+    assert [row.id for row in iter_entries(session, Selection())] == [confirmed.id, newer.id]
+    assert undo_entry(session, "me", expected=newer.id, other_sides_too=False) == [newer]
+
+
+def test_removing_one_side_of_an_introduction_takes_the_other_only_if_asked(
+    session: Session,
+) -> None:
+    for name in ("Anna", "Bram"):
+        add_contact(session, name, now=NOW)
+    made = make_introduction(session, "Anna", "Bram", on=TODAY, now=NOW)
+    anna_side, bram_side = (int(side) for side in made.entries.split(";"))
+    assert [row.id for row in introduction_partners(session, contact="Anna")] == [bram_side]
+    removed = remove_with_partners(session, anna_side, other_sides_too=False)
+    assert [row.id for row in removed] == [anna_side]
+    assert [row.id for row in iter_entries(session, Selection())] == [bram_side]
+
+
+def test_errors_speak_of_the_ledger_and_name_the_field_not_a_flag(session: Session) -> None:
+    money = log(session, "Anna", kind=Kind.MONEY, amount="10")
+    promise = log(session, "Anna", promise=True)
+    attempts: list[tuple[Callable[[], object], str]] = [
+        (lambda: edit_entry(session, money.id, EntryChange(kind=Kind.TALENT)), "amount"),
+        (lambda: log(session, "Anna", kind=Kind.TALENT, amount="5"), "amount"),
+        (lambda: log(session, "Anna", due=TODAY), "due"),
+        (lambda: drop_promise(session, promise.id, reason=" "), "reason"),
+        (lambda: resolve_contact(session, "Nobody"), "contact"),
+        (lambda: set_tag_cadence(session, "nobody", 30), "tag"),
+    ]
+    for attempt, field in attempts:
+        with pytest.raises(WederkerigError) as caught:
+            attempt()
+        assert (caught.value.field, "--" in str(caught.value)) == (field, False)
 
 
 def test_the_usual_value_is_the_last_one_given_for_that_kind(session: Session) -> None:

@@ -44,5 +44,5 @@ def test_an_undated_flow_covers_the_last_twelve_months_by_month(session: Session
 
 
 def test_a_stretch_that_ends_before_it_starts_is_refused(session: Session) -> None:
-    with pytest.raises(InvalidInputError, match="--since"):
+    with pytest.raises(InvalidInputError, match="would start on"):
         flow(session, Selection(since=TODAY, until=TODAY - timedelta(days=1)), today=TODAY)

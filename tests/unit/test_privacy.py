@@ -2,11 +2,13 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import Session
 
-from conftest import TODAY
+from conftest import TODAY, Ledger, SqliteLedger
 from unit.conftest import NOW, log
 from wederkerig.core.vocabulary import Direction
+from wederkerig.store import database
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.cadence import set_contact_cadence
 from wederkerig.usecases.contacts import add_contact, list_contacts
@@ -71,23 +73,41 @@ def test_the_person_record_holds_everything_about_them(session: Session) -> None
     ]
 
 
-def test_forgetting_removes_them_and_only_them(session: Session) -> None:
-    a_small_world(session)
-    erased = forget_person(session, "Anna de Vries")
+def test_forgetting_removes_them_and_only_them(ledger: database.Database) -> None:
+    with ledger.transaction(write=True) as session:
+        a_small_world(session)
+    erased = forget_person(ledger, "Anna de Vries")
     assert (erased.name, erased.entries) == ("Anna de Vries", 3)
     assert len(erased.mentioned_in) == 2  # named for the user to reword, never changed silently
-    assert [card.name for card in list_contacts(session)] == ["Bram", "Cees"]
-    assert everything(session) == [
-        ("Cees", "a book"),
-        ("Bram", "lunch with Anneke and me"),
-        ("Bram", "introduced to Anna de Vries: both cycle"),
-    ]
-    assert [(i.first, i.second) for i in list_introductions(session)] == [("Bram", None)]
+    with ledger.transaction() as session:
+        assert [card.name for card in list_contacts(session)] == ["Bram", "Cees"]
+        assert everything(session) == [
+            ("Cees", "a book"),
+            ("Bram", "lunch with Anneke and me"),
+            ("Bram", "introduced to Anna de Vries: both cycle"),
+        ]
+        assert [(i.first, i.second) for i in list_introductions(session)] == [("Bram", None)]
 
 
-def test_forgetting_the_other_sides_too_removes_the_introduction(session: Session) -> None:
-    a_small_world(session)
-    erased = forget_person(session, "Anna de Vries", other_sides_too=True)
+def test_forgetting_the_other_sides_too_removes_the_introduction(ledger: database.Database) -> None:
+    with ledger.transaction(write=True) as session:
+        a_small_world(session)
+    erased = forget_person(ledger, "Anna de Vries", other_sides_too=True)
     assert erased.entries == 4
-    assert [contact for contact, _words in everything(session)] == ["Cees", "Bram"]
-    assert list_introductions(session) == []
+    with ledger.transaction() as session:
+        assert [contact for contact, _words in everything(session)] == ["Cees", "Bram"]
+        assert list_introductions(session) == []
+
+
+@pytest.mark.sqlite_only(reason="the erased bytes are looked for in the ledger file itself")
+def test_forgetting_leaves_no_erased_bytes_in_the_ledger_file(
+    ledger: database.Database, db: Ledger
+) -> None:
+    with ledger.transaction(write=True) as session:
+        log(session, "Zebulon Quaxwell", description="xylophone lessons")
+    forget_person(ledger, "Zebulon Quaxwell")
+    assert isinstance(db, SqliteLedger)
+    files = db.path.parent.glob(db.path.name + "*")  # the ledger and its -wal, still open
+    on_disk = b"".join(path.read_bytes() for path in files)
+    assert b"Quaxwell" not in on_disk
+    assert b"xylophone" not in on_disk

@@ -206,7 +206,7 @@ def merge(
         ),
     ],
 ) -> None:
-    from wederkerig.usecases.contacts import merge_contacts
+    from wederkerig.usecases.merging import merge_contacts
 
     with transaction(ctx, write=True) as session:
         merged = merge_contacts(session, keep, absorb)

@@ -2,7 +2,7 @@
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -14,12 +14,16 @@ import typer
 from wederkerig import render
 from wederkerig.core.dates import parse_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
-from wederkerig.core.i18n import _
+from wederkerig.core.i18n import N_, _
 from wederkerig.formats import Format, write_rows
 from wederkerig.settings import config, paths
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from wederkerig.cli.options import OtherSide
+    from wederkerig.store.database import Database
+    from wederkerig.usecases.entries import EntryRow
 
 
 @dataclass
@@ -51,11 +55,50 @@ def app_context(ctx: typer.Context) -> AppContext:
     return obj
 
 
+# How to fix on the command line what a use case says about a ledger field (see hinted).
+FIELD_HINTS: Mapping[str, str] = {
+    "contact": N_("{problem} Add one with 'wederkerig contact add NAME', or log with --create."),
+    "event": N_("{problem} Add it with 'wederkerig event add NAME', or log with --create."),
+    "tag": N_("{problem}; add it with 'wederkerig contact edit NAME --tag TAG'"),
+}
+
+
+@contextmanager
+def hinted(hints: Mapping[str, str]) -> Iterator[None]:
+    """Add the command's fix to a use case's error about a field: the use case names what is
+    wrong in the ledger, the command knows which option (or command) mends it here."""
+    try:
+        yield
+    except WederkerigError as problem:
+        hint = hints.get(problem.field or "")
+        if hint is None:
+            raise
+        raise type(problem)(_(hint).format(problem=problem), field=problem.field) from None
+
+
 @contextmanager
 def transaction(
-    ctx: typer.Context, *, write: bool = False, dry_run: bool = False, create: bool = False
+    ctx: typer.Context,
+    *,
+    write: bool = False,
+    dry_run: bool = False,
+    create: bool = False,
+    hints: Mapping[str, str] = FIELD_HINTS,
 ) -> Iterator["Session"]:
-    """Open the ledger and run the command's one transaction (committed only on success).
+    """Open the ledger and run the command's one transaction (committed only on success);
+    ``hints`` (FIELD_HINTS and the command's own) complete the use case's errors."""
+    with (
+        opened(ctx, create=write or create, hints=hints) as ledger,
+        ledger.transaction(write=write, dry_run=dry_run) as session,
+    ):
+        yield session
+
+
+@contextmanager
+def opened(
+    ctx: typer.Context, *, create: bool = False, hints: Mapping[str, str] = FIELD_HINTS
+) -> Iterator["Database"]:
+    """The ledger, opened for a use case that runs its own transaction (and disposed after).
 
     Only a writing command (or one that is about to write: ``create``) makes a ledger that is
     not there yet; reading a mistyped --db is refused instead of showing an empty ledger.
@@ -63,7 +106,7 @@ def transaction(
     from wederkerig.store.database import open_ledger
 
     target = app_context(ctx).target
-    ledger = open_ledger(target, create=write or create)
+    ledger = open_ledger(target, create=create)
     if ledger.created:
         said_new(target)
     if ledger.upgrade is not None:
@@ -84,8 +127,8 @@ def transaction(
             )
         )
     try:
-        with ledger.transaction(write=write, dry_run=dry_run) as session:
-            yield session
+        with hinted(hints):
+            yield ledger
     finally:
         ledger.dispose()
 
@@ -128,6 +171,28 @@ def confirmed(question: str, *, refusal: str) -> bool:
     if not sys.stdin.isatty():
         raise InvalidInputError(refusal)
     return typer.confirm(question, err=True)
+
+
+def other_sides_too(choice: "OtherSide | None", partners: "list[EntryRow]") -> bool:
+    """Whether to remove the other sides of the introductions about to lose one side: as
+    chosen with --other-side, or asked; False when there are none."""
+    from wederkerig.cli.options import OtherSide
+    from wederkerig.usecases.entries import describe
+
+    if not partners or choice is not None:
+        return choice is OtherSide.REMOVE
+    listed = "; ".join(describe(partner) for partner in partners[:3])
+    if len(partners) > 3:
+        listed = _("{listed} and {count} more").format(listed=listed, count=len(partners) - 3)
+    return confirmed(
+        _("That is one side of an introduction. Also remove the other side: {listed}?").format(
+            listed=listed
+        ),
+        refusal=_(
+            "the other side of that introduction is {listed}: "
+            "add --other-side remove or --other-side keep"
+        ).format(listed=listed),
+    )
 
 
 def show_listing(

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, confirmed, transaction
+from wederkerig.cli.context import (
+    FIELD_HINTS,
+    app_context,
+    confirmed,
+    other_sides_too,
+    transaction,
+)
+from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     RECORD_PANEL,
     REPORT_PANEL,
@@ -17,12 +24,13 @@ from wederkerig.cli.options import (
     FormatOption,
     GroupOption,
     KindOption,
-    OtherSide,
+    OnOption,
     OtherSideOption,
     PeriodOption,
     SinceOption,
     TagOption,
     UntilOption,
+    ValueOption,
     YesOption,
     complete_contact,
     complete_direction,
@@ -30,35 +38,32 @@ from wederkerig.cli.options import (
     complete_kind,
     id_argument,
 )
-from wederkerig.core.dates import parse_period
 from wederkerig.core.errors import InvalidInputError
-from wederkerig.core.i18n import _
-from wederkerig.core.names import tag_name
+from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
     MAX_ID,
     parse_amount,
     parse_direction,
     parse_kind,
-    whole_number,
 )
 from wederkerig.formats import Format, write_entries
 
 if TYPE_CHECKING:
-    from wederkerig.store.filters import Selection
+    from wederkerig.usecases.entries import EntryRow
 
 app = typer.Typer()
 
-ValueOption = Annotated[
-    int | None,
-    typer.Option(
-        "--value",
-        "-v",
-        metavar="INTEGER",
-        parser=whole_number,
-        help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing."),
-    ),
-]
+LOG_HINTS = {
+    **FIELD_HINTS,
+    "amount": N_("{problem}: drop --amount or use kind money"),
+    "due": N_("{problem}: add --promise, or drop --due"),
+}
+EDIT_HINTS = {
+    **FIELD_HINTS,
+    "amount": N_("{problem}: add --amount none to drop it, or keep kind money"),
+}
+
 AmountOption = Annotated[
     str | None,
     typer.Option(
@@ -70,14 +75,6 @@ AmountOption = Annotated[
     ),
 ]
 EntryIdArgument = Annotated[int, id_argument(_("The entry's id."))]
-OnOption = Annotated[
-    str | None,
-    typer.Option(
-        "--on",
-        metavar="DATE",
-        help=_("YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'last friday' (or Dutch)."),
-    ),
-]
 
 
 @app.command(
@@ -174,7 +171,7 @@ def log(
     parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
     parsed_amount = parse_amount(amount) if amount is not None else None
     day = app_ctx.date(on) or app_ctx.today
-    with transaction(ctx, write=True) as session:
+    with transaction(ctx, write=True, hints=LOG_HINTS) as session:
         row = log_entry(
             session,
             contact=contact,
@@ -194,43 +191,6 @@ def log(
         )
     print(row.id)
     render.message(_("Logged {entry}.").format(entry=describe(row)))
-
-
-def selection_from(
-    ctx: typer.Context,
-    *,
-    kind: str | None = None,
-    direction: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    period: str | None = None,
-    tag: str | None = None,
-) -> "Selection":
-    """The filters every listing and report shares, parsed from what the user typed."""
-    from wederkerig.store.filters import Selection
-
-    app_ctx = app_context(ctx)
-    if period is not None:
-        if since or until:
-            raise InvalidInputError(
-                _("--period sets both ends of the stretch: give it without --since and --until")
-            )
-        first, last = parse_period(period, app_ctx.today)
-        since, until = first.isoformat(), last.isoformat()
-    selection = Selection(
-        kind=parse_kind(kind) if kind else None,
-        direction=parse_direction(direction) if direction else None,
-        since=app_ctx.date(since, allow_future=True),
-        until=app_ctx.date(until, allow_future=True),
-        tag=tag_name(tag) if tag else None,
-    )
-    if selection.since and selection.until and selection.since > selection.until:
-        raise InvalidInputError(
-            _("--since {since} is after --until {until}: swap them").format(
-                since=selection.since, until=selection.until
-            )
-        )
-    return selection
 
 
 @app.command(
@@ -304,7 +264,8 @@ def edit(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.usecases.entries import EntryChange, describe, edit_entry
+    from wederkerig.usecases.corrections import EntryChange, edit_entry
+    from wederkerig.usecases.entries import describe
 
     clear_amount = _means_none(amount)
     clear_answers = _means_none(answers)
@@ -320,7 +281,7 @@ def edit(
         answers=answers_id,
         clear_answers=clear_answers,
     )
-    with transaction(ctx, write=True) as session:
+    with transaction(ctx, write=True, hints=EDIT_HINTS) as session:
         before, after = edit_entry(session, entry_id, change)
     if before == after:
         render.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
@@ -328,50 +289,6 @@ def edit(
         render.message(
             _("Was {before}.\nNow {after}.").format(before=describe(before), after=describe(after))
         )
-
-
-def remove_other_sides(
-    ctx: typer.Context,
-    choice: OtherSide | None,
-    *,
-    entry_id: int | None = None,
-    contact: str | None = None,
-) -> bool:
-    """Whether to remove the other side of the introductions an entry (or a contact's
-    entries) belong to: as chosen with --other-side, or asked; False when there are none."""
-    from wederkerig.usecases.contacts import resolve_contact
-    from wederkerig.usecases.entries import describe
-    from wederkerig.usecases.introductions import other_sides
-
-    with transaction(ctx) as session:
-        contact_id = resolve_contact(session, contact).id if contact else None
-        partners = other_sides(session, entry_id=entry_id, contact_id=contact_id)
-    if not partners or choice is not None:
-        return choice is OtherSide.REMOVE
-    listed = "; ".join(describe(partner) for partner in partners[:3])
-    if len(partners) > 3:
-        listed = _("{listed} and {count} more").format(listed=listed, count=len(partners) - 3)
-    return confirmed(
-        _("That is one side of an introduction. Also remove the other side: {listed}?").format(
-            listed=listed
-        ),
-        refusal=_(
-            "the other side of that introduction is {listed}: "
-            "add --other-side remove or --other-side keep"
-        ).format(listed=listed),
-    )
-
-
-def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> None:
-    from wederkerig.usecases.entries import describe
-    from wederkerig.usecases.introductions import other_sides, remove_entries
-
-    partners_too = remove_other_sides(ctx, other_side, entry_id=entry_id)
-    with transaction(ctx, write=True) as session:
-        partners = other_sides(session, entry_id=entry_id) if partners_too else []
-        removed = remove_entries(session, [entry_id, *(partner.id for partner in partners)])
-    for row in removed:
-        render.message(_("Removed {entry}.").format(entry=describe(row)))
 
 
 def _entry_id(text: str) -> int:
@@ -398,7 +315,21 @@ def remove(
     entry_id: EntryIdArgument,
     other_side: OtherSideOption = None,
 ) -> None:
-    _remove(ctx, entry_id, other_side)
+    from wederkerig.usecases.corrections import introduction_partners, remove_with_partners
+
+    with transaction(ctx) as session:
+        partners = introduction_partners(session, entry_id=entry_id)
+    partners_too = other_sides_too(other_side, partners)
+    with transaction(ctx, write=True) as session:
+        removed = remove_with_partners(session, entry_id, other_sides_too=partners_too)
+    _said_removed(removed)
+
+
+def _said_removed(removed: "list[EntryRow]") -> None:
+    from wederkerig.usecases.entries import describe
+
+    for row in removed:
+        render.message(_("Removed {entry}.").format(entry=describe(row)))
 
 
 @app.command(
@@ -409,10 +340,13 @@ def remove(
     ),
 )
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
-    from wederkerig.usecases.entries import describe, last_created
+    from wederkerig.usecases.corrections import introduction_partners, last_created, undo_entry
+    from wederkerig.usecases.entries import describe
 
+    member = app_context(ctx).member
     with transaction(ctx) as session:
-        undo = last_created(session, app_context(ctx).member)
+        undo = last_created(session, member)
+        partners = introduction_partners(session, entry_id=undo.entry.id)
     other = undo.passed_over
     words = {"entry": describe(undo.entry)}
     if other is None:
@@ -428,7 +362,11 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
     if not yes and not confirmed(question.format(**words), refusal=refusal.format(**words)):
         render.message(_("Kept it; nothing was removed."))
         return
-    _remove(ctx, undo.entry.id, other_side)
+    partners_too = other_sides_too(other_side, partners)
+    hints = {**FIELD_HINTS, "entry": N_("{problem}: run undo again to see it")}
+    with transaction(ctx, write=True, hints=hints) as session:
+        removed = undo_entry(session, member, expected=undo.entry.id, other_sides_too=partners_too)
+    _said_removed(removed)
     if other is not None:
         render.message(
             _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from wederkerig.formats import (
     write_entries,
     write_rows,
 )
+
+if TYPE_CHECKING:
+    pass
 
 app = typer.Typer()
 

@@ -7,7 +7,7 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import show_listing, transaction
-from wederkerig.cli.entries import selection_from
+from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     FormatOption,
     PeriodOption,

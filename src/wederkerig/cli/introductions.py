@@ -6,11 +6,12 @@ import typer
 
 from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
-from wederkerig.cli.entries import OnOption, ValueOption
 from wederkerig.cli.options import (
     RECORD_PANEL,
     REPORT_PANEL,
     FormatOption,
+    OnOption,
+    ValueOption,
     complete_contact,
     id_argument,
 )

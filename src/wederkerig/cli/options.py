@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wederkerig.core.i18n import _
-from wederkerig.core.vocabulary import MAX_ID
+from wederkerig.core.vocabulary import MAX_ID, whole_number
 from wederkerig.formats import Format
 
 
@@ -101,6 +101,26 @@ AllOption = Annotated[
     bool, typer.Option("--all", help=_("Show every row in a table (csv and json always have all)."))
 ]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask; needed in scripts."))]
+
+
+ValueOption = Annotated[
+    int | None,
+    typer.Option(
+        "--value",
+        "-v",
+        metavar="INTEGER",
+        parser=whole_number,
+        help=_("Points: 1 a small tip, 3 a real favour, 5 life-changing."),
+    ),
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="DATE",
+        help=_("YYYY-MM-DD, D-M-YYYY, today, yesterday, 'N days ago', 'last friday' (or Dutch)."),
+    ),
+]
 
 
 class OtherSide(StrEnum):

@@ -5,8 +5,7 @@ from typing import Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, confirmed, transaction
-from wederkerig.cli.entries import remove_other_sides
+from wederkerig.cli.context import app_context, confirmed, opened, other_sides_too, transaction
 from wederkerig.cli.options import DATA_PANEL, OtherSideOption, YesOption, complete_contact
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.settings import paths
@@ -33,13 +32,14 @@ def forget(
     yes: YesOption = False,
     other_side: OtherSideOption = None,
 ) -> None:
-    from wederkerig.store.database import busy_timeout
-    from wederkerig.store.files import known_backups, leftover_drafts, scrub
+    from wederkerig.store.files import known_backups, leftover_drafts
+    from wederkerig.usecases.corrections import introduction_partners
     from wederkerig.usecases.privacy import forget_person, person_record
 
     target = app_context(ctx).target
     with transaction(ctx) as session:
         record = person_record(session, name)
+        partners = introduction_partners(session, contact=name)
     who = record.contact["name"]
     count = len(record.entries)
     if not yes and not confirmed(
@@ -56,12 +56,10 @@ def forget(
     ):
         render.message(_("Nothing was erased."))
         return
-    partners_too = remove_other_sides(ctx, other_side, contact=name)
-    with transaction(ctx, write=True) as session:
-        erased = forget_person(session, name, other_sides_too=partners_too)
-    ledger = paths.sqlite_file(target)
-    if ledger is not None:  # a database server reclaims space its own way (VACUUM, pg_repack)
-        scrub(ledger, busy_timeout=busy_timeout())
+    partners_too = other_sides_too(other_side, partners)
+    with opened(ctx, create=True) as ledger:
+        erased = forget_person(ledger, name, other_sides_too=partners_too)
+    file = ledger.file
     render.message(
         ngettext(
             "Erased '{name}' and {count} entry from {ledger}.",
@@ -77,7 +75,7 @@ def forget(
                 "(change them with 'wederkerig edit ID --description ...')."
             ).format(ids=ids)
         )
-    if ledger is None:
+    if file is None:
         render.message(
             _(
                 "The database server keeps the erased rows' bytes in its files until VACUUM "
@@ -85,7 +83,7 @@ def forget(
                 "them: ask the database administrator."
             )
         )
-    backups = known_backups(ledger) + leftover_drafts(ledger) if ledger is not None else []
+    backups = known_backups(file) + leftover_drafts(file) if file is not None else []
     if backups:
         render.message(
             ngettext(

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, transaction
-from wederkerig.cli.entries import selection_from
+from wederkerig.cli.context import FIELD_HINTS, app_context, transaction
+from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     RECORD_PANEL,
     REPORT_PANEL,
@@ -18,7 +18,7 @@ from wederkerig.cli.options import (
     id_argument,
 )
 from wederkerig.core.errors import InvalidInputError
-from wederkerig.core.i18n import _
+from wederkerig.core.i18n import N_, _
 from wederkerig.formats import (
     LOOP_COLUMNS,
     PROMISE_COLUMNS,
@@ -110,7 +110,8 @@ def drop(
     from wederkerig.usecases.entries import describe
     from wederkerig.usecases.promises import drop_promise
 
-    with transaction(ctx, write=True) as session:
+    hints = {**FIELD_HINTS, "reason": N_("{problem}: --reason 'no longer needed'")}
+    with transaction(ctx, write=True, hints=hints) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
     render.message(_("Dropped: {entry}.").format(entry=describe(dropped)))
 

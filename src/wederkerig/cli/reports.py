@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wederkerig import render
-from wederkerig.cli.context import app_context, check_save, present, transaction
-from wederkerig.cli.entries import selection_from
+from wederkerig.cli.context import FIELD_HINTS, app_context, check_save, present, transaction
+from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     REPORT_PANEL,
     TABLE_LIMIT,
@@ -50,8 +50,7 @@ from wederkerig.settings import config
 
 if TYPE_CHECKING:
     from wederkerig.store.filters import Selection
-    from wederkerig.usecases.balances import BalanceRow
-    from wederkerig.usecases.promises import OpenPromise
+    from wederkerig.usecases.balances import BalanceReport
 
 app = typer.Typer()
 
@@ -110,11 +109,11 @@ def balance(
             )
         _contact_balance(ctx, contact, selection, format, event, save)
         return
-    from wederkerig.usecases.balances import balance_rows, period_balances, total
+    from wederkerig.usecases.balances import balance_report
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.events import narrow_to_event
     from wederkerig.usecases.groups import narrow_to_group
-    from wederkerig.usecases.promises import open_promises
+    from wederkerig.usecases.periods import period_balances
 
     today = app_context(ctx).today
     with transaction(ctx) as session:
@@ -123,10 +122,7 @@ def balance(
         if every is not None:
             over_time = period_balances(session, selection, every, by=by, today=today)
         else:
-            rows = balance_rows(session, selection, by_kind=by_kind, by=by)
-            # groups overlap (a contact in two counts in both): the total counts entries once
-            overall = total(balance_rows(session, selection) if by is By.GROUP else rows)
-            pending = open_promises(session, _undated(selection), today=today)
+            report = balance_report(session, selection, by=by, by_kind=by_kind, today=today)
     if every is not None:
         if format is not Format.TABLE:
             columns = period_columns(by, over_time)
@@ -138,47 +134,35 @@ def balance(
         return
     if format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
-        write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind, by=by))
-    elif not rows:
+        records = balance_records(report.rows, by_kind=by_kind, by=by)
+        write_rows(format, sys.stdout, columns, records)
+    elif not report.rows:
         render.message(_(NOTHING_MATCHES))
-        if pending:
-            render.show(render.promises_line, pending)
+        if report.promises:
+            render.show(render.promises_line, report.promises)
     elif by_kind:
-        present(save, render.balance_by_kind_table, rows, by=by)
+        present(save, render.balance_by_kind_table, report.rows, by=by)
     else:
-        _balance_table(rows, overall, pending, by=by, all_=all_, save=save)
+        _balance_table(report, by=by, all_=all_, save=save)
 
 
 NOTHING_MATCHES = N_("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
 
 
-def _balance_table(
-    rows: "list[BalanceRow]",
-    overall: "BalanceRow",
-    pending: "list[OpenPromise]",
-    *,
-    by: By,
-    all_: bool,
-    save: Path | None,
-) -> None:
+def _balance_table(report: "BalanceReport", *, by: By, all_: bool, save: Path | None) -> None:
     from wederkerig.usecases.balances import largest_imbalances
 
-    shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
+    shown = report.rows if all_ else largest_imbalances(report.rows, TABLE_LIMIT)
     present(
         save,
         render.balance_table,
         shown,
-        overall,
-        hidden=len(rows) - len(shown),
+        report.total,
+        hidden=len(report.rows) - len(shown),
         limit=TABLE_LIMIT,
-        promises=pending,
+        promises=report.promises,
         by=by,
     )
-
-
-def _undated(selection: "Selection") -> "Selection":
-    """Promises are shown beside a balance whenever they were made: they are still open."""
-    return replace(selection, since=None, until=None)
 
 
 def _contact_balance(
@@ -192,7 +176,6 @@ def _contact_balance(
     from wederkerig.usecases.balances import balance_rows, contact_balance, in_words
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.events import narrow_to_event
-    from wederkerig.usecases.promises import open_promises
 
     with transaction(ctx) as session:
         selection = narrow_to_event(session, selection, event)
@@ -202,19 +185,18 @@ def _contact_balance(
         else:
             today = app_context(ctx).today
             result = contact_balance(session, contact, selection, today=today)
-            narrowed = narrow_to_contact(session, _undated(selection), contact)
-            pending = open_promises(session, narrowed, today=today)
     if format is Format.CSV:
         write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
     elif format is Format.JSON:
         document = contact_balance_document(result)
         document["promises"] = [
-            dict(zip(PROMISE_COLUMNS, record, strict=True)) for record in promise_records(pending)
+            dict(zip(PROMISE_COLUMNS, record, strict=True))
+            for record in promise_records(result.promises)
         ]
         write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        present(save, render.contact_balance, result, words, promises=pending)
+        present(save, render.contact_balance, result, words, promises=result.promises)
 
 
 @app.command(
@@ -267,7 +249,8 @@ def flow(
 
     check_save(save, format)
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
-    with transaction(ctx) as session:
+    hints = {**FIELD_HINTS, "since": N_("{problem}: give an --until after --since")}
+    with transaction(ctx, hints=hints) as session:
         found = build_flow(session, selection, today=app_context(ctx).today)
     if format is Format.JSON:
         write_document(sys.stdout, flow_document(found))

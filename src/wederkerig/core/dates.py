@@ -171,7 +171,7 @@ def _not_future(result: date, today: date, allow_future: bool) -> date:
         raise InvalidInputError(
             _(
                 "{day} is in the future: log what has happened, on or before {today} "
-                "(a promise's --due may lie ahead)"
+                "(a promise's due date may lie ahead)"
             ).format(day=result.isoformat(), today=today.isoformat())
         )
     return result

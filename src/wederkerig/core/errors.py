@@ -19,7 +19,11 @@ class ExitCode(IntEnum):
 
 
 class WederkerigError(Exception):
-    """A problem the user can fix; its message is one line naming the problem and the fix."""
+    """A problem the user can fix; its message is one line naming the problem and the fix.
+
+    A use case speaks of the ledger, never of flags: when the fix is an option, it names the
+    ``field`` concerned and the command adds which option sets it (``cli.context.hinted``).
+    """
 
     exit_code = ExitCode.LEDGER
     template: str | None = None
@@ -37,6 +41,10 @@ class WederkerigError(Exception):
         if self.template is None:
             return super().__str__()
         return _(self.template).format(**self.arguments)
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NotFoundError(WederkerigError):

@@ -37,6 +37,7 @@ class Database:
         self.where = where
         self.upgrade: schema.Upgrade | None = None  # set when opening changed an older schema
         self.created = False  # set when opening made a new ledger
+        self.file: Path | None = None  # the SQLite file; None on a database server
 
     @contextmanager
     def transaction(self, *, write: bool = False, dry_run: bool = False) -> Iterator[Session]:
@@ -114,6 +115,7 @@ def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = Fal
         ) from None
     ledger = Database(engine, where)
     ledger.created = created
+    ledger.file = path
     try:
         shared = engine.dialect.name != "sqlite"
         with engine.connect() as connection:

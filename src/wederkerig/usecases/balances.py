@@ -15,13 +15,13 @@ import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, col
 
-from wederkerig.core.dates import Every, parse_period, period_labels
 from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Group, Membership
 from wederkerig.usecases.contacts import ContactCard, card, resolve_contact
 from wederkerig.usecases.entries import EntryRow, iter_entries
+from wederkerig.usecases.promises import OpenPromise, open_promises
 
 ZERO = Decimal("0.00")
 
@@ -73,6 +73,7 @@ class ContactBalance:
     last_date: date | None
     days_since: int | None
     entries: Sequence[EntryRow]
+    promises: list[OpenPromise]  # still open with them, whatever the period
 
 
 @dataclass
@@ -126,7 +127,9 @@ NO_LABEL = {By.ORGANISATION: N_("(no organisation)"), By.GROUP: N_("(no group)")
 _OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
 
 
-def _sums(selection: Selection, by: By, period: sa.ColumnElement[str] | None = None) -> sa.Subquery:
+def point_sums(
+    selection: Selection, by: By, period: sa.ColumnElement[str] | None = None
+) -> sa.Subquery:
     """The one SQL GROUP BY every balance starts from: points, counts and money per
     (contact, or event, and kind and direction, and perhaps period). Python only folds the
     few rows it returns."""
@@ -149,7 +152,7 @@ def _sums(selection: Selection, by: By, period: sa.ColumnElement[str] | None = N
     )
 
 
-def _labelled(sums: sa.Subquery, by: By) -> sa.Select[Any]:
+def labelled(sums: sa.Subquery, by: By) -> sa.Select[Any]:
     """The sums with what each row stands for: (key, label, organisation, sums...).
 
     A contact in two groups yields a row for each, so it counts in both group rows."""
@@ -186,7 +189,7 @@ def _grouped(
     session: Session, selection: Selection, *, by_kind: bool, by: By = By.CONTACT
 ) -> dict[tuple[object, Kind | None], _Accumulator]:
     groups: dict[tuple[object, Kind | None], _Accumulator] = {}
-    query = _labelled(_sums(selection, by), by)
+    query = labelled(point_sums(selection, by), by)
     for (
         key,
         label,
@@ -213,130 +216,17 @@ def balance_rows(
     in name order, those without one last; with ``by_kind``, one row per kind too."""
     groups = _grouped(session, selection, by_kind=by_kind, by=by)
     labels = {key: accumulator.contact for (key, _kind), accumulator in groups.items()}
-    order = {key: index for index, key in enumerate(_in_order(labels, by))}
+    order = {key: index for index, key in enumerate(in_order(labels, by))}
     kind_order = {kind: index for index, kind in enumerate(Kind)}
     keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
     return [groups[key].row(key[1]) for key in keys]
 
 
-def _in_order(labels: Mapping[object, str], by: By) -> list[object]:
+def in_order(labels: Mapping[object, str], by: By) -> list[object]:
     """Row keys in name order, the row of those without one (key None) last."""
     if by is By.CONTACT:  # the query sorted them as names sort in the ledger
         return list(labels)
     return sorted(labels, key=lambda key: (key is None, labels[key].casefold()))
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    """One row of a balance over time: the net per period, in the report's period order."""
-
-    label: str
-    nets: tuple[int, ...]
-
-    @property
-    def total(self) -> int:
-        return sum(self.nets)
-
-
-@dataclass(frozen=True)
-class PeriodBalances:
-    periods: tuple[str, ...]
-    rows: Sequence[PeriodRow]
-    total: PeriodRow
-
-
-def _period_of_entry(session: Session, every: Every) -> sa.ColumnElement[str]:
-    """An entry's period as SQL, spelled as ``period_label`` spells it, so SQL can group."""
-    day = col(Entry.occurred_on)
-    if session.get_bind().dialect.name == "postgresql":
-        pattern = {Every.MONTH: "YYYY-MM", Every.QUARTER: 'YYYY-"Q"Q', Every.YEAR: "YYYY"}
-        return func.to_char(day, pattern[every])
-    if every is Every.MONTH:
-        return sa.type_coerce(func.strftime("%Y-%m", day), sa.String)
-    year = sa.type_coerce(func.strftime("%Y", day), sa.String)
-    if every is Every.YEAR:
-        return year
-    quarter = (sa.cast(func.strftime("%m", day), sa.Integer) - 1) // 3 + 1
-    return year + "-Q" + sa.cast(quarter, sa.String)
-
-
-def _nets_per_period(
-    session: Session, selection: Selection, every: Every, by: By
-) -> tuple[dict[object, dict[str, int]], dict[object, str]]:
-    """Net points per row key and period label, and each key's label."""
-    sums = _sums(selection, by, _period_of_entry(session, every))
-    nets: dict[object, dict[str, int]] = {}
-    labels: dict[object, str] = {}
-    query = _labelled(sums, by).add_columns(sums.c.period)
-    for (
-        key,
-        label,
-        _org,
-        _kind,
-        direction,
-        points,
-        *_figures,
-        period,
-    ) in session.connection().execute(query):
-        labels.setdefault(key, NO_LABEL[by] if label is None else label)
-        row = nets.setdefault(key, {})
-        row[period] = row.get(period, 0) + (points if direction == Direction.GAVE else -points)
-    return nets, labels
-
-
-def period_balances(
-    session: Session, selection: Selection, every: Every, *, by: By = By.CONTACT, today: date
-) -> PeriodBalances:
-    """Net points per row and period, every period of the selection shown (empty ones too).
-
-    The total counts each entry once, even where rows overlap (a contact in two groups)."""
-    nets, labels = _nets_per_period(session, selection, every, by)
-    found = {period for row in nets.values() for period in row}
-    first = selection.since or (parse_period(min(found), today)[0] if found else None)
-    last = selection.until or (parse_period(max(found), today)[1] if found else None)
-    periods = tuple(period_labels(first, last, every)) if first and last else ()
-    rows = [
-        PeriodRow(labels[key], tuple(nets[key].get(period, 0) for period in periods))
-        for key in _in_order(labels, by)
-    ]
-    everyone, _labels = (
-        _nets_per_period(session, selection, every, By.CONTACT)
-        if by is By.GROUP
-        else (nets, labels)
-    )
-    totals = [sum(row.get(period, 0) for row in everyone.values()) for period in periods]
-    return PeriodBalances(periods, rows, PeriodRow(_("Total"), tuple(totals)))
-
-
-@dataclass(frozen=True)
-class MonthlyFlow:
-    """Points per kind and direction for each month of a stretch, empty months included."""
-
-    months: tuple[str, ...]
-    points: Mapping[tuple[Kind, Direction], tuple[int, ...]]
-
-    def of(self, direction: Direction, kind: Kind | None = None) -> tuple[int, ...]:
-        """One direction's points per month, for one kind or summed over all."""
-        kinds = [kind] if kind else list(Kind)
-        series = [self.points[k, direction] for k in kinds]
-        return tuple(sum(month) for month in zip(*series, strict=True))
-
-
-def monthly_flow(session: Session, selection: Selection, *, first: date, last: date) -> MonthlyFlow:
-    """Points given and received per kind and month from ``first`` to ``last``, in one GROUP BY."""
-    month = _period_of_entry(session, Every.MONTH)
-    dated = replace(selection, since=first, until=last)
-    query = (
-        sa.select(col(Entry.kind), col(Entry.direction), month, func.sum(Entry.value))
-        .where(*dated.conditions())
-        .group_by(col(Entry.kind), col(Entry.direction), month)
-    )
-    months = tuple(period_labels(first, last, Every.MONTH))
-    index = {label: position for position, label in enumerate(months)}
-    points = {(k, d): [0] * len(months) for k in Kind for d in Direction}
-    for kind, direction, label, total_points in session.connection().execute(query):
-        points[Kind(kind), Direction(direction)][index[label]] += total_points
-    return MonthlyFlow(months, {key: tuple(series) for key, series in points.items()})
 
 
 def total(rows: Iterable[BalanceRow]) -> BalanceRow:
@@ -356,6 +246,36 @@ def total(rows: Iterable[BalanceRow]) -> BalanceRow:
     return BalanceRow(
         _("Total"), None, gave, received, entries, last, None, by_kind, amount_gave, amount_received
     )
+
+
+@dataclass(frozen=True)
+class BalanceReport:
+    """What ``balance`` shows: its rows, the total, and the promises still open beside them."""
+
+    rows: list[BalanceRow]
+    total: BalanceRow
+    promises: list[OpenPromise]
+
+
+def balance_report(
+    session: Session,
+    selection: Selection,
+    *,
+    by: By = By.CONTACT,
+    by_kind: bool = False,
+    today: date,
+) -> BalanceReport:
+    """The balance rows and their total: groups overlap (a contact in two groups counts in
+    both), so the total counts each entry once, from the rows per contact."""
+    rows = balance_rows(session, selection, by_kind=by_kind, by=by)
+    overall = total(balance_rows(session, selection) if by is By.GROUP else rows)
+    return BalanceReport(rows, overall, pending_promises(session, selection, today=today))
+
+
+def pending_promises(session: Session, selection: Selection, *, today: date) -> list[OpenPromise]:
+    """The promises shown beside a balance: whenever they were made, they are still open, so
+    the selection's period does not apply to them."""
+    return open_promises(session, replace(selection, since=None, until=None), today=today)
 
 
 def largest_imbalances(rows: Sequence[BalanceRow], limit: int) -> list[BalanceRow]:
@@ -382,6 +302,7 @@ def contact_balance(
         last_date=row.last_date,
         days_since=(today - row.last_date).days if row.last_date else None,
         entries=list(iter_entries(session, selection)),
+        promises=pending_promises(session, selection, today=today),
     )
 
 

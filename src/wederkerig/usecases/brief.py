@@ -13,7 +13,7 @@ from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Entry
-from wederkerig.usecases.balances import ZERO, MonthlyFlow, Tally, balance_rows, monthly_flow
+from wederkerig.usecases.balances import ZERO, Tally, balance_rows
 from wederkerig.usecases.contacts import (
     ContactCard,
     card,
@@ -25,6 +25,7 @@ from wederkerig.usecases.contacts import (
 from wederkerig.usecases.entries import EntryRow, iter_entries, newest_entries
 from wederkerig.usecases.introductions import IntroductionRow, list_introductions
 from wederkerig.usecases.loops import OpenLoop, open_loops
+from wederkerig.usecases.periods import MonthlyFlow, monthly_flow
 from wederkerig.usecases.promises import OpenPromise, open_promises
 
 RECENT = 5

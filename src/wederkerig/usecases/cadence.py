@@ -66,10 +66,8 @@ def set_tag_cadence(session: Session, tag: str, every_days: int | None) -> str:
         known = session.exec(select(Tag.name).distinct()).all()
         listed = ", ".join(sorted(known)[:10]) or _("none yet")
         raise NotFoundError(
-            _(
-                "no contact has the tag '{tag}' (tags: {tags}); "
-                "add it with 'wederkerig contact edit NAME --tag TAG'"
-            ).format(tag=name, tags=listed)
+            _("no contact has the tag '{tag}' (tags: {tags})").format(tag=name, tags=listed),
+            field="tag",
         )
     existing = session.get(TagCadence, name)
     if every_days is None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import func, update
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError, did_you_mean
@@ -70,10 +70,10 @@ def resolve_contact(session: Session, query: str) -> Contact:
             )
         )
     raise NotFoundError(
-        _(
-            "no contact called '{name}'.{suggestion} "
-            "Add one with 'wederkerig contact add NAME', or log with --create."
-        ).format(name=tidy(query), suggestion=did_you_mean(suggestions(session, query)))
+        _("no contact called '{name}'.{suggestion}").format(
+            name=tidy(query), suggestion=did_you_mean(suggestions(session, query))
+        ),
+        field="contact",
     )
 
 
@@ -112,8 +112,8 @@ def add_contact(
     )
     session.add(contact)
     session.flush()
-    _add_tags(session, contact, tags)
-    _add_aliases(session, contact, aliases)
+    attach_tags(session, contact, tags)
+    attach_aliases(session, contact, aliases)
     return card(session, contact)
 
 
@@ -168,7 +168,7 @@ def _check_email(email: str | None) -> str | None:
     return email
 
 
-def _add_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
+def attach_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
     assert contact.id is not None
     existing = set(session.exec(select(Tag.name).where(Tag.contact_id == contact.id)).all())
     for tag in dict.fromkeys(tag_name(t) for t in tags):
@@ -176,7 +176,7 @@ def _add_tags(session: Session, contact: Contact, tags: Iterable[str]) -> None:
             session.add(Tag(contact_id=contact.id, name=tag))
 
 
-def _add_aliases(session: Session, contact: Contact, aliases: Iterable[str]) -> None:
+def attach_aliases(session: Session, contact: Contact, aliases: Iterable[str]) -> None:
     assert contact.id is not None
     for alias in aliases:
         alias = check_label(alias, N_("alias"))
@@ -330,8 +330,8 @@ def edit_contact(
             Alias.key == name_key(alias),
             label=alias,
         )
-    _add_tags(session, contact, add_tags)
-    _add_aliases(session, contact, add_aliases)
+    attach_tags(session, contact, add_tags)
+    attach_aliases(session, contact, add_aliases)
     return card(session, contact)
 
 
@@ -367,64 +367,3 @@ def remove_contact(session: Session, query: str) -> ContactCard:
     removed = card(session, contact)
     session.delete(contact)
     return removed
-
-
-@dataclass(frozen=True)
-class Merge:
-    """What ``merge`` moved from one contact into another, and what it kept."""
-
-    kept: str
-    absorbed: str
-    entries: int
-    tags: tuple[str, ...]
-    aliases: tuple[str, ...]
-    conflicts: tuple[str, ...]  # fields where both had a value: the kept contact's stays
-
-
-def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
-    """Fold ``absorb`` into ``keep``: entries move, tags and aliases join, empty fields fill in.
-
-    The absorbed name becomes an alias, so scripts and habits that used it still work.
-    """
-    kept, gone = resolve_contact(session, keep), resolve_contact(session, absorb)
-    if kept.id == gone.id:
-        raise RefusedError(
-            _("'{kept}' and '{absorbed}' are the same contact").format(
-                kept=kept.name, absorbed=gone.name
-            )
-        )
-    before, other = card(session, kept), card(session, gone)
-    moved = session.exec(
-        update(Entry).where(col(Entry.contact_id) == gone.id).values(contact_id=kept.id)
-    ).rowcount
-    conflicts = []
-    for field_name in (N_("organisation"), N_("email"), N_("note")):  # shown in the summary
-        mine, theirs = getattr(kept, field_name), getattr(gone, field_name)
-        if theirs and not mine:
-            setattr(kept, field_name, theirs)
-        elif theirs and theirs != mine:
-            conflicts.append(f"{_(field_name)} '{theirs}'")
-    aliases = [alias for alias in (*other.aliases, gone.name) if name_key(alias) != kept.name_key]
-    if ";" in gone.name:  # ';' joins aliases in CSV, so this name cannot become one
-        aliases.remove(gone.name)
-        conflicts.append(
-            _("name '{name}' (not kept as an alias: it holds ';')").format(name=gone.name)
-        )
-    for group_id in session.exec(
-        select(Membership.group_id).where(Membership.contact_id == gone.id)
-    ):
-        if session.get(Membership, (group_id, kept.id)) is None:
-            session.add(Membership(group_id=group_id, contact_id=kept.id))  # type: ignore[arg-type]
-    session.delete(gone)
-    session.flush()
-    _add_tags(session, kept, other.tags)
-    _add_aliases(session, kept, aliases)
-    after = card(session, kept)
-    return Merge(
-        kept=kept.name,
-        absorbed=gone.name,
-        entries=moved,
-        tags=tuple(t for t in after.tags if t not in before.tags),
-        aliases=tuple(a for a in after.aliases if a not in before.aliases),
-        conflicts=tuple(conflicts),
-    )

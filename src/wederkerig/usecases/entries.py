@@ -1,7 +1,7 @@
 """Use cases for entries: log, list, stream, edit, remove and undo. Never prints."""
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple, cast
@@ -46,21 +46,6 @@ class EntryRow(NamedTuple):
     member: str | None
     dropped_reason: str | None
     outcome: str | None  # of the introduction this entry is a side of
-
-
-@dataclass(frozen=True)
-class EntryChange:
-    """What ``edit`` asks for; ``None`` leaves a field as it is."""
-
-    value: int | None = None
-    kind: Kind | None = None
-    direction: Direction | None = None
-    on: date | None = None
-    description: str | None = None
-    amount: Decimal | None = None
-    clear_amount: bool = False
-    answers: int | None = None  # link it as the answer to this entry
-    clear_answers: bool = False
 
 
 def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
@@ -125,7 +110,7 @@ def _to_row(raw: Row[*tuple[Any, ...]]) -> EntryRow:
     return EntryRow._make((*raw[:6], amount, *raw[7:]))
 
 
-def _cents(amount: Decimal | None) -> int | None:
+def to_cents(amount: Decimal | None) -> int | None:
     return None if amount is None else int(amount * 100)
 
 
@@ -136,10 +121,8 @@ def check_description(description: str) -> str:
 def _check_amount(kind: Kind, amount: Decimal | None) -> None:
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
-            _(
-                "an amount belongs to money entries only, not {kind}: "
-                "drop --amount or use kind money"
-            ).format(kind=kind.value)
+            _("an amount belongs to money entries only, not {kind}").format(kind=kind.value),
+            field="amount",
         )
 
 
@@ -168,7 +151,7 @@ def log_entry(
     """
     check_value(value)
     if due is not None and not promise:
-        raise InvalidInputError(_("--due belongs to a promise: add --promise, or drop --due"))
+        raise InvalidInputError(_("a due date belongs to a promise"), field="due")
     if due is not None and due < on:
         raise InvalidInputError(
             _("the promise is due {due} but made {made}: a due date comes later").format(
@@ -186,13 +169,13 @@ def log_entry(
         person = resolve_contact(session, contact)
     occasion = find_event(session, event, create=create, on=on) if event else None
     if answers is not None:
-        _check_answer(session, answers, direction)
+        check_answer(session, answers, direction)
     entry = Entry(
         contact_id=person.id,  # type: ignore[arg-type]
         direction=direction.value,
         kind=kind.value,
         value=value,
-        amount_cents=_cents(amount),
+        amount_cents=to_cents(amount),
         description=description,
         occurred_on=on,
         event_id=occasion.id if occasion else None,
@@ -208,7 +191,7 @@ def log_entry(
     return get_entry(session, entry.id)
 
 
-def _check_answer(session: Session, answered_id: int, direction: Direction) -> None:
+def check_answer(session: Session, answered_id: int, direction: Direction) -> None:
     """An answer goes the other way: a give answers a receive, a receive answers a give."""
     answered = get_entry(session, answered_id)
     if answered.direction == direction.value:
@@ -283,67 +266,6 @@ def newest_entries(
     return [_to_row(raw) for raw in reversed(newest)], count
 
 
-def edit_entry(session: Session, entry_id: int, change: EntryChange) -> tuple[EntryRow, EntryRow]:
-    """Apply ``change``; returns the entry before and after, so the user sees what changed."""
-    before = get_entry(session, entry_id)
-    entry = session.get_one(Entry, entry_id)
-    kind = change.kind or Kind(entry.kind)
-    amount = None if change.clear_amount else change.amount
-    if amount is None and not change.clear_amount and entry.amount_cents is not None:
-        amount = Decimal(entry.amount_cents).scaleb(-2)
-    if amount is not None and kind is not Kind.MONEY:
-        raise InvalidInputError(
-            _(
-                "entry {id} carries an amount of {amount}, which belongs to money "
-                "entries only: add --amount none to drop it, or keep kind money"
-            ).format(id=entry_id, amount=money.show(amount))
-        )
-    if change.value is not None:
-        entry.value = check_value(change.value)
-    if change.on is not None:
-        entry.occurred_on = change.on
-    if change.description is not None:
-        entry.description = check_description(change.description)
-    turned = change.direction is not None and change.direction.value != entry.direction
-    if entry.introduction_id is not None and (turned or kind is not Kind.ACCESS):
-        raise RefusedError(
-            _(
-                "entry {id} is one side of introduction {introduction}, access given: its kind "
-                "and direction stay; remove the introduction's entries to undo it"
-            ).format(id=entry_id, introduction=entry.introduction_id)
-        )
-    if turned:
-        _refuse_linked(session, entry)
-        entry.direction = change.direction.value  # type: ignore[union-attr]
-    if change.answers is not None:
-        if change.answers == entry_id:
-            raise InvalidInputError(
-                _("entry {id} cannot answer itself: name another entry").format(id=entry_id)
-            )
-        _check_answer(session, change.answers, Direction(entry.direction))
-        entry.answers_id = change.answers
-    elif change.clear_answers:
-        entry.answers_id = None
-    entry.kind = kind.value
-    entry.amount_cents = _cents(amount)
-    session.add(entry)
-    session.flush()
-    return before, get_entry(session, entry_id)
-
-
-def _refuse_linked(session: Session, entry: Entry) -> None:
-    """An answer goes the other way; turning one side around would break that link."""
-    answered_by = session.exec(select(Entry.id).where(Entry.answers_id == entry.id)).first()
-    other = entry.answers_id or answered_by
-    if other is not None:
-        raise RefusedError(
-            _(
-                "entry {id} is linked as an answer with entry {other}, which goes the other "
-                "way: to change its direction, remove it and log it again"
-            ).format(id=entry.id, other=other)
-        )
-
-
 def remove_entry(session: Session, entry_id: int) -> EntryRow:
     removed = get_entry(session, entry_id)
     session.delete(session.get_one(Entry, entry_id))
@@ -361,44 +283,6 @@ def usual_value(session: Session, contact: str, kind: Kind) -> int:
         .limit(1)
     ).first()
     return last or 1
-
-
-class Undo(NamedTuple):
-    """The entry ``undo`` removes, and the newest entry when that is someone else's."""
-
-    entry: EntryRow
-    passed_over: EntryRow | None
-
-
-def last_created(session: Session, member: str) -> Undo:
-    """The entry logged most recently (ids only grow, so the highest id is the newest).
-
-    On a ledger with members (two or more names in the member column) it is ``member``'s own
-    newest: undoing a colleague's work would surprise both of them.
-    """
-    newest_id = session.exec(select(func.max(Entry.id))).one()
-    if newest_id is None:
-        raise NotFoundError(_("the ledger has no entries, so there is nothing to undo"))
-    newest = get_entry(session, newest_id)
-    if newest.member in (None, member) or not _has_members(session):
-        return Undo(newest, None)
-    own = session.exec(select(func.max(Entry.id)).where(Entry.member == member)).one()
-    if own is None:
-        raise NotFoundError(
-            _(
-                "{member} logged no entry in this ledger, so there is nothing of theirs to undo "
-                "(the newest, {id}, is {other}'s: remove it with 'wederkerig rm {id}')"
-            ).format(member=member, id=newest.id, other=newest.member)
-        )
-    return Undo(get_entry(session, own), newest)
-
-
-def _has_members(session: Session) -> bool:
-    """Whether entries carry two or more member names: one name is one person's ledger."""
-    names = session.exec(
-        select(Entry.member).where(col(Entry.member).is_not(None)).distinct().limit(2)
-    ).all()
-    return len(names) > 1
 
 
 def describe(row: EntryRow) -> str:

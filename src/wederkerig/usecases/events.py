@@ -34,10 +34,10 @@ def find_event(
     if not create:
         known = session.exec(select(Event.name)).all()
         raise NotFoundError(
-            _(
-                "no event called '{name}'.{suggestion} "
-                "Add it with 'wederkerig event add NAME', or log with --create."
-            ).format(name=name, suggestion=did_you_mean(closest(name, known)))
+            _("no event called '{name}'.{suggestion}").format(
+                name=name, suggestion=did_you_mean(closest(name, known))
+            ),
+            field="event",
         )
     event = Event(name=name, name_key=name_key(name), held_on=on)
     session.add(event)

@@ -11,7 +11,8 @@ from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import Kind
 from wederkerig.store.filters import Selection
-from wederkerig.usecases.balances import MonthlyFlow, Tally, balance_rows, monthly_flow, total
+from wederkerig.usecases.balances import Tally, balance_rows, total
+from wederkerig.usecases.periods import MonthlyFlow, monthly_flow
 
 TOP = 5
 
@@ -38,9 +39,10 @@ def flow(session: Session, selection: Selection, *, today: date) -> Flow:
     since = selection.since or last_twelve_months(until)[0]
     if since > until:
         raise InvalidInputError(
-            _("--since {since} is after {until}: give an --until after it").format(
+            _("the stretch would start on {since}, after it ends on {until}").format(
                 since=since, until=until
-            )
+            ),
+            field="since",
         )
     dated = replace(selection, since=since, until=until)
     rows = balance_rows(session, dated)

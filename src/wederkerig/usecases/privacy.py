@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from wederkerig.store.database import Database, busy_timeout
+from wederkerig.store.files import scrub
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry
 from wederkerig.usecases.contacts import card, contact_groups, resolve_contact
@@ -69,9 +71,19 @@ def _dropped_reasons(session: Session, contact: Contact) -> dict[int, str]:
     return {entry_id: reason for entry_id, reason in rows if entry_id and reason}
 
 
-def forget_person(session: Session, name: str, *, other_sides_too: bool = False) -> Erasure:
+def forget_person(ledger: Database, name: str, *, other_sides_too: bool = False) -> Erasure:
     """Delete a person and every entry with them (and, if asked, the other side of every
-    introduction they were part of). The caller scrubs the file afterwards."""
+    introduction they were part of) in one transaction, then scrub the ledger file: deleted
+    rows linger in the write-ahead log and free pages until then. A database server reclaims
+    space its own way (VACUUM, pg_repack)."""
+    with ledger.transaction(write=True) as session:
+        erased = _erase(session, name, other_sides_too=other_sides_too)
+    if ledger.file is not None:
+        scrub(ledger.file, busy_timeout=busy_timeout())
+    return erased
+
+
+def _erase(session: Session, name: str, *, other_sides_too: bool) -> Erasure:
     contact = resolve_contact(session, name)
     partners = other_sides(session, contact_id=contact.id) if other_sides_too else []
     count = session.exec(select(func.count()).where(Entry.contact_id == contact.id)).one()

@@ -94,7 +94,7 @@ def drop_promise(session: Session, entry_id: int, *, reason: str) -> EntryRow:
     entry = _promise(session, entry_id)
     reason = check_text(reason.strip(), N_("reason"), max_length=500)
     if not reason:
-        raise InvalidInputError(_("say why the promise is dropped: --reason 'no longer needed'"))
+        raise InvalidInputError(_("say why the promise is dropped"), field="reason")
     entry.status, entry.dropped_reason = Status.DROPPED.value, reason
     session.add(entry)
     session.flush()
