@@ -42,7 +42,8 @@ from wederkerig.core.vocabulary import (
     parse_kind,
     whole_number,
 )
-from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
+from wederkerig.formats.columns import ENTRY_COLUMNS, Format, MachineFormat
+from wederkerig.formats.writers import write_csv, write_json
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -13,15 +13,13 @@ from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
-from wederkerig.formats import (
+from wederkerig.formats.columns import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
     OLDER_ENTRY_COLUMNS,
     MachineFormat,
-    read_csv,
-    read_json,
-    read_vcards,
 )
+from wederkerig.formats.readers import read_csv, read_json, read_vcards
 
 app = typer.Typer(help=_("Import entries or contacts from files."), no_args_is_help=True)
 
