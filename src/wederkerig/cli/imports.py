@@ -82,7 +82,7 @@ def entries(
         typer.Option("--create-contacts", help=_("Add contacts the ledger does not know yet.")),
     ] = False,
 ) -> None:
-    from wederkerig.usecases.importing import import_entries
+    from wederkerig.usecases.import_entries import import_entries
 
     with _open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
@@ -116,7 +116,7 @@ def contacts(
     file: FileArgument,
     dry_run: DryRunOption = False,
 ) -> None:
-    from wederkerig.usecases.importing import import_contacts
+    from wederkerig.usecases.import_contacts import import_contacts
 
     with _open_text(file) as (opened, source):
         stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small
