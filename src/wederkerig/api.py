@@ -18,19 +18,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self, TextIO
 
-from wederkerig import formats
 from wederkerig.core import money
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import Direction, Kind
+from wederkerig.formats import columns, readers, writers
 from wederkerig.settings import config, paths
 from wederkerig.store.database import Database, open_ledger
 from wederkerig.store.filters import Selection
-from wederkerig.usecases import balances, contacts, entries, importing
+from wederkerig.usecases import balances, contacts, entries, import_entries
 from wederkerig.usecases.balances import BalanceRow
 from wederkerig.usecases.contacts import ContactCard
 from wederkerig.usecases.entries import EntryRow
-from wederkerig.usecases.importing import ImportReport
+from wederkerig.usecases.import_entries import ImportReport
 
 
 class Ledger:
@@ -138,7 +138,7 @@ class Ledger:
         """Write every entry to ``stream`` as ``wederkerig export`` does: CSV or JSON."""
         chosen = _machine_format(format)
         with self._database.transaction() as session:
-            formats.write_entries(chosen, stream, session, Selection(statuses=None))
+            writers.write_entries(chosen, stream, session, Selection(statuses=None))
 
     def import_entries(
         self,
@@ -153,7 +153,7 @@ class Ledger:
         if not isinstance(source, str | Path):
             named = getattr(source, "name", None)
             return self._import(source, str(named or "stream"), format, create_contacts)
-        with formats.open_text(str(source)) as (stream, where):
+        with readers.open_text(str(source)) as (stream, where):
             return self._import(stream, where, format, create_contacts)
 
     def _import(
@@ -161,11 +161,11 @@ class Ledger:
     ) -> ImportReport:
         if format is None:  # as 'wederkerig import entries' decides
             format = "json" if source.lower().endswith(".json") else "csv"
-        json = _machine_format(format) is formats.MachineFormat.JSON
-        read = formats.read_json if json else formats.read_csv
-        rows = read(stream, formats.ENTRY_COLUMNS, source, older=formats.OLDER_ENTRY_COLUMNS)
+        json = _machine_format(format) is columns.MachineFormat.JSON
+        read = readers.read_json if json else readers.read_csv
+        rows = read(stream, columns.ENTRY_COLUMNS, source, older=columns.OLDER_ENTRY_COLUMNS)
         with self._database.transaction(write=True) as session:
-            return importing.import_entries(
+            return import_entries.import_entries(
                 session,
                 rows,
                 source=source,
@@ -176,9 +176,9 @@ class Ledger:
             )
 
 
-def _machine_format(name: str) -> formats.MachineFormat:
+def _machine_format(name: str) -> columns.MachineFormat:
     try:
-        return formats.MachineFormat(name.lower())
+        return columns.MachineFormat(name.lower())
     except ValueError:
         raise InvalidInputError(
             _("unknown format '{name}': use csv or json").format(name=name)

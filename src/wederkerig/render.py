@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
     from wederkerig.usecases.events import EventRow
     from wederkerig.usecases.flow import Flow
-    from wederkerig.usecases.importing import ContactImportReport, ImportReport
+    from wederkerig.usecases.import_contacts import ContactImportReport
+    from wederkerig.usecases.import_entries import ImportReport
     from wederkerig.usecases.introductions import IntroductionRow
     from wederkerig.usecases.loops import OpenLoop
     from wederkerig.usecases.merging import Merge

@@ -13,7 +13,8 @@ from wederkerig.store.database import Database
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.contacts import add_contact, list_contacts, show_contact
 from wederkerig.usecases.entries import iter_entries
-from wederkerig.usecases.importing import ImportReport, import_contacts, import_entries
+from wederkerig.usecases.import_contacts import import_contacts
+from wederkerig.usecases.import_entries import ImportReport, import_entries
 
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 

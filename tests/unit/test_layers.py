@@ -103,7 +103,12 @@ def inject(copy: Path, module: str, line: str) -> None:
             "wederkerig.render -> wederkerig.formats",
         ),
         ("store/models.py", "import typer", "typer-in-cli", "wederkerig.store.models -> typer"),
-        ("formats.py", "import click", "typer-in-cli", "wederkerig.formats -> click"),
+        (
+            "formats/writers.py",
+            "import click",
+            "typer-in-cli",
+            "wederkerig.formats.writers -> click",
+        ),
         (
             "settings/paths.py",
             "def lazy():\n    import sqlalchemy",

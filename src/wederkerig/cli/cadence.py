@@ -10,7 +10,8 @@ from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
 from wederkerig.core.dates import parse_cadence, parse_span
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.formats import DUE_COLUMNS, TAG_COLUMNS, Format, write_rows
+from wederkerig.formats.columns import DUE_COLUMNS, TAG_COLUMNS, Format
+from wederkerig.formats.writers import write_rows
 from wederkerig.settings import config
 
 app = typer.Typer()

@@ -10,7 +10,8 @@ from wederkerig.cli.context import app_context, output_stream, show_listing, tra
 from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.core.dates import parse_cadence
 from wederkerig.core.i18n import _
-from wederkerig.formats import CONTACT_COLUMNS, Format, write_document
+from wederkerig.formats.columns import CONTACT_COLUMNS, Format
+from wederkerig.formats.writers import write_document
 
 app = typer.Typer(help=_("Add, list, show, edit and remove contacts."), no_args_is_help=True)
 

@@ -15,7 +15,8 @@ from wederkerig import render
 from wederkerig.core.dates import parse_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
-from wederkerig.formats import Format, write_rows
+from wederkerig.formats.columns import Format
+from wederkerig.formats.writers import write_rows
 from wederkerig.settings import config, paths
 
 if TYPE_CHECKING:

@@ -47,7 +47,8 @@ from wederkerig.core.vocabulary import (
     parse_direction,
     parse_kind,
 )
-from wederkerig.formats import Format, write_entries
+from wederkerig.formats.columns import Format
+from wederkerig.formats.writers import write_entries
 
 if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow

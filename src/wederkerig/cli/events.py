@@ -8,7 +8,7 @@ from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import FormatOption
 from wederkerig.core.i18n import _
-from wederkerig.formats import EVENT_COLUMNS, Format
+from wederkerig.formats.columns import EVENT_COLUMNS, Format
 
 app = typer.Typer(help=_("Add and list events (a New Year's reception, a network meeting)."))
 

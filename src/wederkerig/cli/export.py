@@ -12,14 +12,9 @@ from wederkerig.cli.context import output_stream, transaction
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
-from wederkerig.formats import (
-    BALANCE_COLUMNS,
-    CONTACT_COLUMNS,
-    MachineFormat,
-    balance_records,
-    write_entries,
-    write_rows,
-)
+from wederkerig.formats.columns import BALANCE_COLUMNS, CONTACT_COLUMNS, MachineFormat
+from wederkerig.formats.records import balance_records
+from wederkerig.formats.writers import write_entries, write_rows
 
 if TYPE_CHECKING:
     pass

@@ -17,13 +17,9 @@ from wederkerig.cli.options import (
     complete_group,
 )
 from wederkerig.core.i18n import _
-from wederkerig.formats import (
-    BALANCE_BY_KIND_COLUMNS,
-    GROUP_COLUMNS,
-    Format,
-    balance_records,
-    write_rows,
-)
+from wederkerig.formats.columns import BALANCE_BY_KIND_COLUMNS, GROUP_COLUMNS, Format
+from wederkerig.formats.records import balance_records
+from wederkerig.formats.writers import write_rows
 
 app = typer.Typer(help=_("Groups: a region's partnership, a club, a board."), no_args_is_help=True)
 

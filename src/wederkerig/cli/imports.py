@@ -8,16 +8,13 @@ import typer
 from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.core.i18n import _
-from wederkerig.formats import (
+from wederkerig.formats.columns import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
     OLDER_ENTRY_COLUMNS,
     MachineFormat,
-    open_text,
-    read_csv,
-    read_json,
-    read_vcards,
 )
+from wederkerig.formats.readers import open_text, read_csv, read_json, read_vcards
 
 app = typer.Typer(help=_("Import entries or contacts from files."), no_args_is_help=True)
 
@@ -53,7 +50,7 @@ def entries(
         typer.Option("--create-contacts", help=_("Add contacts the ledger does not know yet.")),
     ] = False,
 ) -> None:
-    from wederkerig.usecases.importing import import_entries
+    from wederkerig.usecases.import_entries import import_entries
 
     with open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
@@ -87,7 +84,7 @@ def contacts(
     file: FileArgument,
     dry_run: DryRunOption = False,
 ) -> None:
-    from wederkerig.usecases.importing import import_contacts
+    from wederkerig.usecases.import_contacts import import_contacts
 
     with open_text(file) as (opened, source):
         stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small

@@ -17,7 +17,7 @@ from wederkerig.cli.options import (
 )
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import CLEAR_WORDS, parse_outcome
-from wederkerig.formats import INTRODUCTION_COLUMNS, Format
+from wederkerig.formats.columns import INTRODUCTION_COLUMNS, Format
 
 app = typer.Typer()
 

@@ -9,7 +9,7 @@ import typer
 
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import MAX_ID, whole_number
-from wederkerig.formats import Format
+from wederkerig.formats.columns import Format
 
 
 def _completer(what: str) -> Callable[[typer.Context, str], list[str]]:

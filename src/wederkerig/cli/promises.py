@@ -19,14 +19,9 @@ from wederkerig.cli.options import (
 )
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
-from wederkerig.formats import (
-    LOOP_COLUMNS,
-    PROMISE_COLUMNS,
-    Format,
-    loop_records,
-    promise_records,
-    write_rows,
-)
+from wederkerig.formats.columns import LOOP_COLUMNS, PROMISE_COLUMNS, Format
+from wederkerig.formats.records import loop_records, promise_records
+from wederkerig.formats.writers import write_rows
 
 app = typer.Typer()
 

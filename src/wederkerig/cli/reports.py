@@ -29,23 +29,24 @@ from wederkerig.core.dates import Every, parse_span
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import By
-from wederkerig.formats import (
+from wederkerig.formats.columns import (
     BALANCE_BY_KIND_COLUMNS,
     MONTHLY_COLUMNS,
     PROMISE_COLUMNS,
     Format,
     balance_columns,
+    period_columns,
+)
+from wederkerig.formats.records import (
     balance_records,
     brief_document,
     contact_balance_document,
     flow_document,
     monthly_records,
-    period_columns,
     period_records,
     promise_records,
-    write_document,
-    write_rows,
 )
+from wederkerig.formats.writers import write_document, write_rows
 from wederkerig.settings import config
 
 if TYPE_CHECKING:

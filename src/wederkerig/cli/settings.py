@@ -8,7 +8,7 @@ from wederkerig import render
 from wederkerig.cli.context import show_listing
 from wederkerig.cli.options import FormatOption
 from wederkerig.core.i18n import _
-from wederkerig.formats import SETTING_COLUMNS, Format
+from wederkerig.formats.columns import SETTING_COLUMNS, Format
 from wederkerig.settings import config
 
 app = typer.Typer(

@@ -1,4 +1,4 @@
-"""Use cases that read files into the ledger: entries (CSV or JSON) and, later, contacts.
+"""Entries read from files (CSV or JSON) into the ledger.
 
 An import is one transaction: every row is checked first, and a single bad row means nothing
 is written. Rows already in the ledger are recognised and skipped, so importing the same file
@@ -8,28 +8,16 @@ twice adds nothing. Rows pass through a temporary table, so memory stays flat at
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from wederkerig.core.errors import InvalidInputError, RefusedError
+from wederkerig.core.errors import RefusedError
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.names import check_name, check_text, name_key
-from wederkerig.core.vocabulary import (
-    DECIMAL,
-    MAX_AMOUNT,
-    MAX_ID,
-    Direction,
-    Kind,
-    Outcome,
-    Status,
-    check_value,
-    whole_number,
-)
+from wederkerig.core.names import name_key
 from wederkerig.store.models import Alias, Contact, Entry, Event
-from wederkerig.usecases.contacts import ContactCard, add_contact, card, edit_contact
+from wederkerig.usecases.import_rows import RowChecker
 
 BATCH = 5_000
 ENTRY_TABLE = Entry.metadata.tables["entry"]
@@ -107,199 +95,6 @@ _INTRODUCED = sa.Table(
 )
 
 
-_KINDS = {kind.value: kind for kind in Kind}
-_DIRECTIONS = {direction.value: direction for direction in Direction}
-_OUTCOMES = {outcome.value for outcome in Outcome}
-
-
-class _RowChecker:
-    """Turns one text row into typed values, naming file, line and column on any problem."""
-
-    def __init__(self, source: str, today: date, member: str | None) -> None:
-        self.source = source
-        self.today = today
-        self.member = member  # for rows that do not say who logged them
-        self._names: dict[tuple[str, str], tuple[str, str]] = {}  # a busy file repeats names
-
-    def fail(self, line: int, column: str, problem: str) -> InvalidInputError:
-        return InvalidInputError(
-            _("{source}:{line}: column {column}: {problem}").format(
-                source=self.source, line=line, column=column, problem=problem
-            )
-        )
-
-    def check(self, line: int, row: dict[str, str]) -> dict[str, object]:
-        try:
-            on = date.fromisoformat(row["date"])
-        except ValueError:
-            raise self.fail(line, "date", _not_iso(row["date"])) from None
-        direction = _DIRECTIONS.get(row["direction"])
-        if direction is None:
-            raise self.fail(line, "direction", _("must be gave or received"))
-        kind = _KINDS.get(row["kind"])
-        if kind is None:
-            raise self.fail(line, "kind", _("must be knowledge, talent, money or access"))
-        try:
-            value = check_value(whole_number(row["value"]))
-        except ValueError:
-            raise self.fail(
-                line, "value", _("must be a whole number of points, 1 or more")
-            ) from None
-        except InvalidInputError as problem:
-            raise self.fail(line, "value", str(problem)) from None
-        contact, contact_key = self._name(line, "contact", row["contact"])
-        event, event_key = (
-            self._name(line, "event", row["event"]) if row["event"].strip() else ("", "")
-        )
-        description = self._text(
-            line,
-            "description",
-            lambda: check_text(row["description"], "description", max_length=2_000),
-        )
-        status = self._status(line, row["status"], on)
-        introduction = self._id(line, row["introduction"], column="introduction")
-        return {
-            "line": line,
-            "file_id": self._id(line, row["id"]),
-            "answers": self._id(line, row["answers"], column="answers"),
-            "introduction": introduction,
-            "occurred_on": on,
-            "contact_name": contact,
-            "contact_key": contact_key,
-            "direction": direction.value,
-            "kind": kind.value,
-            "value": value,
-            "amount_cents": self._cents(line, row["amount"], kind),
-            "description": description,
-            "event_name": event or None,
-            "event_key": event_key or None,
-            "created_at": self._moment(line, row["created_at"]),
-            "status": status,
-            "due": self._due(line, row["due"]),
-            "member": self._text(
-                line, "member", lambda: check_text(row["member"].strip(), "member")
-            )
-            or self.member,
-            "dropped_reason": self._dropped_reason(line, row["dropped_reason"], status),
-            "outcome": self._outcome(line, row["outcome"], introduction),
-        }
-
-    def _dropped_reason(self, line: int, text: str, status: str) -> str | None:
-        """Why a promise was dropped, as ``drop --reason`` takes it; only a dropped one has it."""
-        reason = self._text(
-            line, "dropped_reason", lambda: check_text(text.strip(), "reason", max_length=500)
-        )
-        if reason and status != Status.DROPPED:
-            raise self.fail(line, "dropped_reason", _("only a dropped promise has a reason"))
-        return reason or None
-
-    def _outcome(self, line: int, text: str, introduction: int | None) -> str | None:
-        """What came of the introduction this row is a side of, as 'intros' writes it."""
-        if not text.strip():
-            return None
-        if text not in _OUTCOMES:
-            raise self.fail(line, "outcome", _("must be met, collaboration, business or nothing"))
-        if introduction is None:
-            raise self.fail(line, "outcome", _("only an introduction's entries have an outcome"))
-        return text
-
-    def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
-        """A contact or event name as stored, and its key: checked once per distinct text."""
-        known = self._names.get((column, text))
-        if known is None:
-            name = self._text(line, column, lambda: check_name(text, column))
-            known = self._names[column, text] = (name, name_key(name))
-        return known
-
-    def _text(self, line: int, column: str, check: Callable[[], str]) -> str:
-        try:
-            return check()
-        except InvalidInputError as problem:
-            raise self.fail(line, column, str(problem)) from None
-
-    def _status(self, line: int, text: str, on: date) -> str:
-        try:
-            status = Status(text or Status.DONE)  # files from before promises: all done
-        except ValueError:
-            raise self.fail(line, "status", _("must be done, promised or dropped")) from None
-        if on > self.today:
-            raise self.fail(
-                line,
-                "date",
-                _("{day} is in the future: entries record what happened").format(day=on),
-            )
-        return status.value
-
-    def _due(self, line: int, text: str) -> date | None:
-        try:
-            return date.fromisoformat(text) if text.strip() else None
-        except ValueError:
-            raise self.fail(line, "due", _not_iso(text)) from None
-
-    def _id(self, line: int, text: str, *, column: str = "id") -> int | None:
-        if not text.strip():
-            return None
-        try:
-            number = whole_number(text)
-        except ValueError:
-            raise self.fail(
-                line, column, _("'{text}' is not a whole number").format(text=text)
-            ) from None
-        if not 1 <= number <= MAX_ID:
-            raise self.fail(
-                line,
-                column,
-                _("{number} is outside 1 to {maximum}").format(
-                    number=number, maximum=f"{MAX_ID:,}"
-                ),
-            )
-        return number
-
-    def _cents(self, line: int, text: str, kind: Kind) -> int | None:
-        if not text.strip():
-            return None
-        if kind is not Kind.MONEY:
-            raise self.fail(line, "amount", _("only money entries carry an amount"))
-        amount = Decimal(text) if DECIMAL.fullmatch(text.strip()) else None
-        if (
-            amount is None
-            or amount != amount.quantize(Decimal("0.01"))
-            or not 0 < amount <= MAX_AMOUNT
-        ):
-            raise self.fail(
-                line,
-                "amount",
-                _("'{text}' must be an amount like 12.50, from 0.01 to {maximum}").format(
-                    text=text, maximum=f"{MAX_AMOUNT:,}"
-                ),
-            )
-        return int(amount * 100)
-
-    def _moment(self, line: int, text: str) -> datetime | None:
-        if not text.strip():
-            return None
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise self.fail(
-                line, "created_at", _("'{text}' is not a timestamp").format(text=text)
-            ) from None
-        if moment.tzinfo is None:
-            raise self.fail(line, "created_at", _("give the time zone, e.g. 2026-11-26T20:00:00Z"))
-        try:
-            return moment.astimezone(UTC)
-        except OverflowError:  # in UTC before the year 1 or after 9999
-            raise self.fail(
-                line,
-                "created_at",
-                _("'{text}' is outside the years 1 to 9999 in UTC").format(text=text),
-            ) from None
-
-
-def _not_iso(text: str) -> str:
-    return _("'{text}' is not a YYYY-MM-DD date").format(text=text)
-
-
 def import_entries(
     session: Session,
     rows: Iterable[tuple[int, dict[str, str]]],
@@ -316,7 +111,7 @@ def import_entries(
     connection = session.connection()
     _INCOMING.drop(connection, checkfirst=True)
     _INCOMING.create(connection)
-    checker = _RowChecker(source, today, member)
+    checker = RowChecker(source, today, member)
     total = 0
     for batch in _batches(checker.check(line, row) for line, row in rows):
         connection.execute(_INCOMING.insert(), batch)
@@ -585,110 +380,3 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
         connection.execute(link.values(answers_id=sa.bindparam("answers")), batch)
         kept += len(batch)
     return wanted - kept, introductions
-
-
-@dataclass(frozen=True)
-class ContactImportReport:
-    rows: int
-    added: tuple[str, ...]
-    merged: tuple[str, ...]
-    skipped: int
-    dry_run: bool = False
-    kept: tuple[str, ...] = ()  # known contacts whose own organisation, email or note differ
-
-
-def import_contacts(
-    session: Session,
-    rows: Iterable[tuple[int, dict[str, str]]],
-    *,
-    source: str,
-    now: datetime,
-    dry_run: bool = False,
-) -> ContactImportReport:
-    """Add new contacts and complete known ones, matched by name (however typed) or email.
-
-    A known contact only gains: empty fields are filled and tags and aliases added; nothing
-    they already have is overwritten. For a dry run the caller rolls the transaction back.
-    """
-    added: list[str] = []
-    merged: list[str] = []
-    kept: list[str] = []
-    touched: set[str] = set()  # name keys of contacts this import added or completed
-    total = 0
-    for line, row in rows:
-        total += 1
-        name = row["name"]
-        try:
-            existing = _match_contact(session, name, row["email"], touched)
-            tags, aliases = _split(row["tags"]), _split(row["aliases"])
-            if existing is None:
-                add_contact(
-                    session,
-                    name,
-                    now=now,
-                    organisation=row["organisation"] or None,
-                    email=row["email"] or None,
-                    tags=tags,
-                    aliases=aliases,
-                    note=row["note"] or None,
-                )
-                added.append(name)
-                touched.add(name_key(name))
-                continue
-            before = card(session, existing)
-            edit_contact(
-                session,
-                existing.name,
-                organisation=None if before.organisation else row["organisation"] or None,
-                email=None if before.email else row["email"] or None,
-                note=None if before.note else row["note"] or None,
-                add_tags=tags,
-                add_aliases=[a for a in aliases if name_key(a) != existing.name_key],
-            )
-        except (InvalidInputError, RefusedError) as problem:
-            raise InvalidInputError(f"{source}:{line}: {problem}") from None
-        touched.add(existing.name_key)
-        if card(session, existing) != before:
-            merged.append(existing.name)
-        if _differs(before, row) and existing.name not in kept and existing.name not in added:
-            kept.append(existing.name)
-    return ContactImportReport(
-        total, tuple(added), tuple(merged), total - len(added) - len(merged), dry_run, tuple(kept)
-    )
-
-
-def _differs(known: ContactCard, row: dict[str, str]) -> bool:
-    """Whether the file says something else than the ledger about a field the ledger keeps
-    (spacing and line endings aside: the ledger stored its own value tidied)."""
-    return any(
-        theirs.strip() and ours and " ".join(theirs.split()) != " ".join(ours.split())
-        for ours, theirs in (
-            (known.organisation, row["organisation"]),
-            (known.email, row["email"]),
-            (known.note, row["note"]),
-        )
-    )
-
-
-def _split(joined: str) -> list[str]:
-    return [part.strip() for part in joined.split(";") if part.strip()]
-
-
-def _match_contact(session: Session, name: str, email: str, touched: set[str]) -> Contact | None:
-    """The contact a card or row describes: same name however typed, else a unique alias,
-    else the one contact with that email (not one this import already added or completed,
-    so two people sharing an email address both survive a round trip)."""
-    key = name_key(check_name(name))
-    found = session.exec(select(Contact).where(Contact.name_key == key)).first()
-    if found is not None:
-        return found
-    by_alias = session.exec(select(Contact).join(Alias).where(Alias.key == key)).all()
-    if len(by_alias) == 1:
-        return by_alias[0]
-    if email.strip():
-        by_email = session.exec(
-            select(Contact).where(sa.func.lower(Contact.email) == email.strip().lower())
-        ).all()
-        if len(by_email) == 1 and by_email[0].name_key not in touched:
-            return by_email[0]
-    return None
