@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.options import (
     RECORD_PANEL,
@@ -43,6 +42,8 @@ from wederkerig.core.vocabulary import (
     whole_number,
 )
 from wederkerig.formats import ENTRY_COLUMNS, Format, MachineFormat, write_csv, write_json
+from wederkerig.render import console
+from wederkerig.render import entries as entries_view
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -195,7 +196,7 @@ def log(
             now=app_ctx.now(),
         )
     print(row.id)
-    render.message(_("Logged {entry}.").format(entry=describe(row)))
+    console.message(_("Logged {entry}.").format(entry=describe(row)))
 
 
 def write_entries(
@@ -291,11 +292,11 @@ def list_entries(
             return
         rows, count = newest_entries(session, selection, sys.maxsize if all_ else TABLE_LIMIT)
     if not rows:
-        render.message(_("No entries match."))
+        console.message(_("No entries match."))
         return
-    render.show(render.entries_table, rows)
+    console.show(entries_view.entries_table, rows)
     if count > len(rows):
-        render.message(
+        console.message(
             _(
                 "Showing the newest {shown} of {count} entries; see all with --all or --format csv."
             ).format(shown=len(rows), count=count)
@@ -345,9 +346,9 @@ def edit(
     with transaction(ctx, write=True) as session:
         before, after = edit_entry(session, entry_id, change)
     if before == after:
-        render.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
+        console.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
     else:
-        render.message(
+        console.message(
             _("Was {before}.\nNow {after}.").format(before=describe(before), after=describe(after))
         )
 
@@ -393,7 +394,7 @@ def _remove(ctx: typer.Context, entry_id: int, other_side: OtherSide | None) -> 
         partners = other_sides(session, entry_id=entry_id) if partners_too else []
         removed = remove_entries(session, [entry_id, *(partner.id for partner in partners)])
     for row in removed:
-        render.message(_("Removed {entry}.").format(entry=describe(row)))
+        console.message(_("Removed {entry}.").format(entry=describe(row)))
 
 
 def _entry_id(text: str) -> int:
@@ -448,11 +449,11 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
             "{member}'s); add --yes to confirm outside a terminal"
         )
     if not yes and not confirmed(question.format(**words), refusal=refusal.format(**words)):
-        render.message(_("Kept it; nothing was removed."))
+        console.message(_("Kept it; nothing was removed."))
         return
     _remove(ctx, undo.entry.id, other_side)
     if other is not None:
-        render.message(
+        console.message(
             _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(
                 id=other.id, member=other.member, own=undo.entry.id
             )

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
 from wederkerig.cli.entries import write_entries
 from wederkerig.cli.options import DATA_PANEL
@@ -20,6 +19,7 @@ from wederkerig.formats import (
     balance_records,
     write_rows,
 )
+from wederkerig.render import console
 
 app = typer.Typer()
 
@@ -79,4 +79,4 @@ def export(
                 columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
             write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
     if output is not None:
-        render.message(_(WROTE[what]).format(path=output))
+        console.message(_(WROTE[what]).format(path=output))

@@ -9,7 +9,6 @@ from typing import Annotated, TextIO
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
@@ -22,6 +21,8 @@ from wederkerig.formats import (
     read_json,
     read_vcards,
 )
+from wederkerig.render import console
+from wederkerig.render import summaries as summaries_view
 
 app = typer.Typer(help=_("Import entries or contacts from files."), no_args_is_help=True)
 
@@ -86,7 +87,7 @@ def entries(
 ) -> None:
     from wederkerig.usecases.importing import import_entries
 
-    with _open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
+    with _open_text(file) as (stream, source), console.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
         read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:
@@ -101,7 +102,7 @@ def entries(
                 progress=advance,
                 member=app_context(ctx).member,
             )
-    render.message(render.import_summary(report))
+    console.message(summaries_view.import_summary(report))
 
 
 @app.command(
@@ -128,7 +129,7 @@ def contacts(
             report = import_contacts(
                 session, rows, source=source, now=app_context(ctx).now(), dry_run=dry_run
             )
-    render.message(render.contact_import_summary(report))
+    console.message(summaries_view.contact_import_summary(report))
 
 
 def _looks_like_vcard(stream: TextIO) -> bool:

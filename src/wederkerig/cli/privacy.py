@@ -4,11 +4,11 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, confirmed, transaction
 from wederkerig.cli.entries import remove_other_sides
 from wederkerig.cli.options import DATA_PANEL, OtherSideOption, YesOption, complete_contact
 from wederkerig.core.i18n import _, ngettext
+from wederkerig.render import console
 from wederkerig.settings import paths
 
 app = typer.Typer()
@@ -54,7 +54,7 @@ def forget(
             count,
         ).format(name=who, count=f"{count:,}"),
     ):
-        render.message(_("Nothing was erased."))
+        console.message(_("Nothing was erased."))
         return
     partners_too = remove_other_sides(ctx, other_side, contact=name)
     with transaction(ctx, write=True) as session:
@@ -62,7 +62,7 @@ def forget(
     ledger = paths.sqlite_file(target)
     if ledger is not None:  # a database server reclaims space its own way (VACUUM, pg_repack)
         scrub(ledger, busy_timeout=busy_timeout())
-    render.message(
+    console.message(
         ngettext(
             "Erased '{name}' and {count} entry from {ledger}.",
             "Erased '{name}' and {count} entries from {ledger}.",
@@ -71,14 +71,14 @@ def forget(
     )
     if erased.mentioned_in:
         ids = ", ".join(str(entry_id) for entry_id in erased.mentioned_in)
-        render.message(
+        console.message(
             _(
                 "Other entries still mention them in their description: {ids} "
                 "(change them with 'wederkerig edit ID --description ...')."
             ).format(ids=ids)
         )
     if ledger is None:
-        render.message(
+        console.message(
             _(
                 "The database server keeps the erased rows' bytes in its files until VACUUM "
                 "reclaims them (VACUUM (FULL) at once), and earlier dumps (pg_dump) still hold "
@@ -87,7 +87,7 @@ def forget(
         )
     backups = known_backups(ledger) + leftover_drafts(ledger) if ledger is not None else []
     if backups:
-        render.message(
+        console.message(
             ngettext(
                 "{count} copy made by wederkerig may still contain them (delete or keep them "
                 "as your retention rules say): {paths}",

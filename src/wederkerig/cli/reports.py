@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, check_save, present, transaction
 from wederkerig.cli.entries import selection_from
 from wederkerig.cli.options import (
@@ -46,6 +45,11 @@ from wederkerig.formats import (
     write_document,
     write_rows,
 )
+from wederkerig.render import balance as balance_view
+from wederkerig.render import brief as brief_view
+from wederkerig.render import console
+from wederkerig.render import flow as flow_view
+from wederkerig.render import promises as promises_view
 from wederkerig.settings import config
 
 if TYPE_CHECKING:
@@ -132,19 +136,19 @@ def balance(
             columns = period_columns(by, over_time)
             write_rows(format, sys.stdout, columns, period_records(over_time))
         elif not over_time.rows:
-            render.message(_(NOTHING_MATCHES))
+            console.message(_(NOTHING_MATCHES))
         else:
-            present(save, render.period_table, over_time, by=by)
+            present(save, balance_view.period_table, over_time, by=by)
         return
     if format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
         write_rows(format, sys.stdout, columns, balance_records(rows, by_kind=by_kind, by=by))
     elif not rows:
-        render.message(_(NOTHING_MATCHES))
+        console.message(_(NOTHING_MATCHES))
         if pending:
-            render.show(render.promises_line, pending)
+            console.show(promises_view.promises_line, pending)
     elif by_kind:
-        present(save, render.balance_by_kind_table, rows, by=by)
+        present(save, balance_view.balance_by_kind_table, rows, by=by)
     else:
         _balance_table(rows, overall, pending, by=by, all_=all_, save=save)
 
@@ -166,7 +170,7 @@ def _balance_table(
     shown = rows if all_ else largest_imbalances(rows, TABLE_LIMIT)
     present(
         save,
-        render.balance_table,
+        balance_view.balance_table,
         shown,
         overall,
         hidden=len(rows) - len(shown),
@@ -214,7 +218,7 @@ def _contact_balance(
         write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        present(save, render.contact_balance, result, words, promises=pending)
+        present(save, balance_view.contact_balance, result, words, promises=pending)
 
 
 @app.command(
@@ -243,7 +247,7 @@ def brief(
     elif format is Format.CSV:  # the year of months, one row per month and kind
         write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        present(save, render.brief_view, found)
+        present(save, brief_view.brief_view, found)
 
 
 @app.command(
@@ -274,4 +278,4 @@ def flow(
     elif format is Format.CSV:
         write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        present(save, render.flow_view, found)
+        present(save, flow_view.flow_view, found)
