@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Column
 from rich.text import Text
 
-from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.vocabulary import By, Kind
 from wederkerig.render import cells
 from wederkerig.render.entries import entries_table
@@ -21,6 +21,20 @@ from wederkerig.render.promises import promises_line, promises_table
 if TYPE_CHECKING:
     from wederkerig.usecases.balances import BalanceRow, ContactBalance, PeriodBalances, Tally
     from wederkerig.usecases.promises import OpenPromise
+
+SIGN_LEGEND = N_(
+    "net = gave − received, in points: + you gave more, − they gave more. "
+    "Amounts of money are shown apart and never added to points."
+)
+
+# The first column's heading of a balance (CSV and JSON name that column by By's value).
+HEADINGS = {
+    By.CONTACT: N_("Contact"),
+    By.ORGANISATION: N_("Organisation"),
+    By.GROUP: N_("Group"),
+    By.EVENT: N_("Event"),
+    By.MEMBER: N_("Member"),
+}
 
 
 def balance_table(
@@ -44,7 +58,7 @@ def balance_table(
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = cells.table(
         _label_column(by, (r.contact for r in [*rows, total]), width),
-        *([cells.organisation_column()] if organisations else []),
+        *([_organisation_column()] if organisations else []),
         *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
         Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
@@ -62,7 +76,7 @@ def balance_table(
         if wide
         else _("K knowledge, T talent, M money, A access: gave/received points.")
     )
-    notes = [Text(legend + " " + _(cells.SIGN_LEGEND), style="dim")]
+    notes = [Text(legend + " " + _(SIGN_LEGEND), style="dim")]
     notes += cells.money_lines(total.amount_gave, total.amount_received)
     if promises:
         notes.append(promises_line(promises))
@@ -89,9 +103,9 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
         (len(str(n)) + 1 for row in rows for n in (*row.nets, row.total)), default=1
     )
     cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
-    label = max((Text(cells.label(row.label)).cell_len for row in rows), default=0)
-    label = max(label, Text(_(cells.HEADINGS[by])).cell_len)
-    if cells.wrap_at(by, width) is not None:  # a long label wraps at a third of the width
+    label = max((Text(_label(row.label)).cell_len for row in rows), default=0)
+    label = max(label, Text(_(HEADINGS[by])).cell_len)
+    if _wrap_at(by, width) is not None:  # a long label wraps at a third of the width
         label = min(label, width // 3)
     room = width - label - 1 - (max(widest_number, 5) + 1)
     shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
@@ -105,14 +119,14 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
     for row in balances.rows:
         nets = row.nets[skipped:]
         table.add_row(
-            Text(cells.label(row.label)), *(cells.net_or_dot(n) for n in nets), cells.net(row.total)
+            Text(_label(row.label)), *(_net_or_dot(n) for n in nets), cells.net(row.total)
         )
-    footer = [Text(_("Total")), *(cells.net_or_dot(n) for n in balances.total.nets[skipped:])]
+    footer = [Text(_("Total")), *(_net_or_dot(n) for n in balances.total.nets[skipped:])]
     for column, cell_text in zip(
         table.columns, [*footer, cells.net(balances.total.total)], strict=True
     ):
         column.footer = cell_text
-    notes = [Text(_("Net points per period:") + " " + _(cells.SIGN_LEGEND), style="dim")]
+    notes = [Text(_("Net points per period:") + " " + _(SIGN_LEGEND), style="dim")]
     if skipped:
         notes.append(
             Text(
@@ -129,10 +143,32 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
     return Group(table, *notes)
 
 
+def _wrap_at(by: By, width: int) -> int | None:
+    """A person's name is never wrapped (it is how they are found); an organisation's,
+    group's or event's name may wrap, so the numbers beside it stay readable."""
+    return None if by is By.CONTACT else width
+
+
+def _net_or_dot(value: int) -> Text:
+    return cells.net(value) if value else Text("·", style="dim")
+
+
+def _organisation_column() -> Column:
+    return Column(_("Organisation"), overflow="ellipsis", max_width=28)
+
+
+def _label(text: str) -> str:
+    """A row's label as shown: the stand-in for rows without an organisation, group, event
+    or member ('(no group)') in the reader's language; a real name exactly as it is."""
+    from wederkerig.usecases.balances import NO_LABEL  # loaded already: the rows came from there
+
+    return _(text) if text in NO_LABEL.values() else text
+
+
 def _label_column(by: By, labels: Iterable[str], width: int) -> Column:
     """The first column, headed by what a row stands for (contact, organisation, ...)."""
-    shown = (cells.label(label) for label in labels)
-    return cells.name_column(_(cells.HEADINGS[by]), shown, width=cells.wrap_at(by, width))
+    shown = (_label(label) for label in labels)
+    return cells.name_column(_(HEADINGS[by]), shown, width=_wrap_at(by, width))
 
 
 def _kind_cell(tally: "Tally") -> Text:
@@ -146,7 +182,7 @@ def _kind_cell(tally: "Tally") -> Text:
 
 
 def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]:
-    line: list[Text | str] = [Text(cells.label(row.contact))]
+    line: list[Text | str] = [Text(_label(row.contact))]
     if organisation:
         line.append(Text(row.organisation or ""))
     line += [_kind_cell(row.by_kind[kind]) for kind in Kind]
@@ -161,7 +197,7 @@ def balance_by_kind_table(
     organisations = width >= cells.WIDE and by is By.CONTACT
     table = cells.table(
         _label_column(by, (r.contact for r in rows), width),
-        *([cells.organisation_column()] if organisations else []),
+        *([_organisation_column()] if organisations else []),
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
         Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
@@ -170,7 +206,7 @@ def balance_by_kind_table(
         Column(_("Last"), no_wrap=True),
     )
     for row in rows:
-        line: list[Text | str] = [Text(cells.label(row.contact))]
+        line: list[Text | str] = [Text(_label(row.contact))]
         if organisations:
             line.append(Text(row.organisation or ""))
         line += [
@@ -182,7 +218,7 @@ def balance_by_kind_table(
             cells.day(row.last_date),
         ]
         table.add_row(*line)
-    return Group(table, Text(_(cells.SIGN_LEGEND), style="dim"))
+    return Group(table, Text(_(SIGN_LEGEND), style="dim"))
 
 
 def contact_balance(
@@ -216,7 +252,7 @@ def contact_balance(
         parts.append(
             entries_table(balance.entries, title=_("Timeline"), show_contact=False, width=width)
         )
-    parts.append(Text(_(cells.SIGN_LEGEND), style="dim"))
+    parts.append(Text(_(SIGN_LEGEND), style="dim"))
     parts.append(
         Text(
             _('More before a meeting: wederkerig brief "{name}"').format(name=balance.contact.name),

@@ -15,8 +15,8 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wederkerig.core import money
-from wederkerig.core.i18n import N_, _, ngettext
-from wederkerig.core.vocabulary import By, Kind
+from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.vocabulary import Kind
 
 if TYPE_CHECKING:
     from wederkerig.usecases.balances import Tally
@@ -24,19 +24,6 @@ if TYPE_CHECKING:
 
 GAVE_STYLE, RECEIVED_STYLE = "green", "cyan"
 WIDE = 110  # columns needed to show organisations and whole kind names beside the numbers
-SIGN_LEGEND = N_(
-    "net = gave − received, in points: + you gave more, − they gave more. "
-    "Amounts of money are shown apart and never added to points."
-)
-
-# The first column's heading of a balance (CSV and JSON name that column by By's value).
-HEADINGS = {
-    By.CONTACT: N_("Contact"),
-    By.ORGANISATION: N_("Organisation"),
-    By.GROUP: N_("Group"),
-    By.EVENT: N_("Event"),
-    By.MEMBER: N_("Member"),
-}
 
 
 def arrow(gave: bool, *, wide: bool) -> Text:
@@ -59,13 +46,7 @@ def name_column(header: str, names: Iterable[str], *, width: int | None = None) 
     return Column(header, no_wrap=True, min_width=widest, overflow="ignore")
 
 
-def wrap_at(by: By, width: int) -> int | None:
-    """A person's name is never wrapped (it is how they are found); an organisation's,
-    group's or event's name may wrap, so the numbers beside it stay readable."""
-    return None if by is By.CONTACT else width
-
-
-def points(value: int) -> Text:
+def _points(value: int) -> Text:
     return Text(str(value) if value else "·", style="dim" if not value else "")
 
 
@@ -75,15 +56,6 @@ def net(value: int) -> Text:
     if value < 0:
         return Text(f"−{-value}", style=RECEIVED_STYLE)
     return Text("0", style="dim")
-
-
-def net_or_dot(value: int) -> Text:
-    return net(value) if value else Text("·", style="dim")
-
-
-def amount(value: Decimal | None) -> str:
-    """An amount of money in its own column, or blank: money is never shown as points."""
-    return "" if not value else money.show(value)
 
 
 def day(value: date | None) -> str:
@@ -123,7 +95,7 @@ def money_lines(gave: Decimal, received: Decimal) -> list[Text]:
 
 def kind_cells(kind: Kind, tally: "Tally") -> list[Text | str]:
     """A kind's row of a per-kind table: its points both ways (nothing is a dim dot) and net."""
-    return [kind.value, points(tally.gave), points(tally.received), net(tally.net)]
+    return [kind.value, _points(tally.gave), _points(tally.received), net(tally.net)]
 
 
 def total_cells(tally: "Tally") -> list[Text | str]:
@@ -133,18 +105,6 @@ def total_cells(tally: "Tally") -> list[Text | str]:
 
 def section(title: str, count: int | None = None) -> Text:
     return Text(f"\n{title}" + (f" ({count})" if count is not None else ""), style="bold")
-
-
-def organisation_column() -> Column:
-    return Column(_("Organisation"), overflow="ellipsis", max_width=28)
-
-
-def label(text: str) -> str:
-    """A row's label as shown: the stand-in for rows without an organisation, group, event
-    or member ('(no group)') in the reader's language; a real name exactly as it is."""
-    from wederkerig.usecases.balances import NO_LABEL  # loaded already: the rows came from there
-
-    return _(text) if text in NO_LABEL.values() else text
 
 
 def person_heading(person: "ContactCard", groups: Sequence[str] = ()) -> Group:

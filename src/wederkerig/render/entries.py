@@ -1,11 +1,13 @@
 """The entries table (``wederkerig entries``, and the timelines in balance and brief)."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich.table import Column, Table
 from rich.text import Text
 
+from wederkerig.core import money
 from wederkerig.core.i18n import _
 from wederkerig.render import cells
 
@@ -45,10 +47,10 @@ def entries_table(
             line.append(Text(r.contact))
         line += [cells.arrow(gave, wide=wide), r.kind, str(r.value)]
         if show_amount:
-            line.append(cells.amount(r.amount))
+            line.append(_amount(r.amount))
         description = Text(r.description)
         if r.amount is not None and not show_amount:
-            description = Text.assemble((f"{cells.amount(r.amount)} ", "bold"), description)
+            description = Text.assemble((f"{_amount(r.amount)} ", "bold"), description)
         line.append(description)
         if show_event:
             line.append(Text(r.event or ""))
@@ -57,3 +59,8 @@ def entries_table(
         table.caption = _("→ you gave, ← you received")
         table.caption_justify = "left"
     return table
+
+
+def _amount(value: Decimal | None) -> str:
+    """An amount of money in its own column, or blank: money is never shown as points."""
+    return "" if not value else money.show(value)
