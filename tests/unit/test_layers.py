@@ -97,10 +97,10 @@ def inject(copy: Path, module: str, line: str) -> None:
             "wederkerig.usecases.loops -> wederkerig.render",
         ),
         (
-            "render.py",
+            "render/balance.py",
             "from wederkerig import formats",
             "layers",
-            "wederkerig.render -> wederkerig.formats",
+            "wederkerig.render.balance -> wederkerig.formats",
         ),
         ("store/models.py", "import typer", "typer-in-cli", "wederkerig.store.models -> typer"),
         (

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from wederkerig import __version__, render
+from wederkerig import __version__
 from wederkerig.cli import (
     cadence,
     contacts,
@@ -33,6 +33,7 @@ from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
 from wederkerig.core import money
 from wederkerig.core.errors import ExitCode, InvalidInputError, WederkerigError, did_you_mean
 from wederkerig.core.i18n import N_, _
+from wederkerig.render import console
 from wederkerig.settings import config, paths
 from wederkerig.settings.paths import DB_ENV
 
@@ -92,7 +93,7 @@ class LedgerGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except WederkerigError as problem:
-            render.error(str(problem))
+            console.error(str(problem))
             raise typer.Exit(problem.exit_code) from None
 
     def main(
@@ -122,10 +123,10 @@ class LedgerGroup(TyperGroup):
                     else ""
                 )
                 said = getattr(problem, "format_message", problem.__str__)()
-                render.error(f"{click_message(said)}{where}")
+                console.error(f"{click_message(said)}{where}")
             sys.exit(getattr(problem, "exit_code", ExitCode.USAGE))
         except typer.Abort:
-            render.error(_("aborted; nothing was saved"))
+            console.error(_("aborted; nothing was saved"))
             sys.exit(ExitCode.LEDGER)
         sys.exit(outcome if isinstance(outcome, int) else ExitCode.OK)
 

@@ -5,13 +5,14 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
 from wederkerig.core.dates import parse_cadence, parse_span
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.formats.columns import DUE_COLUMNS, TAG_COLUMNS, Format
 from wederkerig.formats.writers import write_rows
+from wederkerig.render import console
+from wederkerig.render import listings as listings_view
 from wederkerig.settings import config
 
 app = typer.Typer()
@@ -61,9 +62,9 @@ def due(
         if items or not quiet:
             write_rows(format, sys.stdout, DUE_COLUMNS, items)
     elif items:
-        render.show(render.due_table, items)
+        console.show(listings_view.due_table, items)
     elif not quiet:
-        render.message(_("Nothing is due."))
+        console.message(_("Nothing is due."))
 
 
 @tags.command("list", help=_("Tags in use, how many contacts carry each, and their cadence."))
@@ -76,7 +77,7 @@ def list_tags(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
         format,
         TAG_COLUMNS,
         rows,
-        render.tags_table,
+        listings_view.tags_table,
         _("No tags yet: add one with 'wederkerig contact edit NAME --tag TAG'."),
     )
 
@@ -98,9 +99,9 @@ def cadence(
     with transaction(ctx, write=True) as session:
         name = set_tag_cadence(session, tag, every_days)
     if every_days is None:
-        render.message(_("Tag '{tag}' has no cadence now.").format(tag=name))
+        console.message(_("Tag '{tag}' has no cadence now.").format(tag=name))
     else:
-        render.message(
+        console.message(
             ngettext(
                 "Everyone tagged '{tag}' is due after {days} day without contact.",
                 "Everyone tagged '{tag}' is due after {days} days without contact.",

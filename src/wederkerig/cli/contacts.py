@@ -5,13 +5,15 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
 from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.core.dates import parse_cadence
 from wederkerig.core.i18n import _
 from wederkerig.formats.columns import CONTACT_COLUMNS, Format
 from wederkerig.formats.writers import write_document
+from wederkerig.render import console
+from wederkerig.render import contacts as contacts_view
+from wederkerig.render import summaries as summaries_view
 
 app = typer.Typer(help=_("Add, list, show, edit and remove contacts."), no_args_is_help=True)
 
@@ -59,7 +61,7 @@ def add(
         )
         for name_of_group in group or ():
             join_group(session, name_of_group, [card.name])
-    render.message(_("Added contact '{name}'.").format(name=card.name))
+    console.message(_("Added contact '{name}'.").format(name=card.name))
 
 
 @app.command("list", help=_("List contacts with their organisation, email, tags and aliases."))
@@ -81,7 +83,7 @@ def list_(
         format,
         CONTACT_COLUMNS,
         cards,
-        render.contacts_table,
+        contacts_view.contacts_table,
         _("No contacts match: see them all with 'wederkerig contact list'.")
         if tag or org
         else _("No contacts yet: add one with 'wederkerig contact add NAME'."),
@@ -94,7 +96,7 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
 
     with transaction(ctx) as session:
         summary = show_contact(session, name)
-    render.console().print(render.contact_summary(summary))
+    console.show(contacts_view.contact_summary, summary)
 
 
 @app.command(
@@ -147,7 +149,7 @@ def edit(
             add_aliases=alias or (),
             remove_aliases=unalias or (),
         )
-    render.message(_("Updated contact '{name}'.").format(name=card.name))
+    console.message(_("Updated contact '{name}'.").format(name=card.name))
 
 
 @app.command("rm", help=_("Remove a contact that has no entries."))
@@ -156,7 +158,7 @@ def remove(ctx: typer.Context, name: NameArgument) -> None:
 
     with transaction(ctx, write=True) as session:
         card = remove_contact(session, name)
-    render.message(_("Removed contact '{name}'.").format(name=card.name))
+    console.message(_("Removed contact '{name}'.").format(name=card.name))
 
 
 @app.command(
@@ -211,4 +213,4 @@ def merge(
 
     with transaction(ctx, write=True) as session:
         merged = merge_contacts(session, keep, absorb)
-    render.message(render.merge_summary(merged))
+    console.message(summaries_view.merge_summary(merged))

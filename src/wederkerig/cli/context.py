@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
-from wederkerig import render
 from wederkerig.core.dates import parse_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
 from wederkerig.formats.columns import Format
 from wederkerig.formats.writers import write_rows
+from wederkerig.render import console
 from wederkerig.settings import config, paths
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def opened(
             if ledger.upgrade.backup
             else _("Upgraded the ledger {ledger} from schema {old} to {new}.")
         )
-        render.message(
+        console.message(
             upgraded.format(
                 ledger=ledger.where,
                 old=ledger.upgrade.old,
@@ -138,7 +138,7 @@ def said_new(target: str) -> None:
     """Say that a new ledger was made, unless it is the default one on first use: a ledger
     made at a path given on purpose (perhaps mistyped) must not pass unnoticed."""
     if target != paths.default_target():
-        render.message(_("Made a new ledger at {ledger}.").format(ledger=paths.describe(target)))
+        console.message(_("Made a new ledger at {ledger}.").format(ledger=paths.describe(target)))
 
 
 SAVE_SUFFIXES = {".svg": False, ".html": True, ".htm": True}  # suffix: is it HTML
@@ -157,13 +157,13 @@ def check_save(path: Path | None, format: Format) -> None:
 def present(save: Path | None, build: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
     """Show a report on the terminal and, with --save, write the same rendering to a private
     file (0600: it holds other people's data)."""
-    render.show(build, *args, **kwargs)
+    console.show(build, *args, **kwargs)
     if save is None:
         return
-    document = render.export(build, *args, html=SAVE_SUFFIXES[save.suffix.casefold()], **kwargs)
+    document = console.recorded(build, *args, html=SAVE_SUFFIXES[save.suffix.casefold()], **kwargs)
     with output_stream(save) as stream:
         stream.write(document)
-    render.message(_("Saved the report to {path}.").format(path=save))
+    console.message(_("Saved the report to {path}.").format(path=save))
 
 
 def confirmed(question: str, *, refusal: str) -> bool:
@@ -200,7 +200,7 @@ def show_listing(
     format: Format,
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
-    table: Callable[..., Any],  # a render.* table builder
+    table: Callable[..., Any],  # a table builder from wederkerig.render
     empty: str,
 ) -> None:
     """A listing in the chosen format: CSV/JSON rows for scripts, else a table (or, when
@@ -208,9 +208,9 @@ def show_listing(
     if format is not Format.TABLE:
         write_rows(format, sys.stdout, columns, rows)
     elif not rows:
-        render.message(empty)
+        console.message(empty)
     else:
-        render.show(table, rows)
+        console.show(table, rows)
 
 
 @contextmanager

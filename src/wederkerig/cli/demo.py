@@ -4,10 +4,11 @@ from pathlib import Path
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import AppContext, app_context
 from wederkerig.cli.options import START_PANEL
 from wederkerig.core.i18n import _
+from wederkerig.render import balance as balance_view
+from wederkerig.render import console
 from wederkerig.settings import paths
 
 app = typer.Typer()
@@ -38,10 +39,10 @@ def demo(ctx: typer.Context) -> None:
             pending = open_promises(session, Selection(), today=app_ctx.today)
     finally:
         ledger.dispose()
-    render.show(
-        render.balance_table, rows, total(rows), hidden=0, limit=len(rows), promises=pending
+    console.show(
+        balance_view.balance_table, rows, total(rows), hidden=0, limit=len(rows), promises=pending
     )
-    render.message(
+    console.message(
         _(
             "This is a sample ledger in {target}; your own ledger is untouched.\n"
             'Look around: wederkerig --db "{target}" brief "Anneke de Vries"\n'

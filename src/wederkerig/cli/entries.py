@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import (
     FIELD_HINTS,
     app_context,
@@ -49,6 +48,8 @@ from wederkerig.core.vocabulary import (
 )
 from wederkerig.formats.columns import Format
 from wederkerig.formats.writers import write_entries
+from wederkerig.render import console
+from wederkerig.render import entries as entries_view
 
 if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
@@ -191,7 +192,7 @@ def log(
             now=app_ctx.now(),
         )
     print(row.id)
-    render.message(_("Logged {entry}.").format(entry=describe(row)))
+    console.message(_("Logged {entry}.").format(entry=describe(row)))
 
 
 @app.command(
@@ -230,11 +231,11 @@ def list_entries(
             return
         rows, count = newest_entries(session, selection, sys.maxsize if all_ else TABLE_LIMIT)
     if not rows:
-        render.message(_("No entries match."))
+        console.message(_("No entries match."))
         return
-    render.show(render.entries_table, rows)
+    console.show(entries_view.entries_table, rows)
     if count > len(rows):
-        render.message(
+        console.message(
             _(
                 "Showing the newest {shown} of {count} entries; see all with --all or --format csv."
             ).format(shown=len(rows), count=count)
@@ -285,9 +286,9 @@ def edit(
     with transaction(ctx, write=True, hints=EDIT_HINTS) as session:
         before, after = edit_entry(session, entry_id, change)
     if before == after:
-        render.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
+        console.message(_("Nothing changed in {entry}.").format(entry=describe(after)))
     else:
-        render.message(
+        console.message(
             _("Was {before}.\nNow {after}.").format(before=describe(before), after=describe(after))
         )
 
@@ -330,7 +331,7 @@ def _said_removed(removed: "list[EntryRow]") -> None:
     from wederkerig.usecases.entries import describe
 
     for row in removed:
-        render.message(_("Removed {entry}.").format(entry=describe(row)))
+        console.message(_("Removed {entry}.").format(entry=describe(row)))
 
 
 @app.command(
@@ -361,7 +362,7 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
             "{member}'s); add --yes to confirm outside a terminal"
         )
     if not yes and not confirmed(question.format(**words), refusal=refusal.format(**words)):
-        render.message(_("Kept it; nothing was removed."))
+        console.message(_("Kept it; nothing was removed."))
         return
     partners_too = other_sides_too(other_side, partners)
     hints = {**FIELD_HINTS, "entry": N_("{problem}: run undo again to see it")}
@@ -369,7 +370,7 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
         removed = undo_entry(session, member, expected=undo.entry.id, other_sides_too=partners_too)
     _said_removed(removed)
     if other is not None:
-        render.message(
+        console.message(
             _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(
                 id=other.id, member=other.member, own=undo.entry.id
             )

@@ -4,11 +4,12 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import FormatOption
 from wederkerig.core.i18n import _
 from wederkerig.formats.columns import EVENT_COLUMNS, Format
+from wederkerig.render import console
+from wederkerig.render import listings as listings_view
 
 app = typer.Typer(help=_("Add and list events (a New Year's reception, a network meeting)."))
 
@@ -27,7 +28,7 @@ def add(
     held_on = app_context(ctx).date(on, allow_future=True)  # an event may be ahead
     with transaction(ctx, write=True) as session:
         event = add_event(session, name, on=held_on, place=place)
-    render.message(_("Added event '{name}'.").format(name=event.name))
+    console.message(_("Added event '{name}'.").format(name=event.name))
 
 
 @app.command("list", help=_("List events, most recent first, with how many entries name each."))
@@ -40,6 +41,6 @@ def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
         format,
         EVENT_COLUMNS,
         events,
-        render.events_table,
+        listings_view.events_table,
         _("No events yet: add one with 'wederkerig event add NAME'."),
     )

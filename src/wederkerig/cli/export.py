@@ -3,11 +3,10 @@
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import output_stream, transaction
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import InvalidInputError
@@ -15,9 +14,7 @@ from wederkerig.core.i18n import N_, _
 from wederkerig.formats.columns import BALANCE_COLUMNS, CONTACT_COLUMNS, MachineFormat
 from wederkerig.formats.records import balance_records
 from wederkerig.formats.writers import write_entries, write_rows
-
-if TYPE_CHECKING:
-    pass
+from wederkerig.render import console
 
 app = typer.Typer()
 
@@ -77,4 +74,4 @@ def export(
                 columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
             write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
     if output is not None:
-        render.message(_(WROTE[what]).format(path=output))
+        console.message(_(WROTE[what]).format(path=output))

@@ -5,7 +5,6 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import show_listing, transaction
 from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
@@ -20,6 +19,8 @@ from wederkerig.core.i18n import _
 from wederkerig.formats.columns import BALANCE_BY_KIND_COLUMNS, GROUP_COLUMNS, Format
 from wederkerig.formats.records import balance_records
 from wederkerig.formats.writers import write_rows
+from wederkerig.render import console
+from wederkerig.render import listings as listings_view
 
 app = typer.Typer(help=_("Groups: a region's partnership, a club, a board."), no_args_is_help=True)
 
@@ -45,7 +46,7 @@ def add(
 
     with transaction(ctx, write=True) as session:
         group = add_group(session, name, note=note)
-    render.message(_("Added group '{group}'.").format(group=group.name))
+    console.message(_("Added group '{group}'.").format(group=group.name))
 
 
 @app.command("join", help=_("Add contacts to a group."))
@@ -56,9 +57,9 @@ def join(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) ->
         group, added = join_group(session, name, contacts)
     if added:
         joined = ", ".join(f"'{who}'" for who in added)
-        render.message(_("Group '{group}': added {names}.").format(group=group, names=joined))
+        console.message(_("Group '{group}': added {names}.").format(group=group, names=joined))
     else:
-        render.message(_("Group '{group}': added nobody new.").format(group=group))
+        console.message(_("Group '{group}': added nobody new.").format(group=group))
 
 
 @app.command("leave", help=_("Take contacts out of a group (their entries stay)."))
@@ -68,7 +69,7 @@ def leave(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -
     with transaction(ctx, write=True) as session:
         group, left = leave_group(session, name, contacts)
     removed = ", ".join(f"'{who}'" for who in left)
-    render.message(_("Group '{group}': removed {names}.").format(group=group, names=removed))
+    console.message(_("Group '{group}': removed {names}.").format(group=group, names=removed))
 
 
 @app.command("list", help=_("List groups with how many members each has."))
@@ -81,7 +82,7 @@ def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
         format,
         GROUP_COLUMNS,
         groups,
-        render.groups_table,
+        listings_view.groups_table,
         _("No groups yet: add one with 'wederkerig group add NAME'."),
     )
 
@@ -108,4 +109,4 @@ def show(
     if format is not Format.TABLE:
         write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
         return
-    render.show(render.group_view, group.name, group.note, members, rows)
+    console.show(listings_view.group_view, group.name, group.note, members, rows)

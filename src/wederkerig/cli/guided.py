@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import AppContext, app_context, transaction
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.vocabulary import Direction, Kind, parse_direction, parse_kind
 from wederkerig.core.words import DIRECTIONS, KINDS, offered
+from wederkerig.render import console
 
 if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
@@ -98,7 +98,7 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
             except NotFoundError:
                 alike = suggestions(session, typed)
         for number, name in enumerate(alike, start=1):
-            render.message(f"  {number}. {name}")
+            console.message(f"  {number}. {name}")
         pick = _ask(
             _("No contact '{name}'. Pick a number, or n to add '{name}' as new").format(name=typed),
             default="n" if not alike else "1",
@@ -118,7 +118,7 @@ def _until_valid(read: Callable[[], None]) -> None:
             read()
             return
         except InvalidInputError as problem:
-            render.message(f"  {problem}")
+            console.message(f"  {problem}")
 
 
 def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
@@ -221,12 +221,12 @@ def guided_log(ctx: typer.Context) -> None:
             talk.items.append(item)
             if not _yes(_("Anything else in this conversation?"), default=False):
                 break
-        render.message(_summary(talk))
+        console.message(_summary(talk))
         if not _yes(_("Save?"), default=True):
-            render.message(_("Nothing was saved."))
+            console.message(_("Nothing was saved."))
             return
     except (KeyboardInterrupt, EOFError, _Back):
-        render.message("\n" + _("Nothing was saved."))
+        console.message("\n" + _("Nothing was saved."))
         raise typer.Exit(130) from None
     app_ctx = app_context(ctx)
     saved: list[EntryRow] = []
@@ -245,4 +245,4 @@ def guided_log(ctx: typer.Context) -> None:
             )  # fmt: skip
     for row in saved:
         print(row.id)
-        render.message(_("Logged {entry}.").format(entry=describe(row)))
+        console.message(_("Logged {entry}.").format(entry=describe(row)))

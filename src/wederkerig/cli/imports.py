@@ -5,7 +5,6 @@ from typing import Annotated, TextIO
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, transaction
 from wederkerig.core.i18n import _
 from wederkerig.formats.columns import (
@@ -15,6 +14,8 @@ from wederkerig.formats.columns import (
     MachineFormat,
 )
 from wederkerig.formats.readers import open_text, read_csv, read_json, read_vcards
+from wederkerig.render import console
+from wederkerig.render import summaries as summaries_view
 
 app = typer.Typer(help=_("Import entries or contacts from files."), no_args_is_help=True)
 
@@ -52,7 +53,7 @@ def entries(
 ) -> None:
     from wederkerig.usecases.import_entries import import_entries
 
-    with open_text(file) as (stream, source), render.progress(_("Importing entries")) as advance:
+    with open_text(file) as (stream, source), console.progress(_("Importing entries")) as advance:
         json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
         read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:
@@ -67,7 +68,7 @@ def entries(
                 progress=advance,
                 member=app_context(ctx).member,
             )
-    render.message(render.import_summary(report))
+    console.message(summaries_view.import_summary(report))
 
 
 @app.command(
@@ -94,7 +95,7 @@ def contacts(
             report = import_contacts(
                 session, rows, source=source, now=app_context(ctx).now(), dry_run=dry_run
             )
-    render.message(render.contact_import_summary(report))
+    console.message(summaries_view.contact_import_summary(report))
 
 
 def _looks_like_vcard(stream: TextIO) -> bool:

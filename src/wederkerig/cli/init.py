@@ -2,10 +2,10 @@
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context
 from wederkerig.cli.options import START_PANEL
 from wederkerig.core.i18n import _
+from wederkerig.render import console
 from wederkerig.settings import paths
 
 app = typer.Typer()
@@ -23,9 +23,9 @@ def init(ctx: typer.Context) -> None:
 
     target = app_context(ctx).target
     if create_ledger(target):
-        render.message(_("Made a new ledger at {ledger}.").format(ledger=paths.describe(target)))
+        console.message(_("Made a new ledger at {ledger}.").format(ledger=paths.describe(target)))
     else:
-        render.message(
+        console.message(
             _("There is a ledger at {ledger} already; it was left as it is.").format(
                 ledger=paths.describe(target)
             )

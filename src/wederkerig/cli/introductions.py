@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import (
     RECORD_PANEL,
@@ -18,6 +17,8 @@ from wederkerig.cli.options import (
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import CLEAR_WORDS, parse_outcome
 from wederkerig.formats.columns import INTRODUCTION_COLUMNS, Format
+from wederkerig.render import console
+from wederkerig.render import promises as promises_view
 
 app = typer.Typer()
 
@@ -70,7 +71,7 @@ def intro(
         )
     print(made.id)
     first_entry, second_entry = made.entries.split(";")  # one access entry to each of them
-    render.message(
+    console.message(
         _(
             "Introduced {first} and {second} on {date} "
             "(introduction {id}; entries {first_entry} and {second_entry})."
@@ -107,7 +108,7 @@ def intros(
         format,
         INTRODUCTION_COLUMNS,
         found,
-        render.introductions_table,
+        promises_view.introductions_table,
         _("No introductions yet: record one with 'wederkerig intro A B \"why\"'."),
     )
 
@@ -137,7 +138,7 @@ def intro_outcome(
         said = _("Introduction {id} of {first} and {second}: outcome cleared.")
     else:  # the outcome word itself is a machine word (as in CSV and JSON): never translated
         said = _("Introduction {id} of {first} and {second}: {outcome}.")
-    render.message(
+    console.message(
         said.format(
             id=updated.id,
             first=updated.first,

@@ -4,10 +4,10 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context, confirmed, opened, other_sides_too, transaction
 from wederkerig.cli.options import DATA_PANEL, OtherSideOption, YesOption, complete_contact
 from wederkerig.core.i18n import _, ngettext
+from wederkerig.render import console
 from wederkerig.settings import paths
 
 app = typer.Typer()
@@ -54,13 +54,13 @@ def forget(
             count,
         ).format(name=who, count=f"{count:,}"),
     ):
-        render.message(_("Nothing was erased."))
+        console.message(_("Nothing was erased."))
         return
     partners_too = other_sides_too(other_side, partners)
     with opened(ctx, create=True) as ledger:
         erased = forget_person(ledger, name, other_sides_too=partners_too)
     file = ledger.file
-    render.message(
+    console.message(
         ngettext(
             "Erased '{name}' and {count} entry from {ledger}.",
             "Erased '{name}' and {count} entries from {ledger}.",
@@ -69,14 +69,14 @@ def forget(
     )
     if erased.mentioned_in:
         ids = ", ".join(str(entry_id) for entry_id in erased.mentioned_in)
-        render.message(
+        console.message(
             _(
                 "Other entries still mention them in their description: {ids} "
                 "(change them with 'wederkerig edit ID --description ...')."
             ).format(ids=ids)
         )
     if file is None:
-        render.message(
+        console.message(
             _(
                 "The database server keeps the erased rows' bytes in its files until VACUUM "
                 "reclaims them (VACUUM (FULL) at once), and earlier dumps (pg_dump) still hold "
@@ -85,7 +85,7 @@ def forget(
         )
     backups = known_backups(file) + leftover_drafts(file) if file is not None else []
     if backups:
-        render.message(
+        console.message(
             ngettext(
                 "{count} copy made by wederkerig may still contain them (delete or keep them "
                 "as your retention rules say): {paths}",

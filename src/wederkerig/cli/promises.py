@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import FIELD_HINTS, app_context, transaction
 from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
@@ -22,6 +21,8 @@ from wederkerig.core.i18n import N_, _
 from wederkerig.formats.columns import LOOP_COLUMNS, PROMISE_COLUMNS, Format
 from wederkerig.formats.records import loop_records, promise_records
 from wederkerig.formats.writers import write_rows
+from wederkerig.render import console
+from wederkerig.render import promises as promises_view
 
 app = typer.Typer()
 
@@ -65,9 +66,9 @@ def promises(
     if format is not Format.TABLE:
         write_rows(format, sys.stdout, PROMISE_COLUMNS, promise_records(found))
     elif not found:
-        render.message(_("No open promises."))
+        console.message(_("No open promises."))
     else:
-        render.show(render.promises_table, found)
+        console.show(promises_view.promises_table, found)
 
 
 @app.command(
@@ -88,7 +89,7 @@ def keep(
     app_ctx = app_context(ctx)
     with transaction(ctx, write=True) as session:
         kept = keep_promise(session, entry_id, on=app_ctx.date(on) or app_ctx.today)
-    render.message(_("Kept: {entry}.").format(entry=describe(kept)))
+    console.message(_("Kept: {entry}.").format(entry=describe(kept)))
 
 
 @app.command(
@@ -108,7 +109,7 @@ def drop(
     hints = {**FIELD_HINTS, "reason": N_("{problem}: --reason 'no longer needed'")}
     with transaction(ctx, write=True, hints=hints) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
-    render.message(_("Dropped: {entry}.").format(entry=describe(dropped)))
+    console.message(_("Dropped: {entry}.").format(entry=describe(dropped)))
 
 
 @app.command(
@@ -140,11 +141,11 @@ def loops(
             return
         shown = list(islice(found, TABLE_LIMIT + 1))
     if not shown:
-        render.message(_("No open loops."))
+        console.message(_("No open loops."))
         return
-    render.show(render.loops_table, shown[:TABLE_LIMIT])
+    console.show(promises_view.loops_table, shown[:TABLE_LIMIT])
     if len(shown) > TABLE_LIMIT:
-        render.message(
+        console.message(
             _("Showing the {count} oldest open loops; see them all with --format csv.").format(
                 count=TABLE_LIMIT
             )

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import FIELD_HINTS, app_context, check_save, present, transaction
 from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
@@ -47,6 +46,11 @@ from wederkerig.formats.records import (
     promise_records,
 )
 from wederkerig.formats.writers import write_document, write_rows
+from wederkerig.render import balance as balance_view
+from wederkerig.render import brief as brief_view
+from wederkerig.render import console
+from wederkerig.render import flow as flow_view
+from wederkerig.render import promises as promises_view
 from wederkerig.settings import config
 
 if TYPE_CHECKING:
@@ -129,20 +133,20 @@ def balance(
             columns = period_columns(by, over_time)
             write_rows(format, sys.stdout, columns, period_records(over_time))
         elif not over_time.rows:
-            render.message(_(NOTHING_MATCHES))
+            console.message(_(NOTHING_MATCHES))
         else:
-            present(save, render.period_table, over_time, by=by)
+            present(save, balance_view.period_table, over_time, by=by)
         return
     if format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
         records = balance_records(report.rows, by_kind=by_kind, by=by)
         write_rows(format, sys.stdout, columns, records)
     elif not report.rows:
-        render.message(_(NOTHING_MATCHES))
+        console.message(_(NOTHING_MATCHES))
         if report.promises:
-            render.show(render.promises_line, report.promises)
+            console.show(promises_view.promises_line, report.promises)
     elif by_kind:
-        present(save, render.balance_by_kind_table, report.rows, by=by)
+        present(save, balance_view.balance_by_kind_table, report.rows, by=by)
     else:
         _balance_table(report, by=by, all_=all_, save=save)
 
@@ -156,7 +160,7 @@ def _balance_table(report: "BalanceReport", *, by: By, all_: bool, save: Path | 
     shown = report.rows if all_ else largest_imbalances(report.rows, TABLE_LIMIT)
     present(
         save,
-        render.balance_table,
+        balance_view.balance_table,
         shown,
         report.total,
         hidden=len(report.rows) - len(shown),
@@ -197,7 +201,7 @@ def _contact_balance(
         write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        present(save, render.contact_balance, result, words, promises=result.promises)
+        present(save, balance_view.contact_balance, result, words, promises=result.promises)
 
 
 @app.command(
@@ -226,7 +230,7 @@ def brief(
     elif format is Format.CSV:  # the year of months, one row per month and kind
         write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        present(save, render.brief_view, found)
+        present(save, brief_view.brief_view, found)
 
 
 @app.command(
@@ -258,4 +262,4 @@ def flow(
     elif format is Format.CSV:
         write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        present(save, render.flow_view, found)
+        present(save, flow_view.flow_view, found)

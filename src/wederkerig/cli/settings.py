@@ -4,11 +4,12 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import show_listing
 from wederkerig.cli.options import FormatOption
 from wederkerig.core.i18n import _
 from wederkerig.formats.columns import SETTING_COLUMNS, Format
+from wederkerig.render import console
+from wederkerig.render import listings as listings_view
 from wederkerig.settings import config
 
 app = typer.Typer(
@@ -33,7 +34,7 @@ def get(key: KeyArgument) -> None:
 @app.command("set", help=_("Store a setting in the file (private, 0600)."))
 def set_(key: KeyArgument, value: Annotated[str, typer.Argument(help=_("The new value."))]) -> None:
     path = config.store(key, value)
-    render.message(_("Set {key} in {path}.").format(key=key, path=path))
+    console.message(_("Set {key} in {path}.").format(key=key, path=path))
 
 
 @app.command(
@@ -42,7 +43,7 @@ def set_(key: KeyArgument, value: Annotated[str, typer.Argument(help=_("The new 
 )
 def unset(key: KeyArgument) -> None:
     path = config.store(key, None)
-    render.message(_("Removed {key} from {path}.").format(key=key, path=path))
+    console.message(_("Removed {key} from {path}.").format(key=key, path=path))
 
 
 @app.command(
@@ -63,4 +64,4 @@ def list_(
     for key, spec in config.KEYS.items():
         found, source = config.lookup(key, flags.get(key))
         rows.append((key, found, source if origin else None, spec.help))
-    show_listing(format, SETTING_COLUMNS, rows, render.settings_table, _("No settings."))
+    show_listing(format, SETTING_COLUMNS, rows, listings_view.settings_table, _("No settings."))

@@ -5,11 +5,12 @@ from typing import Annotated
 
 import typer
 
-from wederkerig import render
 from wederkerig.cli.context import app_context
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import StorageError
 from wederkerig.core.i18n import _, ngettext
+from wederkerig.render import console
+from wederkerig.render import summaries as summaries_view
 
 app = typer.Typer()
 
@@ -37,14 +38,14 @@ def backup(
     open_ledger(target).dispose()  # refuses anything that is not a (current) ledger
     written = copy_ledger(sqlite_path(target), path, now=app_context(ctx).now())
     for removed in written.removed:
-        render.message(
+        console.message(
             _("Removed {path}, an unfinished copy an interrupted run left.").format(path=removed)
         )
     print(written.path)
-    render.message(_("Backed up to {path} (integrity check: ok).").format(path=written.path))
+    console.message(_("Backed up to {path} (integrity check: ok).").format(path=written.path))
     if keep is not None:
         for removed in prune_backups(sqlite_path(target), keep):
-            render.message(_("Removed old backup {path}.").format(path=removed))
+            console.message(_("Removed old backup {path}.").format(path=removed))
 
 
 @app.command(
@@ -60,7 +61,7 @@ def doctor(ctx: typer.Context) -> None:
     if not sqlite_path(target).exists():
         raise missing_ledger(target)
     found = diagnose(sqlite_path(target), head=SCHEMA_HEAD)
-    render.console().print(render.diagnosis(found.facts, found.problems))
+    console.show(summaries_view.diagnosis, found.facts, found.problems)
     if len(found.problems) == 1:
         raise StorageError(found.problems[0])
     if found.problems:
@@ -90,13 +91,13 @@ def upgrade(ctx: typer.Context) -> None:
     ledger = open_ledger(app_context(ctx).target, upgrade_shared=True)
     ledger.dispose()
     if ledger.upgrade is None:
-        render.message(
+        console.message(
             _("{ledger} is at schema {schema} already; nothing to do.").format(
                 ledger=ledger.where, schema=SCHEMA_HEAD
             )
         )
     else:
-        render.message(
+        console.message(
             _("Upgraded {ledger} from schema {old} to {new}.").format(
                 ledger=ledger.where, old=ledger.upgrade.old, new=ledger.upgrade.new
             )

@@ -121,7 +121,7 @@ class _Accumulator:
 
 
 # The label of the row for entries without one; a value in CSV and JSON, so it stays English
-# there, and a table shows it translated (render._label).
+# there, and a table shows it translated (render.balance._label).
 NO_LABEL = {By.ORGANISATION: N_("(no organisation)"), By.GROUP: N_("(no group)"),
             By.EVENT: N_("(no event)"), By.MEMBER: N_("(no member)")}  # fmt: skip
 _OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
