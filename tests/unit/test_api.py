@@ -28,7 +28,7 @@ def test_add_log_and_balance(db: TestLedger) -> None:
         assert (gave.contact, gave.direction, gave.value) == ("Anneke de Vries", "gave", 3)
         assert [contact.name for contact in ledger.contacts()] == ["Anneke de Vries"]
         (row,) = ledger.balance()
-    assert (row.contact, row.gave, row.received, row.net) == ("Anneke de Vries", 3, 1, 2)
+    assert (row.label, row.gave, row.received, row.net) == ("Anneke de Vries", 3, 1, 2)
     assert row.amount_received == Decimal("12.50")
 
 

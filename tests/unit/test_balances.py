@@ -32,7 +32,7 @@ def test_net_is_what_i_gave_minus_what_i_received(session: Session) -> None:
     log(session, "Anna", GAVE, value=3)
     log(session, "Anna", RECEIVED, value=5)
     (anna,) = balance_rows(session, Selection())
-    assert (anna.contact, anna.gave, anna.received, anna.net, anna.entries) == ("Anna", 3, 5, -2, 2)
+    assert (anna.label, anna.gave, anna.received, anna.net, anna.entries) == ("Anna", 3, 5, -2, 2)
 
 
 def test_money_amounts_are_never_added_to_points(session: Session) -> None:
@@ -88,7 +88,7 @@ def test_largest_imbalances_come_first(session: Session) -> None:
     log(session, "Bram", RECEIVED, value=6)
     log(session, "Cees", GAVE, value=3)
     ranked = largest_imbalances(balance_rows(session, Selection()), 2)
-    assert [row.contact for row in ranked] == ["Bram", "Cees"]
+    assert [row.label for row in ranked] == ["Bram", "Cees"]
 
 
 def test_in_words_says_which_way_the_balance_leans() -> None:
@@ -158,7 +158,7 @@ def test_a_balance_report_counts_overlapping_groups_once_and_shows_older_promise
     join_group(session, "Regio", ["Anna"])
     this_week = Selection(since=TODAY - timedelta(days=7))
     report = balance_report(session, this_week, by=By.GROUP, today=TODAY)
-    assert [(row.contact, row.gave) for row in report.rows] == [("Haven", 3), ("Regio", 3)]
+    assert [(row.label, row.gave) for row in report.rows] == [("Haven", 3), ("Regio", 3)]
     assert report.total.gave == 3
     assert [promise.entry.contact for promise in report.promises] == ["Bram"]
     bram = contact_balance(session, "Bram", this_week, today=TODAY)
@@ -172,4 +172,4 @@ def test_balances_by_organisation_put_those_without_one_last(session: Session) -
     log(session, "Bram", value=3)
     log(session, "Cees", value=4)
     rows = balance_rows(session, Selection(), by=By.ORGANISATION)
-    assert [(row.contact, row.gave) for row in rows] == [("Gemeente", 5), ("(no organisation)", 4)]
+    assert [(row.label, row.gave) for row in rows] == [("Gemeente", 5), ("(no organisation)", 4)]

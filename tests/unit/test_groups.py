@@ -58,4 +58,4 @@ def test_a_group_selection_counts_its_members_entries_only(group: Session) -> No
     log(group, "Bram", value=2)
     log(group, "Cees", value=4)
     rows = balance_rows(group, narrow_to_group(group, Selection(), "Drechtsteden"))
-    assert [(row.contact, row.gave) for row in rows] == [("Anna", 1), ("Bram", 2)]
+    assert [(row.label, row.gave) for row in rows] == [("Anna", 1), ("Bram", 2)]

@@ -47,7 +47,7 @@ def test_one_access_entry_is_given_to_each_side(people: Session) -> None:
         ("Bram", Direction.GAVE, Kind.ACCESS, 2, made.id),
     ]
     assert sides[0].description == "introduced to Bram: both build bridges"
-    assert {(row.contact, row.net) for row in balance_rows(people, Selection())} == {
+    assert {(row.label, row.net) for row in balance_rows(people, Selection())} == {
         ("Anna", 2),
         ("Bram", 2),
     }

@@ -25,7 +25,7 @@ def balance_records(
 ) -> Iterable[tuple[object, ...]]:
     """Balance rows as :func:`balance_columns` tuples."""
     for row in rows:
-        head: tuple[object, ...] = (row.contact,)
+        head: tuple[object, ...] = (row.label,)
         if by is By.CONTACT:
             head += (row.organisation,)
         if by_kind:

@@ -58,7 +58,7 @@ def balance_table(
     organisations = wide and by is By.CONTACT
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = cells.table(
-        _label_column(by, (r.contact for r in [*rows, total]), width),
+        _label_column(by, (r.label for r in [*rows, total]), width),
         *([_organisation_column()] if organisations else []),
         *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
@@ -183,7 +183,7 @@ def _kind_cell(tally: "Tally") -> Text:
 
 
 def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]:
-    line: list[Text | str] = [Text(_label(row.contact))]
+    line: list[Text | str] = [Text(_label(row.label))]
     if organisation:
         line.append(Text(row.organisation or ""))
     line += [_kind_cell(row.by_kind[kind]) for kind in Kind]
@@ -197,7 +197,7 @@ def balance_by_kind_table(
 ) -> Group:
     organisations = width >= cells.WIDE and by is By.CONTACT
     table = cells.table(
-        _label_column(by, (r.contact for r in rows), width),
+        _label_column(by, (r.label for r in rows), width),
         *([_organisation_column()] if organisations else []),
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
@@ -207,7 +207,7 @@ def balance_by_kind_table(
         Column(_("Last"), no_wrap=True),
     )
     for row in rows:
-        line: list[Text | str] = [Text(_label(row.contact))]
+        line: list[Text | str] = [Text(_label(row.label))]
         if organisations:
             line.append(Text(row.organisation or ""))
         line += [

@@ -43,9 +43,10 @@ class Tally:
 
 @dataclass(frozen=True)
 class BalanceRow:
-    """One contact's balance (or one contact and kind, with ``kind`` set)."""
+    """One row of a balance: a contact's, or an organisation's, group's, event's or member's
+    (``label`` names which), per kind when ``kind`` is set."""
 
-    contact: str
+    label: str
     organisation: str | None
     gave: int
     received: int
@@ -78,7 +79,7 @@ class ContactBalance:
 
 @dataclass
 class _Accumulator:
-    contact: str
+    label: str
     organisation: str | None
     by_kind: dict[Kind, Tally] = field(default_factory=lambda: dict.fromkeys(Kind, Tally()))
     entries: int = 0
@@ -107,7 +108,7 @@ class _Accumulator:
     def row(self, kind: Kind | None = None) -> BalanceRow:
         total = sum(self.by_kind.values(), Tally())
         return BalanceRow(
-            contact=self.contact,
+            label=self.label,
             organisation=self.organisation,
             gave=total.gave,
             received=total.received,
@@ -215,7 +216,7 @@ def balance_rows(
     """One row per contact (or organisation, group or event) with entries in the selection,
     in name order, those without one last; with ``by_kind``, one row per kind too."""
     groups = _grouped(session, selection, by_kind=by_kind, by=by)
-    labels = {key: accumulator.contact for (key, _kind), accumulator in groups.items()}
+    labels = {key: accumulator.label for (key, _kind), accumulator in groups.items()}
     order = {key: index for index, key in enumerate(in_order(labels, by))}
     kind_order = {kind: index for index, kind in enumerate(Kind)}
     keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))

@@ -55,7 +55,7 @@ def flow(session: Session, selection: Selection, *, today: date) -> Flow:
         by_kind=dict(summed.by_kind),
         amount_gave=summed.amount_gave,
         amount_received=summed.amount_received,
-        top_gave=[(row.contact, row.gave) for row in gave[:TOP]],
-        top_received=[(row.contact, row.received) for row in received[:TOP]],
+        top_gave=[(row.label, row.gave) for row in gave[:TOP]],
+        top_received=[(row.label, row.received) for row in received[:TOP]],
         monthly=monthly_flow(session, dated, first=since, last=until),
     )
