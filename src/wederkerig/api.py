@@ -134,9 +134,9 @@ class Ledger:
         with self._database.transaction() as session:
             return balances.balance_rows(session, Selection(), by_kind=by_kind)
 
-    def export(self, stream: TextIO, format: str = "csv") -> None:
+    def export(self, stream: TextIO, file_format: str = "csv") -> None:
         """Write every entry to ``stream`` as ``wederkerig export`` does: CSV or JSON."""
-        chosen = _machine_format(format)
+        chosen = _machine_format(file_format)
         with self._database.transaction() as session:
             writers.write_entries(chosen, stream, session, Selection(statuses=None))
 
@@ -144,7 +144,7 @@ class Ledger:
         self,
         source: str | Path | TextIO,
         *,
-        format: str | None = None,
+        file_format: str | None = None,
         create_contacts: bool = False,
     ) -> ImportReport:
         """Add the entries of an export (a file, or an open text stream) that the ledger does
@@ -152,16 +152,16 @@ class Ledger:
         by default by the file's name, else CSV."""
         if not isinstance(source, str | Path):
             named = getattr(source, "name", None)
-            return self._import(source, str(named or "stream"), format, create_contacts)
+            return self._import(source, str(named or "stream"), file_format, create_contacts)
         with readers.open_text(str(source)) as (stream, where):
-            return self._import(stream, where, format, create_contacts)
+            return self._import(stream, where, file_format, create_contacts)
 
     def _import(
-        self, stream: TextIO, source: str, format: str | None, create_contacts: bool
+        self, stream: TextIO, source: str, file_format: str | None, create_contacts: bool
     ) -> ImportReport:
-        if format is None:  # as 'wederkerig import entries' decides
-            format = "json" if source.lower().endswith(".json") else "csv"
-        json = _machine_format(format) is columns.MachineFormat.JSON
+        if file_format is None:  # as 'wederkerig import entries' decides
+            file_format = "json" if source.lower().endswith(".json") else "csv"
+        json = _machine_format(file_format) is columns.MachineFormat.JSON
         read = readers.read_json if json else readers.read_csv
         rows = read(stream, columns.ENTRY_COLUMNS, source, older=columns.OLDER_ENTRY_COLUMNS)
         with self._database.transaction(write=True) as session:

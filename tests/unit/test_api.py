@@ -43,34 +43,34 @@ def test_an_unknown_contact_is_refused_and_nothing_is_written(db: TestLedger) ->
         assert [contact.name for contact in ledger.contacts()] == ["Kees"]
 
 
-@pytest.mark.parametrize("format", ["csv", "json"])
+@pytest.mark.parametrize("file_format", ["csv", "json"])
 def test_an_export_imports_into_another_ledger_unchanged(
-    db: TestLedger, tmp_path: Path, format: str
+    db: TestLedger, tmp_path: Path, file_format: str
 ) -> None:
     with Ledger.open(db.target, create=True) as ledger:
         ledger.log("Anneke", Direction.GAVE, Kind.ACCESS, "an introduction", create=True)
         ledger.log("Kees", Direction.RECEIVED, Kind.TALENT, "a logo", value=2, create=True)
         written = io.StringIO()
-        ledger.export(written, format=format)
-    copy = tmp_path / f"copy.{format}"
+        ledger.export(written, file_format=file_format)
+    copy = tmp_path / f"copy.{file_format}"
     copy.write_text(written.getvalue())
     with Ledger.open(str(tmp_path / "other.db"), create=True) as other:
         report = other.import_entries(copy, create_contacts=True)
-        again = other.import_entries(io.StringIO(written.getvalue()), format=format)
+        again = other.import_entries(io.StringIO(written.getvalue()), file_format=file_format)
         exported = io.StringIO()
-        other.export(exported, format=format)
+        other.export(exported, file_format=file_format)
     assert (report.added, again.added, again.skipped) == (2, 0, 2)
     assert exported.getvalue() == written.getvalue()
-    if format == "json":
+    if file_format == "json":
         assert [entry["contact"] for entry in json.loads(written.getvalue())] == ["Anneke", "Kees"]
 
 
 def test_an_unknown_format_is_refused(db: TestLedger) -> None:
     with Ledger.open(db.target, create=True) as ledger:
         with pytest.raises(InvalidInputError, match="use csv or json"):
-            ledger.export(io.StringIO(), format="xml")
+            ledger.export(io.StringIO(), file_format="xml")
         with pytest.raises(InvalidInputError, match="use csv or json"):
-            ledger.import_entries(io.StringIO(""), format="xml")
+            ledger.import_entries(io.StringIO(""), file_format="xml")
 
 
 def test_the_package_exports_its_public_names() -> None:

@@ -44,7 +44,7 @@ def due(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help=_("Print nothing at all when nothing is due."))
     ] = False,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     from wederkerig.usecases.cadence import due_items
 
@@ -58,9 +58,9 @@ def due(
             within_days=within_days,
             unanswered_after_days=after_days,
         )
-    if format is not Format.TABLE:
+    if output_format is not Format.TABLE:
         if items or not quiet:
-            write_rows(format, sys.stdout, DUE_COLUMNS, items)
+            write_rows(output_format, sys.stdout, DUE_COLUMNS, items)
     elif items:
         console.show(listings_view.due_table, items)
     elif not quiet:
@@ -68,13 +68,13 @@ def due(
 
 
 @tags.command("list", help=_("Tags in use, how many contacts carry each, and their cadence."))
-def list_tags(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
+def list_tags(ctx: typer.Context, output_format: FormatOption = Format.TABLE) -> None:
     from wederkerig.usecases.cadence import list_tags
 
     with transaction(ctx) as session:
         rows = list_tags(session)
     show_listing(
-        format,
+        output_format,
         TAG_COLUMNS,
         rows,
         listings_view.tags_table,

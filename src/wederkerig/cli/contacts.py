@@ -73,14 +73,14 @@ def list_(
     org: Annotated[
         str | None, typer.Option("--org", help=_("Only contacts whose organisation contains this."))
     ] = None,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     from wederkerig.usecases.contacts import list_contacts
 
     with transaction(ctx) as session:
         cards = list_contacts(session, tag=tag, organisation=org)
     show_listing(
-        format,
+        output_format,
         CONTACT_COLUMNS,
         cards,
         contacts_view.contacts_table,

@@ -144,13 +144,13 @@ def said_new(target: str) -> None:
 SAVE_SUFFIXES = {".svg": False, ".html": True, ".htm": True}  # suffix: is it HTML
 
 
-def check_save(path: Path | None, format: Format) -> None:
+def check_save(path: Path | None, output_format: Format) -> None:
     """Refuse a --save that cannot be honoured before any work is done."""
     if path is None:
         return
     if path.suffix.casefold() not in SAVE_SUFFIXES:
         raise InvalidInputError(_("--save {path}: name an .svg or .html file").format(path=path))
-    if format is not Format.TABLE:
+    if output_format is not Format.TABLE:
         raise InvalidInputError(_("--save keeps the table view: drop --format, or --save"))
 
 
@@ -197,7 +197,7 @@ def other_sides_too(choice: "OtherSide | None", partners: "list[EntryRow]") -> b
 
 
 def show_listing(
-    format: Format,
+    output_format: Format,
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
     table: Callable[..., Any],  # a table builder from wederkerig.render
@@ -205,8 +205,8 @@ def show_listing(
 ) -> None:
     """A listing in the chosen format: CSV/JSON rows for scripts, else a table (or, when
     there is nothing to list, one message on stderr saying how to start)."""
-    if format is not Format.TABLE:
-        write_rows(format, sys.stdout, columns, rows)
+    if output_format is not Format.TABLE:
+        write_rows(output_format, sys.stdout, columns, rows)
     elif not rows:
         console.message(empty)
     else:

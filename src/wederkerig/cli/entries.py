@@ -213,7 +213,7 @@ def list_entries(
     tag: TagOption = None,
     event: EventOption = None,
     group: GroupOption = None,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
     all_: AllOption = False,
 ) -> None:
     from wederkerig.usecases.entries import narrow_to_contact, newest_entries
@@ -226,8 +226,8 @@ def list_entries(
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection, contact)
         selection = narrow_to_group(session, narrow_to_event(session, selection, event), group)
-        if format is not Format.TABLE:
-            write_entries(format, sys.stdout, session, selection)
+        if output_format is not Format.TABLE:
+            write_entries(output_format, sys.stdout, session, selection)
             return
         rows, count = newest_entries(session, selection, sys.maxsize if all_ else TABLE_LIMIT)
     if not rows:

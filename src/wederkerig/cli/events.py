@@ -32,13 +32,13 @@ def add(
 
 
 @app.command("list", help=_("List events, most recent first, with how many entries name each."))
-def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
+def list_(ctx: typer.Context, output_format: FormatOption = Format.TABLE) -> None:
     from wederkerig.usecases.events import list_events
 
     with transaction(ctx) as session:
         events = list_events(session)
     show_listing(
-        format,
+        output_format,
         EVENT_COLUMNS,
         events,
         listings_view.events_table,

@@ -39,7 +39,7 @@ WROTE = {
 def export(
     ctx: typer.Context,
     what: Annotated[What, typer.Argument(help=_("entries, contacts or balance."))] = What.ENTRIES,
-    format: Annotated[
+    output_format: Annotated[
         MachineFormat, typer.Option("--format", "-f", case_sensitive=False)
     ] = MachineFormat.CSV,
     output: Annotated[
@@ -58,12 +58,14 @@ def export(
     from wederkerig.usecases.balances import balance_rows
     from wederkerig.usecases.contacts import list_contacts
 
-    if spreadsheet_safe and format is MachineFormat.JSON:
+    if spreadsheet_safe and output_format is MachineFormat.JSON:
         raise InvalidInputError(_("--spreadsheet-safe is for CSV: drop it, or use --format csv"))
     with transaction(ctx) as session, output_stream(output) as stream:
         if what is What.ENTRIES:
             everything = Selection(statuses=None)
-            write_entries(format, stream, session, everything, spreadsheet_safe=spreadsheet_safe)
+            write_entries(
+                output_format, stream, session, everything, spreadsheet_safe=spreadsheet_safe
+            )
         else:
             columns: Sequence[str]
             rows: Iterable[Sequence[object]]
@@ -72,6 +74,6 @@ def export(
             else:
                 balances = balance_rows(session, Selection())
                 columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
-            write_rows(format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
+            write_rows(output_format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
     if output is not None:
         console.message(_(WROTE[what]).format(path=output))

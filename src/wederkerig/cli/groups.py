@@ -73,13 +73,13 @@ def leave(ctx: typer.Context, name: GroupArgument, contacts: ContactsArgument) -
 
 
 @app.command("list", help=_("List groups with how many members each has."))
-def list_(ctx: typer.Context, format: FormatOption = Format.TABLE) -> None:
+def list_(ctx: typer.Context, output_format: FormatOption = Format.TABLE) -> None:
     from wederkerig.usecases.groups import list_groups
 
     with transaction(ctx) as session:
         groups = list_groups(session)
     show_listing(
-        format,
+        output_format,
         GROUP_COLUMNS,
         groups,
         listings_view.groups_table,
@@ -97,7 +97,7 @@ def show(
     since: SinceOption = None,
     until: UntilOption = None,
     period: PeriodOption = None,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     from wederkerig.usecases.balances import balance_rows
     from wederkerig.usecases.groups import group_members, narrow_to_group
@@ -106,7 +106,9 @@ def show(
     with transaction(ctx) as session:
         group, members = group_members(session, name)
         rows = balance_rows(session, narrow_to_group(session, selection, name), by_kind=True)
-    if format is not Format.TABLE:
-        write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
+    if output_format is not Format.TABLE:
+        write_rows(
+            output_format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True)
+        )
         return
     console.show(listings_view.group_view, group.name, group.note, members, rows)

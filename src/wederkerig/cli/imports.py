@@ -36,7 +36,7 @@ DryRunOption = Annotated[
 def entries(
     ctx: typer.Context,
     file: FileArgument,
-    format: Annotated[
+    output_format: Annotated[
         MachineFormat | None,
         typer.Option(
             "--format",
@@ -54,7 +54,9 @@ def entries(
     from wederkerig.usecases.import_entries import import_entries
 
     with open_text(file) as (stream, source), console.progress(_("Importing entries")) as advance:
-        json = format is MachineFormat.JSON or (format is None and file.lower().endswith(".json"))
+        json = output_format is MachineFormat.JSON or (
+            output_format is None and file.lower().endswith(".json")
+        )
         read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:
             report = import_entries(

@@ -98,14 +98,14 @@ def intros(
             help=_("Only those made for this contact."), autocompletion=complete_contact
         ),
     ] = None,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     from wederkerig.usecases.introductions import list_introductions
 
     with transaction(ctx) as session:
         found = list_introductions(session, contact)
     show_listing(
-        format,
+        output_format,
         INTRODUCTION_COLUMNS,
         found,
         promises_view.introductions_table,

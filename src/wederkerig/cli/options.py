@@ -141,9 +141,9 @@ OtherSideOption = Annotated[
 ]
 
 
-def id_argument(help: str) -> Any:
+def id_argument(sentence: str) -> Any:
     """An id as scripts pass it: a positive whole number that the database can hold."""
-    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=help)
+    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=sentence)
 
 
 SaveOption = Annotated[

@@ -46,7 +46,7 @@ def promises(
     overdue: Annotated[
         bool, typer.Option("--overdue", help=_("Only promises past their due date."))
     ] = False,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.promises import open_promises
@@ -63,8 +63,8 @@ def promises(
             mine=True if mine else False if theirs else None,
             overdue_only=overdue,
         )
-    if format is not Format.TABLE:
-        write_rows(format, sys.stdout, PROMISE_COLUMNS, promise_records(found))
+    if output_format is not Format.TABLE:
+        write_rows(output_format, sys.stdout, PROMISE_COLUMNS, promise_records(found))
     elif not found:
         console.message(_("No open promises."))
     else:
@@ -128,7 +128,7 @@ def loops(
     both: Annotated[
         bool, typer.Option("--both", help=_("Also what you gave that was never answered."))
     ] = False,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.loops import open_loops
@@ -136,8 +136,8 @@ def loops(
     with transaction(ctx) as session:
         selection = narrow_to_contact(session, selection_from(ctx), contact)
         found = open_loops(session, selection, today=app_context(ctx).today, both=both)
-        if format is not Format.TABLE:
-            write_rows(format, sys.stdout, LOOP_COLUMNS, loop_records(found))
+        if output_format is not Format.TABLE:
+            write_rows(output_format, sys.stdout, LOOP_COLUMNS, loop_records(found))
             return
         shown = list(islice(found, TABLE_LIMIT + 1))
     if not shown:

@@ -97,14 +97,14 @@ def balance(
             help=_("One column of net points per period, and a total."),
         ),
     ] = None,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
     all_: AllOption = False,
     save: SaveOption = None,
 ) -> None:
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     if member is not None:
         selection = replace(selection, member=member.strip())
-    check_save(save, format)
+    check_save(save, output_format)
     if every is not None and by_kind:
         raise InvalidInputError(_("--every and --by-kind both add columns: choose one of them"))
     if contact is not None and every is None:
@@ -112,7 +112,7 @@ def balance(
             raise InvalidInputError(
                 _("--by {by} lists many rows: drop CONTACT, or --by").format(by=by.value)
             )
-        _contact_balance(ctx, contact, selection, format, event, save)
+        _contact_balance(ctx, contact, selection, output_format, event, save)
         return
     from wederkerig.usecases.balances import balance_report
     from wederkerig.usecases.entries import narrow_to_contact
@@ -129,18 +129,18 @@ def balance(
         else:
             report = balance_report(session, selection, by=by, by_kind=by_kind, today=today)
     if every is not None:
-        if format is not Format.TABLE:
+        if output_format is not Format.TABLE:
             columns = period_columns(by, over_time)
-            write_rows(format, sys.stdout, columns, period_records(over_time))
+            write_rows(output_format, sys.stdout, columns, period_records(over_time))
         elif not over_time.rows:
             console.message(_(NOTHING_MATCHES))
         else:
             present(save, balance_view.period_table, over_time, by=by)
         return
-    if format is not Format.TABLE:
+    if output_format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
         records = balance_records(report.rows, by_kind=by_kind, by=by)
-        write_rows(format, sys.stdout, columns, records)
+        write_rows(output_format, sys.stdout, columns, records)
     elif not report.rows:
         console.message(_(NOTHING_MATCHES))
         if report.promises:
@@ -174,7 +174,7 @@ def _contact_balance(
     ctx: typer.Context,
     contact: str,
     selection: "Selection",
-    format: Format,
+    output_format: Format,
     event: str | None,
     save: Path | None,
 ) -> None:
@@ -184,15 +184,17 @@ def _contact_balance(
 
     with transaction(ctx) as session:
         selection = narrow_to_event(session, selection, event)
-        if format is Format.CSV:  # a table has no room for the timeline: one row per kind
+        if output_format is Format.CSV:  # a table has no room for the timeline: one row per kind
             narrowed = narrow_to_contact(session, selection, contact)
             rows = balance_rows(session, narrowed, by_kind=True)
         else:
             today = app_context(ctx).today
             result = contact_balance(session, contact, selection, today=today)
-    if format is Format.CSV:
-        write_rows(format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True))
-    elif format is Format.JSON:
+    if output_format is Format.CSV:
+        write_rows(
+            output_format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True)
+        )
+    elif output_format is Format.JSON:
         document = contact_balance_document(result)
         document["promises"] = [
             dict(zip(PROMISE_COLUMNS, record, strict=True))
@@ -216,19 +218,19 @@ def brief(
     contact: Annotated[
         str, typer.Argument(help=_("Who you are about to meet."), autocompletion=complete_contact)
     ],
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
     save: SaveOption = None,
 ) -> None:
     from wederkerig.usecases.brief import brief as build_brief
 
-    check_save(save, format)
+    check_save(save, output_format)
     quiet = parse_span(config.value("quiet_after") or "180d", _("the quiet_after setting"))
     with transaction(ctx) as session:
         found = build_brief(session, contact, today=app_context(ctx).today, quiet_days=quiet)
-    if format is Format.JSON:
+    if output_format is Format.JSON:
         write_document(sys.stdout, brief_document(found))
-    elif format is Format.CSV:  # the year of months, one row per month and kind
-        write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
+    elif output_format is Format.CSV:  # the year of months, one row per month and kind
+        write_rows(output_format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
         present(save, brief_view.brief_view, found)
 
@@ -247,19 +249,19 @@ def flow(
     until: UntilOption = None,
     kind: KindOption = None,
     tag: TagOption = None,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
     save: SaveOption = None,
 ) -> None:
     from wederkerig.usecases.flow import flow as build_flow
 
-    check_save(save, format)
+    check_save(save, output_format)
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     hints = {**FIELD_HINTS, "since": N_("{problem}: give an --until after --since")}
     with transaction(ctx, hints=hints) as session:
         found = build_flow(session, selection, today=app_context(ctx).today)
-    if format is Format.JSON:
+    if output_format is Format.JSON:
         write_document(sys.stdout, flow_document(found))
-    elif format is Format.CSV:
-        write_rows(format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
+    elif output_format is Format.CSV:
+        write_rows(output_format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
         present(save, flow_view.flow_view, found)

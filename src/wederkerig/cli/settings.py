@@ -57,11 +57,13 @@ def list_(
     origin: Annotated[
         bool, typer.Option("--origin", help=_("Say where each value comes from."))
     ] = False,
-    format: FormatOption = Format.TABLE,
+    output_format: FormatOption = Format.TABLE,
 ) -> None:
     flags = {"db": ctx.find_root().params.get("db")}
     rows = []
     for key, spec in config.KEYS.items():
         found, source = config.lookup(key, flags.get(key))
         rows.append((key, found, source if origin else None, spec.help))
-    show_listing(format, SETTING_COLUMNS, rows, listings_view.settings_table, _("No settings."))
+    show_listing(
+        output_format, SETTING_COLUMNS, rows, listings_view.settings_table, _("No settings.")
+    )

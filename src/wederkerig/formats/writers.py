@@ -114,14 +114,14 @@ def write_json(stream: TextIO, columns: Sequence[str], rows: Iterable[Sequence[o
 
 
 def write_rows(
-    format: Format | MachineFormat,
+    output_format: Format | MachineFormat,
     stream: TextIO,
     columns: Sequence[str],
     rows: Iterable[Sequence[object]],
     *,
     spreadsheet_safe: bool = False,
 ) -> None:
-    if format == Format.JSON:
+    if output_format == Format.JSON:
         write_json(stream, columns, rows)
     else:
         write_csv(stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
@@ -133,7 +133,7 @@ def write_document(stream: TextIO, document: Mapping[str, object]) -> None:
 
 
 def write_entries(
-    format: Format | MachineFormat,
+    output_format: Format | MachineFormat,
     stream: TextIO,
     session: "Session",
     selection: "Selection",
@@ -143,7 +143,7 @@ def write_entries(
     """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
     from wederkerig.usecases.entries import iter_entries, iter_entry_cells
 
-    if format == Format.JSON:
+    if output_format == Format.JSON:
         write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
     else:
         cells = iter_entry_cells(session, selection)

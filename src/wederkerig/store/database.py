@@ -324,7 +324,7 @@ def _probe_pages(connection: Connection) -> None:
     quoted = connection.dialect.identifier_preparer.quote_identifier
     for kind, name, table in trees:
         using = f" INDEXED BY {quoted(name)}" if kind == "index" else ""
-        connection.exec_driver_sql(f"SELECT 1 FROM {quoted(table)}{using} LIMIT 1").all()
+        connection.exec_driver_sql(f"SELECT 1 FROM {quoted(table)}{using} LIMIT 1").all()  # noqa: S608 (quoted names from sqlite_master)
 
 
 def storage_error(error: DBAPIError, where: str) -> StorageError:
