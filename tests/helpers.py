@@ -24,10 +24,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
 from typer.testing import Result
 
 ROOT = Path(__file__).resolve().parent.parent  # the project: README, docs, src
 FIXTURES = Path(__file__).resolve().parent / "fixtures"  # ledgers made by older versions
+DUTCH = ROOT / "src" / "wederkerig" / "locale" / "nl" / "LC_MESSAGES" / "wederkerig.po"
 
 TODAY = date(2026, 11, 26)  # a Thursday; tests pass it in instead of patching the clock
 
@@ -391,3 +394,15 @@ def killed_draft(folder: Path, name: str, content: bytes = b"") -> Path:
     draft = folder / f".{name}.{ended.pid}-k1ll3d00.wederkerig-draft"
     draft.write_bytes(content)
     return draft
+
+
+def read_catalogue(path: Path) -> Catalog:
+    """A gettext catalogue (.po or .pot) as Babel reads it."""
+    with path.open("rb") as stream:
+        return read_po(stream)
+
+
+def texts(message: Message) -> tuple[str, ...]:
+    """A message's text(s): one, or singular and plural."""
+    value = message.string if message.string else message.id
+    return tuple(value) if isinstance(value, tuple | list) else (value,)

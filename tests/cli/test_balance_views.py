@@ -259,6 +259,7 @@ entry = st.tuples(
 )
 
 
+@pytest.mark.slow  # a property: many examples, each a run of commands
 @settings(
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,6 +58,7 @@ def test_merge_moves_memberships_and_forget_ends_them(run: Run) -> None:
     assert json.loads(ok(run("group", "list", "--format", "json")).stdout)[0]["members"] == 0
 
 
+@pytest.mark.slow  # a property: many examples, each a run of commands
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

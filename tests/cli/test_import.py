@@ -229,6 +229,7 @@ logged_entry = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow  # a property: many examples, each a run of commands
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 
 from helpers import ENTRY_COLUMNS, LedgerUnderTest, Run, ok
 
+# Properties: many examples, each a run of commands; in the slow run, not the default one.
+pytestmark = pytest.mark.slow
+
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

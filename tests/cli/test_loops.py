@@ -532,6 +532,7 @@ planned_entry = st.tuples(
 )
 
 
+@pytest.mark.slow  # a property: many examples, each a run of commands
 @SETTINGS
 @given(plan=st.lists(planned_entry, min_size=1, max_size=7))
 def test_loops_are_exactly_the_done_entries_nothing_answers(

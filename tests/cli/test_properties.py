@@ -8,10 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import TODAY, NewLedger, Run, ok
+
+# Properties: many examples, each a run of commands; in the slow run, not the default one.
+pytestmark = pytest.mark.slow
 
 SETTINGS = settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

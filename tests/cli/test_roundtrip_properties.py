@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 
 from helpers import TODAY, NewLedger, Run, ok, parse_csv
 
+# Properties: many examples, each a run of commands; in the slow run, not the default one.
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
