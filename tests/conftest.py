@@ -107,17 +107,35 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
 
 
 _servers: list[PostgresServer] = []
+# (databases cloned, seconds spent) per process: with pytest-xdist each worker has a server
+# connection of its own, and sends its count to the controller when it ends.
+_cloned: list[tuple[int, float]] = []
+
+
+@pytest.hookimpl(trylast=True)  # after the session fixtures closed the servers
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    costs = [(server.created, server.creating) for server in _servers if server.created]
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is None:
+        _cloned.extend(costs)
+    else:
+        workeroutput["postgres_clones"] = costs
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: the controller hears a worker end
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    _cloned.extend(getattr(node, "workeroutput", {}).get("postgres_clones", []))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """What the throwaway databases cost: the PostgreSQL run's overhead per test."""
-    for server in _servers:
-        if server.created:
-            terminalreporter.write_line(
-                f"PostgreSQL: {server.created} databases cloned from templates and dropped "
-                f"in {server.creating:.1f} s, {1000 * server.creating / server.created:.0f} ms "
-                "per database"
-            )
+    created = sum(count for count, _ in _cloned)
+    seconds = sum(spent for _, spent in _cloned)
+    if created:
+        terminalreporter.write_line(
+            f"PostgreSQL: {created} databases cloned from templates and dropped in "
+            f"{seconds:.1f} s, {1000 * seconds / created:.0f} ms per database"
+        )
 
 
 @pytest.fixture(scope="session")

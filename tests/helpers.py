@@ -202,6 +202,8 @@ class PostgresServer:
 
     A template at the schema head is built once per session through the CLI; each test's
     ledger is ``CREATE DATABASE ... TEMPLATE`` of it (a file copy, milliseconds), dropped after.
+    Every name carries a token of its own per process, so pytest-xdist's workers (each a
+    session with its own server connection) never clone from, or drop, another's template.
     """
 
     def __init__(self, psycopg: Any) -> None:

@@ -6,7 +6,6 @@ for each new migration, made with the code of that revision, so every path up st
 
 import shutil
 import sqlite3
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from helpers import (
     SqliteLedger,
     count_rows,
     killed_draft,
-    wederkerig_executable,
 )
 from wederkerig.store import database, models  # noqa: F401  (models registers the tables)
 
@@ -82,22 +80,6 @@ def test_current_ledger_is_not_backed_up_again(ledger_path: Path, run: Run) -> N
     run("contact", "add", "Anna")
     run("contact", "list")
     assert list(ledger_path.parent.glob("*.bak")) == []
-
-
-@OLD_FILES
-def test_4_processes_opening_an_old_ledger_at_once_upgrade_it_once(ledger_path: Path) -> None:
-    shutil.copy(FIXTURES / "ledger-0001.db", ledger_path)
-    command = [wederkerig_executable(), "--db", str(ledger_path), "balance", "--format", "csv"]
-    processes = [
-        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(4)
-    ]
-    outputs = [process.communicate(timeout=120) for process in processes]
-
-    assert [process.returncode for process in processes] == [0, 0, 0, 0], outputs
-    assert len({stdout for stdout, _ in outputs}) == 1, "every process saw the same balance"
-    assert len(list(ledger_path.parent.glob("*.schema-0001-*.bak"))) == 1
-    assert count_rows(ledger_path) == 28
 
 
 @OLD_FILES
