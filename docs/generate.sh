@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Regenerate docs/reference.md from the app with Typer's own docs generator.
-# tests/test_docs.py runs the same command and fails when the checked-in file differs.
+# tests/cli/test_docs.py runs the same command and fails when the checked-in file differs.
 # Use the Python of the environment wederkerig is installed in: PYTHON=.venv/bin/python sh docs/generate.sh
 set -eu
 cd "$(dirname "$0")/.."

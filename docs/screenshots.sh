@@ -2,7 +2,7 @@
 # Render the main reports of the demo ledger as SVG for the docs (Rich's own export, via
 # --save), so the pictures in docs/ always show what the current code draws.
 # Use the Python environment wederkerig is installed in: PATH=.venv/bin:$PATH sh docs/screenshots.sh
-# OUT chooses the folder (default docs/images); tests/test_docs.py renders into a temp one.
+# OUT chooses the folder (default docs/images); tests/cli/test_docs.py renders into a temp one.
 set -eu
 cd "$(dirname "$0")/.."
 OUT="${OUT:-docs/images}"

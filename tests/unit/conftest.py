@@ -1,22 +1,20 @@
 """A fresh ledger session per test, cheaply, on the engine under test.
 
-The ledger is the suite's ``db`` fixture: on SQLite a copy of one empty ledger made once per
-session (copying takes milliseconds, creating the schema a third of a second); on PostgreSQL
-a database cloned from the server's template. Each test's session is one write transaction
-that is rolled back at the end, so nothing a test does outlives it.
+The ledger is the suite's ``db`` fixture (tests/conftest.py): on SQLite a copy of the empty
+ledger made once per session (copying takes milliseconds, creating the schema a third of a
+second); on PostgreSQL a database cloned from the server's template. Each test's session is
+one write transaction that is rolled back at the end, so nothing a test does outlives it.
 """
 
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY, Ledger, SqliteLedger
+from helpers import TODAY, LedgerUnderTest
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store import database
 from wederkerig.usecases.entries import EntryRow, log_entry
@@ -29,19 +27,9 @@ def ago(days: int) -> date:
     return TODAY - timedelta(days=days)
 
 
-@pytest.fixture(scope="session")
-def empty_ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty SQLite ledger at the schema head, made once and copied into each test."""
-    path = tmp_path_factory.mktemp("unit-template") / "ledger.db"
-    database.open_ledger(str(path), create=True).dispose()
-    return path
-
-
 @pytest.fixture
-def ledger(request: pytest.FixtureRequest, db: Ledger) -> Iterator[database.Database]:
+def ledger(db: LedgerUnderTest) -> Iterator[database.Database]:
     """The test's own empty ledger, opened the one way the CLI opens it."""
-    if isinstance(db, SqliteLedger):
-        shutil.copy2(request.getfixturevalue("empty_ledger_file"), db.path)
     opened = database.open_ledger(db.target)
     yield opened
     opened.dispose()

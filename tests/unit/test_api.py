@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import wederkerig
-from conftest import Ledger as TestLedger
+from helpers import LedgerUnderTest
 from wederkerig import Direction, InvalidInputError, Kind, Ledger, NotFoundError, RefusedError
 
 
@@ -19,7 +19,7 @@ def test_a_missing_ledger_is_refused_unless_created(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
-def test_add_log_and_balance(db: TestLedger) -> None:
+def test_add_log_and_balance(db: LedgerUnderTest) -> None:
     with Ledger.open(db.target, create=True) as ledger:
         card = ledger.add_contact("Anneke de Vries", aliases=["Anneke"], tags=["lab"])
         gave = ledger.log("Anneke", Direction.GAVE, Kind.KNOWLEDGE, "a tour", value=3)
@@ -32,7 +32,7 @@ def test_add_log_and_balance(db: TestLedger) -> None:
     assert row.amount_received == Decimal("12.50")
 
 
-def test_an_unknown_contact_is_refused_and_nothing_is_written(db: TestLedger) -> None:
+def test_an_unknown_contact_is_refused_and_nothing_is_written(db: LedgerUnderTest) -> None:
     with Ledger.open(db.target, create=True) as ledger:
         with pytest.raises(NotFoundError, match="Nobody"):
             ledger.log("Nobody", Direction.GAVE, Kind.TALENT)
@@ -45,7 +45,7 @@ def test_an_unknown_contact_is_refused_and_nothing_is_written(db: TestLedger) ->
 
 @pytest.mark.parametrize("file_format", ["csv", "json"])
 def test_an_export_imports_into_another_ledger_unchanged(
-    db: TestLedger, tmp_path: Path, file_format: str
+    db: LedgerUnderTest, tmp_path: Path, file_format: str
 ) -> None:
     with Ledger.open(db.target, create=True) as ledger:
         ledger.log("Anneke", Direction.GAVE, Kind.ACCESS, "an introduction", create=True)
@@ -65,7 +65,7 @@ def test_an_export_imports_into_another_ledger_unchanged(
         assert [entry["contact"] for entry in json.loads(written.getvalue())] == ["Anneke", "Kees"]
 
 
-def test_an_unknown_format_is_refused(db: TestLedger) -> None:
+def test_an_unknown_format_is_refused(db: LedgerUnderTest) -> None:
     with Ledger.open(db.target, create=True) as ledger:
         with pytest.raises(InvalidInputError, match="use csv or json"):
             ledger.export(io.StringIO(), file_format="xml")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import NOW, Fresh, log
 from wederkerig.core.dates import Every
 from wederkerig.core.vocabulary import By, Direction, Kind

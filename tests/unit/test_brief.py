@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import NOW, ago, log
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.usecases.balances import Tally

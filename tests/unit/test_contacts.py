@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.store.filters import Selection

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import ago
 from wederkerig.core.dates import (
     Every,

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import NOW
 from wederkerig.core.vocabulary import Status
 from wederkerig.store.filters import Selection

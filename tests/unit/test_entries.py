@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError, WederkerigError
 from wederkerig.core.vocabulary import Direction, Kind, Status

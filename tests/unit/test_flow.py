@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import log
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.vocabulary import Direction, Kind

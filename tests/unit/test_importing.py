@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from conftest import ENTRY_COLUMNS, TODAY
+from helpers import ENTRY_COLUMNS, TODAY
 from unit.conftest import NOW, log
 from wederkerig.core.errors import InvalidInputError, RefusedError
 from wederkerig.store.database import Database

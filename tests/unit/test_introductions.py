@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import NOW
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.vocabulary import Direction, Kind, Outcome

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from conftest import TODAY
+from helpers import TODAY
 from unit.conftest import log
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store.filters import Selection

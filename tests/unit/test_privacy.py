@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from conftest import TODAY, Ledger, SqliteLedger
+from helpers import TODAY, LedgerUnderTest, SqliteLedger
 from unit.conftest import NOW, log
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store import database
@@ -101,7 +101,7 @@ def test_forgetting_the_other_sides_too_removes_the_introduction(ledger: databas
 
 @pytest.mark.sqlite_only(reason="the erased bytes are looked for in the ledger file itself")
 def test_forgetting_leaves_no_erased_bytes_in_the_ledger_file(
-    ledger: database.Database, db: Ledger
+    ledger: database.Database, db: LedgerUnderTest
 ) -> None:
     with ledger.transaction(write=True) as session:
         log(session, "Zebulon Quaxwell", description="xylophone lessons")

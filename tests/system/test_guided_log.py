@@ -1,0 +1,158 @@
+"""`wederkerig log` with no arguments, driven through a real pseudo-terminal (pexpect)."""
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from helpers import LedgerUnderTest, Run, ok, parse_csv, wederkerig_executable
+
+Spawn = Callable[..., pexpect.spawn]
+
+
+@pytest.fixture
+def spawn(db: LedgerUnderTest, tmp_path: Path) -> Iterator[Spawn]:
+    """Start the installed CLI in a terminal of its own, on the test's ledger."""
+    children: list[pexpect.spawn] = []
+
+    def start(*args: str) -> pexpect.spawn:
+        env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
+               "XDG_CONFIG_HOME": str(tmp_path / "config"), "NO_COLOR": "1",
+               "WEDERKERIG_ME": "anneke"}  # fmt: skip
+        child = pexpect.spawn(
+            wederkerig_executable(), ["--db", db.target, *args],
+            env=env, encoding="utf-8", timeout=20, dimensions=(40, 120),
+        )  # fmt: skip
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        child.close(force=True)
+
+
+@pytest.fixture
+def known(run: Run) -> Run:
+    ok(run("contact", "add", "Anneke de Vries", "--alias", "Anneke"))
+    ok(run("log", "Anneke", "gave", "knowledge", "old tip", "--value", "3", "--on", "2026-01-05"))
+    ok(run("event", "add", "Nieuwjaarsreceptie"))
+    return run
+
+
+def entries(run: Run) -> list[dict[str, str]]:
+    return parse_csv(ok(run("export")).stdout)
+
+
+def answer(child: pexpect.spawn, prompt: str, reply: str) -> None:
+    child.expect_exact(prompt)
+    child.sendline(reply)
+
+
+def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    answer(child, "Who did you talk to", "Annek")  # not a name: pick from suggestions
+    answer(child, "Pick a number", "1")
+    answer(child, "Gave or received", "kreeg")
+    answer(child, "Which kind", "talent")
+    answer(child, "What exactly", "Her team ran the meeting")
+    child.expect_exact("[1]")  # no talent with her before: the usual 1
+    child.sendline("")
+    answer(child, "When", "gisteren")
+    answer(child, "At an event", "")
+    answer(child, "Anything else", "j")
+    answer(child, "Gave or received", "gave")
+    answer(child, "Which kind", "knowledge")
+    answer(child, "What exactly", "Feedback on the agenda")
+    child.expect_exact("[3]")  # the last knowledge given to her was worth 3
+    child.sendline("")
+    answer(child, "When", "")
+    answer(child, "At an event", "Nieuwjaarsreceptie")
+    answer(child, "Anything else", "")
+    child.expect_exact("With Anneke de Vries:")
+    answer(child, "Save?", "")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    # a real process in a real terminal: it knows only the real clock
+    today, yesterday = date.today().isoformat(), (date.today() - timedelta(days=1)).isoformat()
+    rows = entries(known)[1:]
+    assert [(r["direction"], r["kind"], r["value"], r["date"], r["event"], r["member"])
+            for r in rows] == [
+        ("received", "talent", "1", yesterday, "", "anneke"),
+        ("gave", "knowledge", "3", today, "Nieuwjaarsreceptie", "anneke"),
+    ]  # fmt: skip
+
+
+def test_back_goes_one_field_back_and_a_new_contact_can_be_added(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    answer(child, "Who did you talk to", "Zoë Janssen")
+    answer(child, "Pick a number", "n")
+    answer(child, "Gave or received", "gave")
+    answer(child, "Which kind", "talent")
+    answer(child, "What exactly", "<")  # back to the kind
+    answer(child, "Which kind", "access")
+    answer(child, "What exactly", "Intro to the port")
+    answer(child, "Worth how many points", "not a number")
+    child.expect_exact("not a whole number")
+    answer(child, "Worth how many points", "2")
+    answer(child, "When", (date.today() + timedelta(days=30)).isoformat())
+    child.expect_exact("in the future")
+    answer(child, "When", "2026-11-20")
+    answer(child, "At an event", "")
+    answer(child, "Anything else", "n")
+    answer(child, "Save?", "y")
+    child.expect(pexpect.EOF)
+    last = entries(known)[-1]
+    assert (last["contact"], last["kind"], last["value"], last["date"]) == (
+        "Zoë Janssen", "access", "2", "2026-11-20",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "no"])
+def test_ctrl_c_or_no_saves_nothing(known: Run, spawn: Spawn, stop: str) -> None:
+    before = entries(known)
+    child = spawn("log")
+    answer(child, "Who did you talk to", "Anneke")
+    answer(child, "Gave or received", "gave")
+    answer(child, "Which kind", "money")
+    if stop == "ctrl-c":
+        child.expect_exact("What exactly")
+        child.sendcontrol("c")
+    else:
+        for prompt, reply in (
+            ("What exactly", "x"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Anything else", ""),
+            ("Save?", "n"),
+        ):
+            answer(child, prompt, reply)  # fmt: skip
+    child.expect_exact("Nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == (130 if stop == "ctrl-c" else 0)
+    assert entries(known) == before
+
+
+def test_tab_completes_a_contact_name(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    child.expect_exact("Who did you talk to")
+    child.send("Anneke d\t")
+    child.expect_exact("Anneke de Vries")
+    child.sendline("")
+    child.expect_exact("Gave or received")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_without_a_terminal_log_without_arguments_is_a_usage_error(run: Run) -> None:
+    result = run("log")
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr
+    partial = run("log", "Anneke")
+    assert partial.exit_code == 2
+    assert "DIRECTION and KIND" in partial.stderr
