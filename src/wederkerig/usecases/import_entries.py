@@ -44,6 +44,9 @@ _INCOMING = sa.Table(
     "incoming_entry",
     sa.MetaData(),
     sa.Column("line", sa.Integer, nullable=False),
+    # The record's place in the file: several JSON records may share a line, and new ids
+    # follow the file's order on every engine.
+    sa.Column("position", sa.Integer, nullable=False),
     sa.Column("file_id", sa.Integer),
     sa.Column("answers", sa.Integer),
     sa.Column("introduction", sa.Integer),
@@ -74,6 +77,7 @@ _NEW = sa.Table(
     "new_entry",
     sa.MetaData(),
     sa.Column("line", sa.Integer, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
     sa.Column("file_id", sa.Integer),
     sa.Column("answers", sa.Integer),
     sa.Column("introduction", sa.Integer),
@@ -113,7 +117,11 @@ def import_entries(
     _INCOMING.create(connection)
     checker = RowChecker(source, today, member)
     total = 0
-    for batch in _batches(checker.check(line, row) for line, row in rows):
+    checked = (
+        checker.check(line, row) | {"position": position}
+        for position, (line, row) in enumerate(rows)
+    )
+    for batch in _batches(checked):
         connection.execute(_INCOMING.insert(), batch)
         total += len(batch)
         if progress:
@@ -264,6 +272,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
     staged = (
         sa.select(
             incoming.line,
+            incoming.position,
             incoming.file_id,
             incoming.answers,
             incoming.introduction,
@@ -354,7 +363,7 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
             sa.func.coalesce(_NEW.c.created_at, stamp),
         )
         .outerjoin(_INTRODUCED, _INTRODUCED.c.file_introduction == _NEW.c.introduction)
-        .order_by(_NEW.c.line)
+        .order_by(_NEW.c.position)
     )
     connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
     if keep_ids and connection.dialect.name == "postgresql":  # SQLite's AUTOINCREMENT follows
