@@ -5,6 +5,7 @@ from sqlmodel import Session
 
 from unit.conftest import NOW, log
 from wederkerig.core.errors import NotFoundError, RefusedError
+from wederkerig.core.vocabulary import Kind
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.balances import balance_rows
 from wederkerig.usecases.contacts import add_contact
@@ -12,6 +13,7 @@ from wederkerig.usecases.groups import (
     GroupRow,
     add_group,
     group_members,
+    group_report,
     join_group,
     leave_group,
     list_groups,
@@ -36,7 +38,7 @@ def test_joining_twice_adds_a_member_once(group: Session) -> None:
     assert join_group(group, "drechtsteden", ["Anna", "Bram"]) == ("Drechtsteden", ["Anna", "Bram"])
     assert join_group(group, "Drechtsteden", ["anna"]) == ("Drechtsteden", [])
     assert list_groups(group) == [GroupRow("Drechtsteden", "regional partnership", 2)]
-    assert group_members(group, "Drechtsteden")[1] == ["Anna", "Bram"]
+    assert group_members(group, "Drechtsteden") == ["Anna", "Bram"]
 
 
 def test_only_a_member_can_leave(group: Session) -> None:
@@ -44,7 +46,7 @@ def test_only_a_member_can_leave(group: Session) -> None:
     with pytest.raises(NotFoundError, match="not in the group"):
         leave_group(group, "Drechtsteden", ["Bram"])
     assert leave_group(group, "Drechtsteden", ["Anna"]) == ("Drechtsteden", ["Anna"])
-    assert group_members(group, "Drechtsteden")[1] == []
+    assert group_members(group, "Drechtsteden") == []
 
 
 def test_an_unknown_group_is_refused(group: Session) -> None:
@@ -59,3 +61,16 @@ def test_a_group_selection_counts_its_members_entries_only(group: Session) -> No
     log(group, "Cees", value=4)
     rows = balance_rows(group, narrow_to_group(group, Selection(), "Drechtsteden"))
     assert [(row.label, row.gave) for row in rows] == [("Anna", 1), ("Bram", 2)]
+
+
+def test_a_group_report_holds_its_members_and_their_flows_by_kind(group: Session) -> None:
+    join_group(group, "Drechtsteden", ["Anna", "Bram"])
+    log(group, "Anna", value=1)
+    log(group, "Cees", value=4)
+    report = group_report(group, "drechtsteden", Selection())
+    assert (report.name, report.note, report.members) == (
+        "Drechtsteden",
+        "regional partnership",
+        ["Anna", "Bram"],
+    )
+    assert [(row.label, row.kind, row.gave) for row in report.rows] == [("Anna", Kind.KNOWLEDGE, 1)]

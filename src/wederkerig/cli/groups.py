@@ -99,16 +99,13 @@ def show(
     period: PeriodOption = None,
     output_format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.usecases.balances import balance_rows
-    from wederkerig.usecases.groups import group_members, narrow_to_group
+    from wederkerig.usecases.groups import group_report
 
     selection = selection_from(ctx, since=since, until=until, period=period)
     with transaction(ctx) as session:
-        group, members = group_members(session, name)
-        rows = balance_rows(session, narrow_to_group(session, selection, name), by_kind=True)
+        report = group_report(session, name, selection)
     if output_format is not Format.TABLE:
-        write_rows(
-            output_format, sys.stdout, BALANCE_BY_KIND_COLUMNS, balance_records(rows, by_kind=True)
-        )
+        records = balance_records(report.rows, by_kind=True)
+        write_rows(output_format, sys.stdout, BALANCE_BY_KIND_COLUMNS, records)
         return
-    console.show(listings_view.group_view, group.name, group.note, members, rows)
+    console.show(listings_view.group_view, report.name, report.note, report.members, report.rows)

@@ -12,6 +12,7 @@ from wederkerig.core.i18n import N_, _
 from wederkerig.core.names import check_name, check_text, closest, name_key
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Group, Membership
+from wederkerig.usecases.balances import BalanceRow, balance_rows
 from wederkerig.usecases.contacts import resolve_contact
 
 
@@ -95,7 +96,17 @@ def list_groups(session: Session) -> list[GroupRow]:
     return [GroupRow(*row) for row in rows]
 
 
-def group_members(session: Session, group: str) -> tuple[Group, list[str]]:
+class GroupReport(NamedTuple):
+    """``group show``: a group, its members, and each member's flows with you by kind."""
+
+    name: str
+    note: str | None
+    members: list[str]
+    rows: list[BalanceRow]
+
+
+def group_members(session: Session, group: str) -> list[str]:
+    """The names of a group's members, in name order."""
     found = find_group(session, group)
     names = session.exec(
         select(Contact.name)
@@ -103,7 +114,14 @@ def group_members(session: Session, group: str) -> tuple[Group, list[str]]:
         .where(Membership.group_id == found.id)
         .order_by(col(Contact.name_key))
     ).all()
-    return found, list(names)
+    return list(names)
+
+
+def group_report(session: Session, group: str, selection: Selection) -> GroupReport:
+    """A group's members and what flowed with each of them by kind, over ``selection``."""
+    found = find_group(session, group)
+    rows = balance_rows(session, replace(selection, group_id=found.id), by_kind=True)
+    return GroupReport(found.name, found.note, group_members(session, group), rows)
 
 
 def narrow_to_group(session: Session, selection: Selection, group: str | None) -> Selection:
