@@ -157,7 +157,7 @@ def test_export_then_import_into_an_empty_ledger_reproduces_it(
     exported = ok(source("export", "--format", file_format)).stdout_bytes
     assert b"=SUM(A1:A9)" in exported
     assert "李小龍".encode() in exported
-    file = tmp_path / f"entries.{format}"
+    file = tmp_path / f"entries.{file_format}"
     file.write_bytes(exported)
 
     target = on(run, new_ledger())
@@ -267,7 +267,7 @@ def test_round_trip_property(
             )
         )  # fmt: skip
     exported = ok(source("export", "--format", file_format)).stdout_bytes
-    file = folder / f"entries.{format}"
+    file = folder / f"entries.{file_format}"
     file.write_bytes(exported)
 
     result = ok(
@@ -292,7 +292,7 @@ def test_round_trip_property(
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(
     run: Run, new_ledger: MakeLedger, tmp_path: Path, awkward: LedgerUnderTest, file_format: str
 ) -> None:
-    file = tmp_path / f"entries.{format}"
+    file = tmp_path / f"entries.{file_format}"
     file.write_bytes(ok(on(run, awkward)("export", "--format", file_format)).stdout_bytes)
     target = on(run, new_ledger())
     ok(target("import", "entries", str(file), "--format", file_format, "--create-contacts"))

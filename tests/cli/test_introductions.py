@@ -348,7 +348,7 @@ def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
     ok(ledger("log", DINA, "gave", "knowledge", "a tip", "--on", "2026-01-05"))
     introduce(ledger, "Anna", "Bram", "heat network", "--on", "2026-03-04")
     introduce(ledger, "Bram", CEES, "a tip")
-    file = tmp_path / f"entries.{format}"
+    file = tmp_path / f"entries.{file_format}"
     file.write_bytes(ok(ledger("export", "--format", file_format)).stdout_bytes)
 
     target = on(ledger, new_ledger())

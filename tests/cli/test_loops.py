@@ -418,7 +418,7 @@ def test_export_then_import_into_an_empty_ledger_keeps_the_links(
     source = on(run, new_ledger())
     build_linked_ledger(source)
     exported = ok(source("export", "--format", file_format)).stdout_bytes
-    file = tmp_path / f"entries.{format}"
+    file = tmp_path / f"entries.{file_format}"
     file.write_bytes(exported)
 
     target = on(run, new_ledger())
@@ -439,7 +439,7 @@ def test_import_into_a_ledger_with_entries_leaves_the_links_out_and_says_so(
 ) -> None:
     source = on(run, new_ledger())
     ids = build_linked_ledger(source)
-    file = tmp_path / f"entries.{format}"
+    file = tmp_path / f"entries.{file_format}"
     file.write_bytes(ok(source("export", "--format", file_format)).stdout_bytes)
     links = sum(1 for row in parse_csv(ok(source("export")).stdout) if row["answers"])
     assert links == 4

@@ -2,7 +2,9 @@
 
 import re
 import shutil
+import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -182,3 +184,31 @@ def test_reading_the_default_ledger_before_any_write_says_how_to_start(
     assert result.exit_code == 1
     assert "'wederkerig init'" in one_line(result.stderr)
     assert not private_dirs.exists()
+
+
+@pytest.mark.sqlite_only(reason="a SQLite file that is not a ledger yet")
+def test_init_makes_an_empty_sqlite_database_a_ledger(run: Run, tmp_path: Path) -> None:
+    """init said 'there is a ledger already' of a database with no tables, and every other
+    command then said there was none."""
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).execute("PRAGMA user_version = 1").connection.close()
+    assert "Made a new ledger" in one_line(ok(on(run, empty)("init")).stderr)
+    ok(on(run, empty)("balance"))
+
+
+@pytest.mark.sqlite_only(reason="another program's SQLite file")
+def test_init_refuses_another_programs_database_and_leaves_it(run: Run, tmp_path: Path) -> None:
+    theirs = tmp_path / "theirs.db"
+    with closing(sqlite3.connect(theirs)) as connection:
+        connection.execute("CREATE TABLE recipe (name TEXT)")
+    before = theirs.read_bytes()
+    result = on(run, theirs)("init")
+    assert result.exit_code == 3, result.stderr
+    assert "another program" in one_line(result.stderr)
+    assert theirs.read_bytes() == before
+
+
+def test_init_on_a_url_it_cannot_use_is_one_line(run: Run) -> None:
+    result = on(run, "nosuchdriver://somewhere/ledger")("init")
+    assert result.exit_code == 3, result.stderr
+    assert "SQLAlchemy URL" in one_line(result.stderr)

@@ -621,7 +621,7 @@ def test_export_with_promises_imports_into_an_empty_ledger_exactly(
 ) -> None:
     source = on(run, new_ledger())
     build_promising_ledger(source)
-    file = tmp_path / f"entries.{format}"
+    file = tmp_path / f"entries.{file_format}"
     file.write_bytes(ok(source("export", "--format", file_format)).stdout_bytes)
 
     target = on(run, new_ledger())

@@ -104,15 +104,7 @@ def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = Fal
         _check_sqlite_file(path)
         read_only = _read_only(path)
         url = _sqlite_url(path, read_only=read_only)
-    try:
-        engine = _create_engine(url)
-    except (ArgumentError, ImportError) as error:
-        raise StorageError(
-            _(
-                "cannot use {ledger}: {error}. Give a file path or a SQLAlchemy URL whose driver "
-                "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
-            ).format(ledger=where, error=error)
-        ) from None
+    engine = _engine(url, where)
     ledger = Database(engine, where)
     ledger.created = created
     ledger.file = path
@@ -151,24 +143,40 @@ def open_ledger(target: str, *, create: bool = False, upgrade_shared: bool = Fal
 
 def create_ledger(target: str) -> bool:
     """Make a new ledger at ``target`` (``wederkerig init``); ``False``, changing nothing (no
-    upgrade either), when there is one already."""
+    upgrade either), when there is one already. An empty SQLite file or database becomes one;
+    another program's database is refused, as by every command."""
+    where = paths.describe(target)
     path = paths.sqlite_file(target)
-    if path is not None and path.exists():
-        _check_sqlite_file(path)
-        return False
-    if path is None:
-        engine = _create_engine(target)
+    if path is None or path.exists():
+        url: str | URL = target
+        if path is not None:
+            _check_sqlite_file(path)
+            url = _sqlite_url(path, read_only=_read_only(path))
+        engine = _engine(url, where)
         try:
             with engine.connect() as connection:
-                if schema.schema_revision(connection, paths.describe(target)) is not None:
+                if schema.schema_revision(connection, where) is not None:
                     return False
         except DBAPIError as error:
-            raise storage_error(error, paths.describe(target)) from None
+            raise storage_error(error, where) from None
         finally:
             engine.dispose()
     ledger = open_ledger(target, create=True)
     ledger.dispose()
     return ledger.created
+
+
+def _engine(url: str | URL, where: str) -> Engine:
+    """The engine for ``url``; a URL SQLAlchemy cannot use is the user's to fix."""
+    try:
+        return _create_engine(url)
+    except (ArgumentError, ImportError) as error:
+        raise StorageError(
+            _(
+                "cannot use {ledger}: {error}. Give a file path or a SQLAlchemy URL whose driver "
+                "is installed (for PostgreSQL: pip install 'wederkerig[postgres]')"
+            ).format(ledger=where, error=error)
+        ) from None
 
 
 def missing_ledger(target: str) -> NotFoundError:
