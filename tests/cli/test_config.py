@@ -1,5 +1,6 @@
 """Settings: a private TOML file; flag beats environment beats file beats default."""
 
+import os
 import stat
 import subprocess
 import tomllib
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import LedgerUnderTest, Run, ok, one_line, parse_csv
+from wederkerig.cli.completion import COMPLETE_ENV, bash_answer
 
 CONFIG = Path("config") / "wederkerig" / "config.toml"  # under XDG_CONFIG_HOME
 
@@ -144,3 +146,23 @@ def test_a_settings_file_that_is_not_toml_is_a_usage_error_without_a_language_se
     assert str(path) in one_line(result.stderr)
     assert "line 1" in result.stderr
     assert "Usage" in ok(run("--help")).stdout
+
+
+def test_a_settings_file_that_is_not_utf8_is_one_line_and_tab_still_answers(
+    cli: Callable[..., subprocess.CompletedProcess[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """tomllib raises UnicodeDecodeError, which no handler caught: every command (and every
+    Tab) ended in a traceback before the language was even chosen."""
+    path = tmp_path / CONFIG
+    path.parent.mkdir(parents=True)
+    path.write_bytes('me = "Anneke Ã©"\nnote = "caf\xe9"\n'.encode("latin-1"))
+    monkeypatch.delenv("WEDERKERIG_LANG")
+    result = cli("balance")
+    assert result.returncode == 2, result.stderr
+    line = one_line(result.stderr)
+    assert str(path) in line
+    assert "UTF-8" in line
+    tab = {COMPLETE_ENV: "complete_bash", "COMP_WORDS": "wederkerig balance An", "COMP_CWORD": "2"}
+    assert bash_answer(os.environ | tab) is None

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from contextlib import closing
 from typing import TYPE_CHECKING
 
+from wederkerig.core.errors import WederkerigError
 from wederkerig.core.words import DIRECTIONS, KINDS, offered
 from wederkerig.settings.paths import DB_ENV, choose_target, sqlite_file, sqlite_uri
 
@@ -98,6 +99,10 @@ def bash_answer(environ: Mapping[str, str]) -> str | None:
             position = min(position, len(kinds) - 2)
         if position >= len(kinds):
             return None
-        names = candidates(kinds[position], choose_target(db), incomplete)
+        try:
+            target = choose_target(db)
+        except WederkerigError:  # a broken settings file: Typer's path reports it
+            return None
+        names = candidates(kinds[position], target, incomplete)
         return "".join(_SHELL_SPECIAL.sub(r"\\\1", name) + "\n" for name in names)
     return None

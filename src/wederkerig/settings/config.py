@@ -112,6 +112,11 @@ def read() -> dict[str, str]:
             path=path,
             error=error,
         ) from None
+    except UnicodeDecodeError:
+        raise InvalidInputError.translated_when_shown(
+            N_("the settings file {path} is not UTF-8 text: save it as UTF-8, or remove it"),
+            path=path,
+        ) from None
     except OSError as error:
         raise StorageError.translated_when_shown(
             N_("cannot read the settings in {path}: {error}"), path=path, error=error
