@@ -237,6 +237,10 @@ BAD_INPUT = [
     row("log-value-arabic-indic-digit", 2, "\u0663", *LOG, "--value", "\u0663"),
     row("log-promise-value-with-underscore", 2, "1_0", *LOG, "--promise", "--value", "1_0"),
     row("edit-value-with-underscore", 2, "1_0", "edit", "1", "--value", "1_0"),
+    row("edit-answers-superscript-two", 2, "not an entry id", "edit", "1", "--answers", "\u00b2"),
+    row(
+        "edit-answers-arabic-indic", 2, "not an entry id", "edit", "1", "--answers", "\u0661\u0662"
+    ),
     row("intro-value-fullwidth-digit", 2, "\uff13", "intro", "Anna", "Bram", "--value", "\uff13"),
     # --- amounts ---
     row("log-amount-minus-5", 2, "-5", *MONEY, "--amount", "-5"),

@@ -45,6 +45,7 @@ from wederkerig.core.vocabulary import (
     parse_amount,
     parse_direction,
     parse_kind,
+    whole_number,
 )
 from wederkerig.formats.columns import Format
 from wederkerig.formats.writers import write_entries
@@ -294,7 +295,10 @@ def edit(
 
 
 def _entry_id(text: str) -> int:
-    number = int(text) if text.strip().isdigit() else 0
+    try:
+        number = whole_number(text)
+    except ValueError:  # other scripts' digits, signs, or more digits than Python reads
+        number = 0
     if not 1 <= number <= MAX_ID:
         raise InvalidInputError(
             _("--answers '{text}' is not an entry id: give a number, or none").format(text=text)

@@ -16,7 +16,7 @@ import typer
 from wederkerig.cli.context import AppContext, app_context, transaction
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Direction, Kind, parse_direction, parse_kind
+from wederkerig.core.vocabulary import Direction, Kind, parse_direction, parse_kind, whole_number
 from wederkerig.core.words import DIRECTIONS, KINDS, offered
 from wederkerig.render import console
 
@@ -103,8 +103,9 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
             _("No contact '{name}'. Pick a number, or n to add '{name}' as new").format(name=typed),
             default="n" if not alike else "1",
         )
-        if pick.isdigit() and 1 <= int(pick) <= len(alike):
-            talk.contact, talk.create = alike[int(pick) - 1], False
+        numbers = [str(number) for number in range(1, len(alike) + 1)]
+        if pick.strip() in numbers:
+            talk.contact, talk.create = alike[numbers.index(pick.strip())], False
             return
         if pick.casefold() in {"n", "new", "nieuw"}:
             talk.contact, talk.create = typed, True
@@ -146,11 +147,12 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
             _("Worth how many points (1 small, 3 a real favour, 5 life-changing)"),
             default=str(usual),
         )
-        if not typed.isdigit():
+        try:
+            item.value = whole_number(typed)
+        except ValueError:
             raise InvalidInputError(
                 _("'{typed}' is not a whole number of points").format(typed=typed)
-            )
-        item.value = int(typed)
+            ) from None
 
     def when() -> None:
         item.on = app_ctx.date(_ask(_("When"), default=_("today")))
