@@ -59,27 +59,29 @@ def upgrade(engine: Engine, where: str, path: Path | None = None) -> Upgrade | N
     with engine.execution_options(**{WRITE: True}).connect() as connection:
         if sqlite:  # see _foreign_keys; set before the transaction, as SQLite requires
             _foreign_keys(connection, on=False)
-        with connection.begin():
-            if not sqlite:  # members upgrading at once: one migrates, the others wait here
-                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
-            revision = schema_revision(connection, where)  # again, now under the write lock
-            if revision == SCHEMA_HEAD:
-                return None  # another process upgraded it while this one waited
-            refuse_newer(revision, known, where)
-            backup = None
-            if revision is not None and path is not None:
-                backup = _backup_before_upgrade(path, revision)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                raise StorageError(
-                    _(
-                        "upgrading {ledger} would leave rows pointing at missing rows; "
-                        "it was left as it was: restore it from a backup"
-                    ).format(ledger=where)
-                )
-        if sqlite:
-            _foreign_keys(connection, on=True)
+        try:
+            with connection.begin():
+                if not sqlite:  # members upgrading at once: one migrates, the others wait
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
+                revision = schema_revision(connection, where)  # again, under the write lock
+                if revision == SCHEMA_HEAD:
+                    return None  # another process upgraded it while this one waited
+                refuse_newer(revision, known, where)
+                backup = None
+                if revision is not None and path is not None:
+                    backup = _backup_before_upgrade(path, revision)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StorageError(
+                        _(
+                            "upgrading {ledger} would leave rows pointing at missing rows; "
+                            "it was left as it was: restore it from a backup"
+                        ).format(ledger=where)
+                    )
+        finally:  # the connection goes back to the pool: never with foreign keys off
+            if sqlite:
+                _foreign_keys(connection, on=True)
     if engine.dialect.name == "sqlite":
         ensure_wal(engine)
     return None if revision is None else Upgrade(revision, SCHEMA_HEAD, backup)
