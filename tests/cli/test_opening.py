@@ -212,3 +212,17 @@ def test_init_on_a_url_it_cannot_use_is_one_line(run: Run) -> None:
     result = on(run, "nosuchdriver://somewhere/ledger")("init")
     assert result.exit_code == 3, result.stderr
     assert "SQLAlchemy URL" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("what", ["entries", "contacts"])
+def test_an_import_dry_run_on_a_missing_ledger_makes_nothing(
+    run: Run, tmp_path: Path, what: str
+) -> None:
+    """A dry run writes nothing, so it may not make a ledger at a mistyped path either."""
+    missing = tmp_path / "leger.db"
+    source = tmp_path / "in.csv"
+    source.write_text("name,organisation,email,tags,aliases,note\nAnna,,,,,\n")
+    result = on(run, missing)("import", what, str(source), "--dry-run")
+    assert result.exit_code == 1, result.stderr
+    assert "wederkerig init" in one_line(result.stderr)
+    assert not missing.exists()

@@ -83,13 +83,14 @@ def transaction(
     *,
     write: bool = False,
     dry_run: bool = False,
-    create: bool = False,
+    create: bool | None = None,
     hints: Mapping[str, str] = FIELD_HINTS,
 ) -> Iterator["Session"]:
     """Open the ledger and run the command's one transaction (committed only on success);
-    ``hints`` (FIELD_HINTS and the command's own) complete the use case's errors."""
+    ``hints`` (FIELD_HINTS and the command's own) complete the use case's errors. A missing
+    ledger is made for a command that writes (``create`` says otherwise: a dry run makes none)."""
     with (
-        opened(ctx, create=write or create, hints=hints) as ledger,
+        opened(ctx, create=write if create is None else create, hints=hints) as ledger,
         ledger.transaction(write=write, dry_run=dry_run) as session,
     ):
         yield session

@@ -93,7 +93,7 @@ def contacts(
         stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small
         vcard = file.lower().endswith((".vcf", ".vcard")) or _looks_like_vcard(stream)
         rows = read_vcards(stream, source) if vcard else read_csv(stream, CONTACT_COLUMNS, source)
-        with transaction(ctx, write=True, dry_run=dry_run) as session:
+        with transaction(ctx, write=True, dry_run=dry_run, create=not dry_run) as session:
             report = import_contacts(
                 session, rows, source=source, now=app_context(ctx).now(), dry_run=dry_run
             )

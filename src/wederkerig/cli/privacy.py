@@ -57,7 +57,7 @@ def forget(
         console.message(_("Nothing was erased."))
         return
     partners_too = other_sides_too(other_side, partners)
-    with opened(ctx, create=True) as ledger:
+    with opened(ctx) as ledger:
         erased = forget_person(ledger, name, other_sides_too=partners_too)
     file = ledger.file
     console.message(
