@@ -148,11 +148,16 @@ class Ledger:
         create_contacts: bool = False,
     ) -> ImportReport:
         """Add the entries of an export (a file, or an open text stream) that the ledger does
-        not hold yet: all of them or, when one row is wrong, none. ``format``: csv or json;
+        not hold yet: all of them or, when one row is wrong, none. ``file_format``: csv or json;
         by default by the file's name, else CSV."""
         if not isinstance(source, str | Path):
-            named = getattr(source, "name", None)
-            return self._import(source, str(named or "stream"), file_format, create_contacts)
+            named = str(getattr(source, "name", None) or "stream")
+            try:
+                return self._import(source, named, file_format, create_contacts)
+            except UnicodeDecodeError:  # as open_text says it of a file
+                raise InvalidInputError(
+                    _("{source} is not UTF-8 text: save it as UTF-8").format(source=named)
+                ) from None
         with readers.open_text(str(source)) as (stream, where):
             return self._import(stream, where, file_format, create_contacts)
 

@@ -77,3 +77,9 @@ def test_the_package_exports_its_public_names() -> None:
     assert {name for name in wederkerig.__all__ if not hasattr(wederkerig, name)} == set()
     with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
         wederkerig.Nothing  # noqa: B018
+
+
+def test_a_stream_that_is_not_utf8_is_refused_as_a_file_is(db: LedgerUnderTest) -> None:
+    latin = io.TextIOWrapper(io.BytesIO("caf\xe9".encode("latin-1")), encoding="utf-8")
+    with Ledger.open(db.target, create=True) as ledger, pytest.raises(InvalidInputError):
+        ledger.import_entries(latin)

@@ -36,7 +36,7 @@ DryRunOption = Annotated[
 def entries(
     ctx: typer.Context,
     file: FileArgument,
-    output_format: Annotated[
+    file_format: Annotated[
         MachineFormat | None,
         typer.Option(
             "--format",
@@ -54,8 +54,8 @@ def entries(
     from wederkerig.usecases.import_entries import import_entries
 
     with open_text(file) as (stream, source), console.progress(_("Importing entries")) as advance:
-        json = output_format is MachineFormat.JSON or (
-            output_format is None and file.lower().endswith(".json")
+        json = file_format is MachineFormat.JSON or (
+            file_format is None and file.lower().endswith(".json")
         )
         read = read_json if json else read_csv
         with transaction(ctx, write=not dry_run) as session:

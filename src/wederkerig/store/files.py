@@ -4,6 +4,7 @@ These work on the file itself with the stdlib ``sqlite3`` module: a backup must 
 copy, and a health check must read a ledger without upgrading or otherwise changing it.
 """
 
+import glob
 import os
 import re
 import sqlite3
@@ -147,7 +148,9 @@ def prune_backups(ledger: Path, keep: int) -> list[Path]:
 
 def known_backups(ledger: Path) -> list[Path]:
     """Copies of this ledger wederkerig made: by ``backup``, and before schema upgrades."""
-    return _made_by_backup(ledger) + sorted(ledger.parent.glob(f"{ledger.name}.schema-*.bak"))
+    return _made_by_backup(ledger) + sorted(
+        ledger.parent.glob(f"{glob.escape(ledger.name)}.schema-*.bak")
+    )
 
 
 def scrub(ledger: Path, *, busy_timeout: float) -> None:

@@ -90,7 +90,7 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
 
 
 def _timestamp_text(moment: sa.ColumnElement[Any], dialect: str) -> sa.ColumnElement[str]:
-    """A stored UTC time as ``formats.timestamp`` writes it: 2026-11-26T20:00:00Z."""
+    """A stored UTC time as ``formats.writers.timestamp`` writes it: 2026-11-26T20:00:00Z."""
     if dialect == "postgresql":
         return func.to_char(moment, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
     return func.strftime("%Y-%m-%dT%H:%M:%SZ", moment)
