@@ -19,14 +19,19 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from contextlib import closing
-from datetime import date
+from contextlib import AbstractContextManager, closing
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
+from sqlmodel import Session
 from typer.testing import Result
+
+from wederkerig.core.vocabulary import Direction, Kind
+from wederkerig.usecases.entries import EntryRow, log_entry
 
 ROOT = Path(__file__).resolve().parent.parent  # the project: README, docs, src
 FIXTURES = Path(__file__).resolve().parent / "fixtures"  # ledgers made by older versions
@@ -408,3 +413,44 @@ def texts(message: Message) -> tuple[str, ...]:
     """A message's text(s): one, or singular and plural."""
     value = message.string if message.string else message.id
     return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
+# --- the unit tier: the library called directly ------------------------------------------------
+
+NOW = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC).replace(hour=12)
+
+
+def ago(days: int) -> date:
+    """The day ``days`` before the tests' today."""
+    return TODAY - timedelta(days=days)
+
+
+Fresh = Callable[[], AbstractContextManager[Session]]
+
+
+def logged(
+    session: Session,
+    contact: str,
+    direction: Direction = Direction.GAVE,
+    kind: Kind = Kind.KNOWLEDGE,
+    value: int = 1,
+    *,
+    on: date = TODAY,
+    amount: str | None = None,
+    description: str = "",
+    **options: object,
+) -> EntryRow:
+    """Log one entry with everyday defaults; an unknown contact is added (as ``--create``)."""
+    return log_entry(
+        session,
+        contact=contact,
+        direction=direction,
+        kind=kind,
+        value=value,
+        amount=None if amount is None else Decimal(amount),
+        on=on,
+        description=description,
+        create=True,
+        now=NOW,
+        **options,  # type: ignore[arg-type]
+    )

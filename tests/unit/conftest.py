@@ -6,25 +6,14 @@ second); on PostgreSQL a database cloned from the server's template. Each test's
 one write transaction that is rolled back at the end, so nothing a test does outlives it.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY, LedgerUnderTest
-from wederkerig.core.vocabulary import Direction, Kind
+from helpers import Fresh, LedgerUnderTest
 from wederkerig.store import database
-from wederkerig.usecases.entries import EntryRow, log_entry
-
-NOW = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC).replace(hour=12)
-
-
-def ago(days: int) -> date:
-    """The day ``days`` before the tests' today."""
-    return TODAY - timedelta(days=days)
 
 
 @pytest.fixture
@@ -42,9 +31,6 @@ def session(ledger: database.Database) -> Iterator[Session]:
         yield session
 
 
-Fresh = Callable[[], AbstractContextManager[Session]]
-
-
 @pytest.fixture
 def fresh(session: Session) -> Fresh:
     """For Hypothesis: each example works inside a savepoint that is rolled back after it,
@@ -60,31 +46,3 @@ def fresh(session: Session) -> Fresh:
             session.expunge_all()
 
     return example
-
-
-def log(
-    session: Session,
-    contact: str,
-    direction: Direction = Direction.GAVE,
-    kind: Kind = Kind.KNOWLEDGE,
-    value: int = 1,
-    *,
-    on: date = TODAY,
-    amount: str | None = None,
-    description: str = "",
-    **options: object,
-) -> EntryRow:
-    """Log one entry with everyday defaults; an unknown contact is added (as ``--create``)."""
-    return log_entry(
-        session,
-        contact=contact,
-        direction=direction,
-        kind=kind,
-        value=value,
-        amount=None if amount is None else Decimal(amount),
-        on=on,
-        description=description,
-        create=True,
-        now=NOW,
-        **options,  # type: ignore[arg-type]
-    )

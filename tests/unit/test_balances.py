@@ -7,8 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import NOW, Fresh, log
+from helpers import NOW, TODAY, Fresh, logged
 from wederkerig.core.dates import Every
 from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
@@ -29,28 +28,28 @@ GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
 
 def test_net_is_what_i_gave_minus_what_i_received(session: Session) -> None:
-    log(session, "Anna", GAVE, value=3)
-    log(session, "Anna", RECEIVED, value=5)
+    logged(session, "Anna", GAVE, value=3)
+    logged(session, "Anna", RECEIVED, value=5)
     (anna,) = balance_rows(session, Selection())
     assert (anna.label, anna.gave, anna.received, anna.net, anna.entries) == ("Anna", 3, 5, -2, 2)
 
 
 def test_money_amounts_are_never_added_to_points(session: Session) -> None:
-    log(session, "Bram", GAVE, Kind.MONEY, 2, amount="250.00")
-    log(session, "Bram", RECEIVED, Kind.MONEY, 1, amount="12.50")
+    logged(session, "Bram", GAVE, Kind.MONEY, 2, amount="250.00")
+    logged(session, "Bram", RECEIVED, Kind.MONEY, 1, amount="12.50")
     (bram,) = balance_rows(session, Selection())
     assert (bram.gave, bram.received) == (2, 1)
     assert (bram.amount_gave, bram.amount_received) == (Decimal("250.00"), Decimal("12.50"))
 
 
 def test_promises_count_only_once_kept(session: Session) -> None:
-    log(session, "Anna", GAVE, value=4, promise=True)
+    logged(session, "Anna", GAVE, value=4, promise=True)
     assert balance_rows(session, Selection()) == []
 
 
 def test_per_kind_tallies_add_up_to_the_row(session: Session) -> None:
-    log(session, "Anna", GAVE, Kind.TALENT, 2)
-    log(session, "Anna", RECEIVED, Kind.KNOWLEDGE, 3)
+    logged(session, "Anna", GAVE, Kind.TALENT, 2)
+    logged(session, "Anna", RECEIVED, Kind.KNOWLEDGE, 3)
     (anna,) = balance_rows(session, Selection())
     assert anna.by_kind[Kind.TALENT] == Tally(2, 0)
     assert anna.by_kind[Kind.KNOWLEDGE] == Tally(0, 3)
@@ -60,17 +59,17 @@ def test_per_kind_tallies_add_up_to_the_row(session: Session) -> None:
 
 
 def test_a_selection_limits_what_counts(session: Session) -> None:
-    log(session, "Anna", GAVE, value=2, on=TODAY - timedelta(days=40))
-    log(session, "Anna", GAVE, value=7)
+    logged(session, "Anna", GAVE, value=2, on=TODAY - timedelta(days=40))
+    logged(session, "Anna", GAVE, value=7)
     (recent,) = balance_rows(session, Selection(since=TODAY - timedelta(days=7)))
     assert recent.gave == 7
     assert recent.last_date == TODAY
 
 
 def test_contact_balance_shows_one_person_and_their_entries(session: Session) -> None:
-    log(session, "Anna", GAVE, value=2, on=TODAY - timedelta(days=10))
-    log(session, "Anna", RECEIVED, value=1, on=TODAY - timedelta(days=3))
-    log(session, "Bram", GAVE, value=9)
+    logged(session, "Anna", GAVE, value=2, on=TODAY - timedelta(days=10))
+    logged(session, "Anna", RECEIVED, value=1, on=TODAY - timedelta(days=3))
+    logged(session, "Bram", GAVE, value=9)
     anna = contact_balance(session, "anna", Selection(), today=TODAY)
     assert anna.contact.name == "Anna"
     assert (anna.tally.net, anna.days_since) == (1, 3)
@@ -78,15 +77,15 @@ def test_contact_balance_shows_one_person_and_their_entries(session: Session) ->
 
 
 def test_a_contact_with_nothing_logged_has_an_empty_balance(session: Session) -> None:
-    log(session, "Anna", promise=True)
+    logged(session, "Anna", promise=True)
     anna = contact_balance(session, "Anna", Selection(), today=TODAY)
     assert (anna.tally, anna.last_date, anna.days_since) == (Tally(), None, None)
 
 
 def test_largest_imbalances_come_first(session: Session) -> None:
-    log(session, "Anna", GAVE, value=1)
-    log(session, "Bram", RECEIVED, value=6)
-    log(session, "Cees", GAVE, value=3)
+    logged(session, "Anna", GAVE, value=1)
+    logged(session, "Bram", RECEIVED, value=6)
+    logged(session, "Cees", GAVE, value=3)
     ranked = largest_imbalances(balance_rows(session, Selection()), 2)
     assert [row.label for row in ranked] == ["Bram", "Cees"]
 
@@ -114,28 +113,28 @@ entries = st.lists(
 )
 @given(entries)
 def test_per_contact_nets_sum_to_the_total_net(
-    fresh: Fresh, logged: list[tuple[str, Direction, Kind, int]]
+    fresh: Fresh, written: list[tuple[str, Direction, Kind, int]]
 ) -> None:
     with fresh() as session:
-        for contact, direction, kind, value in logged:
-            log(session, contact, direction, kind, value)
+        for contact, direction, kind, value in written:
+            logged(session, contact, direction, kind, value)
         rows = balance_rows(session, Selection())
         everything = total(rows)
         assert sum(row.net for row in rows) == everything.net
-        gave = sum(value for _c, d, _k, value in logged if d is GAVE)
-        received = sum(value for _c, d, _k, value in logged if d is RECEIVED)
+        gave = sum(value for _c, d, _k, value in written if d is GAVE)
+        received = sum(value for _c, d, _k, value in written if d is RECEIVED)
         assert (everything.gave, everything.received, everything.entries) == (
             gave,
             received,
-            len(logged),
+            len(written),
         )
 
 
 def test_a_contact_in_two_groups_counts_once_in_the_total(session: Session) -> None:
     for group in ("Haven", "Regio"):
         add_group(session, group)
-    log(session, "Anna", GAVE, value=3, on=date(2026, 10, 5))
-    log(session, "Bram", RECEIVED, value=1, on=date(2026, 11, 2))
+    logged(session, "Anna", GAVE, value=3, on=date(2026, 10, 5))
+    logged(session, "Bram", RECEIVED, value=1, on=date(2026, 11, 2))
     join_group(session, "Haven", ["Anna", "Bram"])
     join_group(session, "Regio", ["Anna"])
     found = period_balances(session, Selection(), Every.MONTH, by=By.GROUP, today=TODAY)
@@ -152,8 +151,8 @@ def test_a_balance_report_counts_overlapping_groups_once_and_shows_older_promise
 ) -> None:
     for group in ("Haven", "Regio"):
         add_group(session, group)
-    log(session, "Anna", GAVE, value=3)
-    log(session, "Bram", RECEIVED, promise=True, on=TODAY - timedelta(days=60))
+    logged(session, "Anna", GAVE, value=3)
+    logged(session, "Bram", RECEIVED, promise=True, on=TODAY - timedelta(days=60))
     join_group(session, "Haven", ["Anna", "Bram"])
     join_group(session, "Regio", ["Anna"])
     this_week = Selection(since=TODAY - timedelta(days=7))
@@ -168,8 +167,8 @@ def test_a_balance_report_counts_overlapping_groups_once_and_shows_older_promise
 def test_balances_by_organisation_put_those_without_one_last(session: Session) -> None:
     add_contact(session, "Anna", organisation="Gemeente", now=NOW)
     add_contact(session, "Bram", organisation="Gemeente", now=NOW)
-    log(session, "Anna", value=2)
-    log(session, "Bram", value=3)
-    log(session, "Cees", value=4)
+    logged(session, "Anna", value=2)
+    logged(session, "Bram", value=3)
+    logged(session, "Cees", value=4)
     rows = balance_rows(session, Selection(), by=By.ORGANISATION)
     assert [(row.label, row.gave) for row in rows] == [("Gemeente", 5), ("(no organisation)", 4)]

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import NOW, ago, log
+from helpers import NOW, TODAY, ago, logged
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.usecases.balances import Tally
 from wederkerig.usecases.brief import brief
@@ -17,10 +16,10 @@ GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
 
 def test_the_brief_holds_their_totals_and_whats_open(session: Session) -> None:
-    log(session, "Anna", GAVE, Kind.TALENT, 2, on=ago(50))
-    received = log(session, "Anna", RECEIVED, Kind.MONEY, 1, amount="20", on=ago(12))
-    mine = log(session, "Anna", GAVE, on=ago(9), promise=True, due=ago(3), description="a CV")
-    log(session, "Bram", GAVE, value=9)
+    logged(session, "Anna", GAVE, Kind.TALENT, 2, on=ago(50))
+    received = logged(session, "Anna", RECEIVED, Kind.MONEY, 1, amount="20", on=ago(12))
+    mine = logged(session, "Anna", GAVE, on=ago(9), promise=True, due=ago(3), description="a CV")
+    logged(session, "Bram", GAVE, value=9)
     found = brief(session, "anna", today=TODAY)
     # a promise is made in a conversation, so it counts as being in touch
     assert (found.contact.name, found.last_date, found.days_since) == ("Anna", ago(9), 9)
@@ -35,8 +34,10 @@ def test_the_brief_holds_their_totals_and_whats_open(session: Session) -> None:
 
 
 def test_suggestions_start_with_an_overdue_promise_of_mine(session: Session) -> None:
-    log(session, "Anna", RECEIVED, on=ago(12))
-    promised = log(session, "Anna", GAVE, on=ago(9), promise=True, due=ago(3), description="a CV")
+    logged(session, "Anna", RECEIVED, on=ago(12))
+    promised = logged(
+        session, "Anna", GAVE, on=ago(9), promise=True, due=ago(3), description="a CV"
+    )
     said = brief(session, "Anna", today=TODAY).suggestions
     assert said[0].startswith('You promised "a CV" and it is 3 days overdue')
     assert f"keep {promised.id}" in said[0]
@@ -44,7 +45,7 @@ def test_suggestions_start_with_an_overdue_promise_of_mine(session: Session) -> 
 
 
 def test_a_quiet_contact_past_their_rhythm_gets_a_nudge(session: Session) -> None:
-    log(session, "Anna", on=ago(70))
+    logged(session, "Anna", on=ago(70))
     set_contact_cadence(session, "Anna", 30)
     said = brief(session, "Anna", today=TODAY).suggestions
     assert said == [

@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import NOW, log
+from helpers import NOW, TODAY, logged
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.contacts import (
@@ -75,7 +74,7 @@ def test_edit_changes_only_what_is_asked(session: Session) -> None:
 
 
 def test_a_contact_with_entries_cannot_be_removed(session: Session) -> None:
-    log(session, "Anna")
+    logged(session, "Anna")
     with pytest.raises(RefusedError, match="1 entry"):
         remove_contact(session, "Anna")
     add_contact(session, "Bram", now=NOW)
@@ -84,8 +83,8 @@ def test_a_contact_with_entries_cannot_be_removed(session: Session) -> None:
 
 
 def test_merging_moves_entries_and_keeps_the_old_name_as_an_alias(session: Session) -> None:
-    log(session, "Anna de Vries")
-    log(session, "A. de Vries", value=2)
+    logged(session, "Anna de Vries")
+    logged(session, "A. de Vries", value=2)
     add_contact(session, "Bram", now=NOW)
     merged = merge_contacts(session, "Anna de Vries", "A. de Vries")
     assert (merged.entries, merged.aliases) == (1, ("A. de Vries",))
@@ -95,8 +94,8 @@ def test_merging_moves_entries_and_keeps_the_old_name_as_an_alias(session: Sessi
 
 
 def test_show_contact_summarises_their_history(session: Session) -> None:
-    log(session, "Anna", on=TODAY - timedelta(days=30))
-    log(session, "Anna", on=TODAY - timedelta(days=2))
+    logged(session, "Anna", on=TODAY - timedelta(days=30))
+    logged(session, "Anna", on=TODAY - timedelta(days=2))
     anna = show_contact(session, "Anna")
     assert (anna.entries, anna.first_date, anna.last_date) == (
         2,

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import TODAY
-from unit.conftest import ago
+from helpers import TODAY, ago
 from wederkerig.core.dates import (
     Every,
     last_twelve_months,

@@ -6,8 +6,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import NOW
+from helpers import NOW, TODAY
 from wederkerig.core.vocabulary import Status
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.balances import balance_rows, total

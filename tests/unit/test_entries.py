@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import NOW, log
+from helpers import NOW, TODAY, logged
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError, WederkerigError
 from wederkerig.core.vocabulary import Direction, Kind, Status
 from wederkerig.store.database import Database
@@ -43,7 +42,7 @@ def entries(session: Session) -> list[tuple[str, int]]:
 
 
 def test_a_logged_entry_reads_back_as_it_was_given(session: Session) -> None:
-    row = log(session, "Anna", RECEIVED, Kind.MONEY, 2, amount="12.50", description=" lunch ")
+    row = logged(session, "Anna", RECEIVED, Kind.MONEY, 2, amount="12.50", description=" lunch ")
     assert get_entry(session, row.id) == row
     assert (row.contact, row.direction, row.kind, row.value) == ("Anna", "received", "money", 2)
     assert (row.amount, row.description, row.status, row.date) == (
@@ -75,28 +74,28 @@ def test_bad_values_are_refused_and_nothing_is_written(
 ) -> None:
     add_contact(session, "Anna", now=NOW)
     with pytest.raises(InvalidInputError, match=problem):
-        log(session, "Anna", **options)  # type: ignore[arg-type]
+        logged(session, "Anna", **options)  # type: ignore[arg-type]
     assert entries(session) == []
 
 
 def test_an_answer_goes_the_other_way(session: Session) -> None:
-    received = log(session, "Anna", RECEIVED)
-    assert log(session, "Anna", GAVE, answers=received.id).answers == received.id
+    received = logged(session, "Anna", RECEIVED)
+    assert logged(session, "Anna", GAVE, answers=received.id).answers == received.id
     with pytest.raises(InvalidInputError, match="goes the other way"):
-        log(session, "Anna", RECEIVED, answers=received.id)
+        logged(session, "Anna", RECEIVED, answers=received.id)
 
 
 def test_entries_are_listed_in_date_order(session: Session) -> None:
-    log(session, "Anna", value=1, on=TODAY)
-    log(session, "Bram", value=2, on=TODAY - timedelta(days=5))
-    log(session, "Cees", value=3, on=TODAY - timedelta(days=1))
+    logged(session, "Anna", value=1, on=TODAY)
+    logged(session, "Bram", value=2, on=TODAY - timedelta(days=5))
+    logged(session, "Cees", value=3, on=TODAY - timedelta(days=1))
     assert entries(session) == [("Bram", 2), ("Cees", 3), ("Anna", 1)]
     newest, count = newest_entries(session, Selection(), 2)
     assert ([row.contact for row in newest], count) == (["Cees", "Anna"], 3)
 
 
 def test_edit_returns_before_and_after(session: Session) -> None:
-    row = log(session, "Anna", GAVE, Kind.TALENT, 1)
+    row = logged(session, "Anna", GAVE, Kind.TALENT, 1)
     before, after = edit_entry(session, row.id, EntryChange(value=3, kind=Kind.KNOWLEDGE))
     assert (before.value, before.kind) == (1, "talent")
     assert (after.value, after.kind) == (3, "knowledge")
@@ -104,7 +103,7 @@ def test_edit_returns_before_and_after(session: Session) -> None:
 
 
 def test_an_amount_cannot_stay_on_an_entry_that_is_no_longer_money(session: Session) -> None:
-    row = log(session, "Anna", kind=Kind.MONEY, amount="10")
+    row = logged(session, "Anna", kind=Kind.MONEY, amount="10")
     with pytest.raises(InvalidInputError, match="belongs to money entries only"):
         edit_entry(session, row.id, EntryChange(kind=Kind.TALENT))
     _before, after = edit_entry(session, row.id, EntryChange(kind=Kind.TALENT, clear_amount=True))
@@ -122,7 +121,7 @@ def test_an_introduction_side_keeps_its_kind_and_direction(session: Session) -> 
 
 def test_removing_an_entry_leaves_the_others(ledger: Database) -> None:
     with ledger.transaction(write=True) as session:
-        first, _second = log(session, "Anna", value=1), log(session, "Anna", value=2)
+        first, _second = logged(session, "Anna", value=1), logged(session, "Anna", value=2)
     with ledger.transaction(write=True) as session:
         assert remove_entry(session, first.id) == first
     with ledger.transaction() as session:
@@ -134,22 +133,22 @@ def test_removing_an_entry_leaves_the_others(ledger: Database) -> None:
 def test_the_last_created_entry_is_the_newest_logged(session: Session) -> None:
     with pytest.raises(NotFoundError, match="nothing to undo"):
         last_created(session, "me")
-    log(session, "Anna", on=TODAY)
-    older = log(session, "Bram", on=TODAY - timedelta(days=9))  # logged later, dated earlier
+    logged(session, "Anna", on=TODAY)
+    older = logged(session, "Bram", on=TODAY - timedelta(days=9))  # logged later, dated earlier
     assert last_created(session, "me") == (older, None)
 
 
 def test_on_a_shared_ledger_the_last_created_entry_is_the_members_own(session: Session) -> None:
-    mine = log(session, "Anna", member="me")
-    theirs = log(session, "Bram", member="piet")
+    mine = logged(session, "Anna", member="me")
+    theirs = logged(session, "Bram", member="piet")
     assert last_created(session, "me") == (mine, theirs)
     with pytest.raises(NotFoundError, match="nothing of theirs to undo"):
         last_created(session, "kees")
 
 
 def test_undo_removes_only_the_entry_the_user_confirmed(session: Session) -> None:
-    confirmed = log(session, "Anna", member="me")
-    newer = log(session, "Bram", member="me")  # logged by another process while asked
+    confirmed = logged(session, "Anna", member="me")
+    newer = logged(session, "Bram", member="me")  # logged by another process while asked
     with pytest.raises(RefusedError, match=f"newest entry is now {newer.id}"):
         undo_entry(session, "me", expected=confirmed.id, other_sides_too=False)
     assert [row.id for row in iter_entries(session, Selection())] == [confirmed.id, newer.id]
@@ -170,12 +169,12 @@ def test_removing_one_side_of_an_introduction_takes_the_other_only_if_asked(
 
 
 def test_errors_speak_of_the_ledger_and_name_the_field_not_a_flag(session: Session) -> None:
-    money = log(session, "Anna", kind=Kind.MONEY, amount="10")
-    promise = log(session, "Anna", promise=True)
+    money = logged(session, "Anna", kind=Kind.MONEY, amount="10")
+    promise = logged(session, "Anna", promise=True)
     attempts: list[tuple[Callable[[], object], str]] = [
         (lambda: edit_entry(session, money.id, EntryChange(kind=Kind.TALENT)), "amount"),
-        (lambda: log(session, "Anna", kind=Kind.TALENT, amount="5"), "amount"),
-        (lambda: log(session, "Anna", due=TODAY), "due"),
+        (lambda: logged(session, "Anna", kind=Kind.TALENT, amount="5"), "amount"),
+        (lambda: logged(session, "Anna", due=TODAY), "due"),
         (lambda: drop_promise(session, promise.id, reason=" "), "reason"),
         (lambda: resolve_contact(session, "Nobody"), "contact"),
         (lambda: set_tag_cadence(session, "nobody", 30), "tag"),
@@ -189,14 +188,14 @@ def test_errors_speak_of_the_ledger_and_name_the_field_not_a_flag(session: Sessi
 def test_the_usual_value_is_the_last_one_given_for_that_kind(session: Session) -> None:
     add_contact(session, "Anna", now=NOW)
     assert usual_value(session, "Anna", Kind.TALENT) == 1
-    log(session, "Anna", kind=Kind.TALENT, value=3, on=TODAY - timedelta(days=3))
-    log(session, "Anna", kind=Kind.TALENT, value=5)
-    log(session, "Anna", kind=Kind.KNOWLEDGE, value=8)
+    logged(session, "Anna", kind=Kind.TALENT, value=3, on=TODAY - timedelta(days=3))
+    logged(session, "Anna", kind=Kind.TALENT, value=5)
+    logged(session, "Anna", kind=Kind.KNOWLEDGE, value=8)
     assert usual_value(session, "Anna", Kind.TALENT) == 5
 
 
 def test_describe_says_who_gave_what(session: Session) -> None:
-    row = log(session, "Anna", RECEIVED, Kind.KNOWLEDGE, 2, description="tips")
+    row = logged(session, "Anna", RECEIVED, Kind.KNOWLEDGE, 2, description="tips")
     assert describe(row) == (
         f'entry {row.id}: received knowledge "tips" from Anna on {TODAY} (2 points)'
     )

@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import log
+from helpers import TODAY, logged
 from wederkerig.core.errors import NotFoundError, RefusedError
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.balances import balance_rows
@@ -30,8 +29,8 @@ def test_an_unknown_event_suggests_a_known_one(session: Session) -> None:
 def test_events_are_listed_newest_first_with_their_entries(session: Session) -> None:
     add_event(session, "Undated", on=None, place=None)
     add_event(session, "Older", on=TODAY - timedelta(days=30), place=None)
-    log(session, "Anna", event="Newer", on=TODAY)  # logging may create the event
-    log(session, "Bram", event="newer", on=TODAY)
+    logged(session, "Anna", event="Newer", on=TODAY)  # logging may create the event
+    logged(session, "Bram", event="newer", on=TODAY)
     assert [(e.name, e.entries) for e in list_events(session)] == [
         ("Newer", 2),
         ("Older", 0),
@@ -40,8 +39,8 @@ def test_events_are_listed_newest_first_with_their_entries(session: Session) -> 
 
 
 def test_a_selection_narrowed_to_an_event_counts_only_its_entries(session: Session) -> None:
-    log(session, "Anna", value=2, event="Borrel")
-    log(session, "Anna", value=5)
+    logged(session, "Anna", value=2, event="Borrel")
+    logged(session, "Anna", value=5)
     assert narrow_to_event(session, Selection(), None) == Selection()
     (anna,) = balance_rows(session, narrow_to_event(session, Selection(), "borrel"))
     assert anna.gave == 2

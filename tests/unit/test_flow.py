@@ -6,8 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import log
+from helpers import TODAY, logged
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store.filters import Selection
@@ -18,9 +17,9 @@ GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
 
 
 def test_flow_sums_kinds_and_ranks_contacts(session: Session) -> None:
-    log(session, "Anna", GAVE, Kind.TALENT, 3)
-    log(session, "Bram", GAVE, Kind.TALENT, 5)
-    log(session, "Bram", RECEIVED, Kind.MONEY, 2, amount="40")
+    logged(session, "Anna", GAVE, Kind.TALENT, 3)
+    logged(session, "Bram", GAVE, Kind.TALENT, 5)
+    logged(session, "Bram", RECEIVED, Kind.MONEY, 2, amount="40")
     found = flow(session, Selection(), today=TODAY)
     assert found.by_kind[Kind.TALENT] == Tally(8, 0)
     assert found.by_kind[Kind.MONEY] == Tally(0, 2)
@@ -31,9 +30,9 @@ def test_flow_sums_kinds_and_ranks_contacts(session: Session) -> None:
 
 
 def test_an_undated_flow_covers_the_last_twelve_months_by_month(session: Session) -> None:
-    log(session, "Anna", GAVE, value=4, on=TODAY - timedelta(days=400))  # outside
-    log(session, "Anna", GAVE, value=1, on=date(2026, 10, 2))
-    log(session, "Anna", RECEIVED, value=2, on=TODAY)
+    logged(session, "Anna", GAVE, value=4, on=TODAY - timedelta(days=400))  # outside
+    logged(session, "Anna", GAVE, value=1, on=date(2026, 10, 2))
+    logged(session, "Anna", RECEIVED, value=2, on=TODAY)
     found = flow(session, Selection(), today=TODAY)
     assert found.until == TODAY
     assert len(found.monthly.months) == 12

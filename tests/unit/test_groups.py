@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import Session
 
-from unit.conftest import NOW, log
+from helpers import NOW, logged
 from wederkerig.core.errors import NotFoundError, RefusedError
 from wederkerig.core.vocabulary import Kind
 from wederkerig.store.filters import Selection
@@ -56,17 +56,17 @@ def test_an_unknown_group_is_refused(group: Session) -> None:
 
 def test_a_group_selection_counts_its_members_entries_only(group: Session) -> None:
     join_group(group, "Drechtsteden", ["Anna", "Bram"])
-    log(group, "Anna", value=1)
-    log(group, "Bram", value=2)
-    log(group, "Cees", value=4)
+    logged(group, "Anna", value=1)
+    logged(group, "Bram", value=2)
+    logged(group, "Cees", value=4)
     rows = balance_rows(group, narrow_to_group(group, Selection(), "Drechtsteden"))
     assert [(row.label, row.gave) for row in rows] == [("Anna", 1), ("Bram", 2)]
 
 
 def test_a_group_report_holds_its_members_and_their_flows_by_kind(group: Session) -> None:
     join_group(group, "Drechtsteden", ["Anna", "Bram"])
-    log(group, "Anna", value=1)
-    log(group, "Cees", value=4)
+    logged(group, "Anna", value=1)
+    logged(group, "Cees", value=4)
     report = group_report(group, "drechtsteden", Selection())
     assert (report.name, report.note, report.members) == (
         "Drechtsteden",

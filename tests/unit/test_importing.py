@@ -6,8 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from helpers import ENTRY_COLUMNS, TODAY
-from unit.conftest import NOW, log
+from helpers import ENTRY_COLUMNS, NOW, TODAY, logged
 from wederkerig.core.errors import InvalidInputError, RefusedError
 from wederkerig.store.database import Database
 from wederkerig.store.filters import Selection
@@ -103,7 +102,7 @@ def test_unknown_contacts_are_refused_unless_created(session: Session) -> None:
 
 
 def test_rows_the_ledger_already_holds_are_skipped(session: Session) -> None:
-    held = log(session, "Anna", value=3, description="advice")
+    held = logged(session, "Anna", value=3, description="advice")
     again = entry(
         id=str(held.id),
         kind="knowledge",

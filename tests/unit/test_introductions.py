@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import NOW
+from helpers import NOW, TODAY
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.vocabulary import Direction, Kind, Outcome
 from wederkerig.store.filters import Selection

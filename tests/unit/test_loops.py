@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from helpers import TODAY
-from unit.conftest import log
+from helpers import TODAY, logged
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.loops import open_loops
@@ -22,22 +21,22 @@ def loops(session: Session, *, both: bool = False) -> list[tuple[int, int]]:
 
 
 def test_what_was_received_stays_open_until_answered(session: Session) -> None:
-    older = log(session, "Anna", RECEIVED, on=TODAY - timedelta(days=20))
-    newer = log(session, "Bram", RECEIVED, on=TODAY - timedelta(days=2))
+    older = logged(session, "Anna", RECEIVED, on=TODAY - timedelta(days=20))
+    newer = logged(session, "Bram", RECEIVED, on=TODAY - timedelta(days=2))
     assert loops(session) == [(older.id, 20), (newer.id, 2)]  # oldest first
-    log(session, "Anna", GAVE, answers=older.id)
+    logged(session, "Anna", GAVE, answers=older.id)
     assert loops(session) == [(newer.id, 2)]
 
 
 def test_what_i_gave_is_a_loop_only_when_asked(session: Session) -> None:
-    gave = log(session, "Anna", GAVE, on=TODAY - timedelta(days=4))
+    gave = logged(session, "Anna", GAVE, on=TODAY - timedelta(days=4))
     assert loops(session) == []
     assert loops(session, both=True) == [(gave.id, 4)]
 
 
 def test_a_promised_answer_closes_the_loop_only_once_kept(session: Session) -> None:
-    received = log(session, "Anna", RECEIVED, on=TODAY - timedelta(days=5))
-    promised = log(session, "Anna", GAVE, promise=True, answers=received.id)
+    received = logged(session, "Anna", RECEIVED, on=TODAY - timedelta(days=5))
+    promised = logged(session, "Anna", GAVE, promise=True, answers=received.id)
     assert loops(session) == [(received.id, 5)]
     keep_promise(session, promised.id, on=TODAY)
     assert loops(session) == []

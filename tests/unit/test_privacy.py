@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
-from helpers import TODAY, LedgerUnderTest, SqliteLedger
-from unit.conftest import NOW, log
+from helpers import NOW, TODAY, LedgerUnderTest, SqliteLedger, logged
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store import database
 from wederkerig.store.filters import Selection
@@ -37,11 +36,13 @@ def a_small_world(session: Session) -> None:
     )
     add_contact(session, "Bram", now=NOW)
     add_contact(session, "Cees", now=NOW)
-    log(session, "Anna de Vries", description="advice on grants")
-    promise = log(session, "Anna de Vries", Direction.RECEIVED, promise=True, description="intro")
+    logged(session, "Anna de Vries", description="advice on grants")
+    promise = logged(
+        session, "Anna de Vries", Direction.RECEIVED, promise=True, description="intro"
+    )
     drop_promise(session, promise.id, reason="she moved to Lisbon")
-    log(session, "Bram", description="lunch with Anneke and me")  # mentions her by alias
-    log(session, "Cees", description="a book", on=TODAY - timedelta(days=1))
+    logged(session, "Bram", description="lunch with Anneke and me")  # mentions her by alias
+    logged(session, "Cees", description="a book", on=TODAY - timedelta(days=1))
     make_introduction(session, "Anna de Vries", "Bram", why="both cycle", on=TODAY, now=NOW)
     add_group(session, "Fietsclub")
     join_group(session, "Fietsclub", ["Anna de Vries"])
@@ -104,7 +105,7 @@ def test_forgetting_leaves_no_erased_bytes_in_the_ledger_file(
     ledger: database.Database, db: LedgerUnderTest
 ) -> None:
     with ledger.transaction(write=True) as session:
-        log(session, "Zebulon Quaxwell", description="xylophone lessons")
+        logged(session, "Zebulon Quaxwell", description="xylophone lessons")
     forget_person(ledger, "Zebulon Quaxwell")
     assert isinstance(db, SqliteLedger)
     files = db.path.parent.glob(db.path.name + "*")  # the ledger and its -wal, still open
