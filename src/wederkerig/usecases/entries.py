@@ -1,4 +1,4 @@
-"""Use cases for entries: log, list, stream, edit, remove and undo. Never prints."""
+"""Use cases for entries: log, list, stream and remove them (edits and undo: corrections.py)."""
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
