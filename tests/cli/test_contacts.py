@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from helpers import Refused, Run, ok
+from helpers import Refused, Run, log, ok
 
 CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
 JOSE_NFC = "Jos\u00e9 Garc\u00eda"  # é and í as single code points
@@ -397,3 +397,82 @@ def test_edit_adds_and_removes_aliases(run: Run, refused: Refused) -> None:
     refused(1, "log", "Anna", "gave", "knowledge")  # the removed alias finds nobody
     refused(1, "contact", "edit", "Ans", "--unalias", "Annie")
     refused(1, "contact", "edit", "Ans", "--alias", "Bram Bakker")
+
+
+# --- list --sort: who you have not met in a while, and where the balance leans ---------------
+
+
+@pytest.fixture
+def three_people(run: Run) -> Run:
+    """Anna seen long ago and owing nothing, Bram seen recently with a +3 net, Cees never."""
+    for name in ("Anna", "Bram", "Cees"):
+        ok(run("contact", "add", name))
+    log(run, "Anna", "received", "knowledge", "--value", "2", "--on", "2026-01-10")
+    log(run, "Bram", "gave", "access", "--value", "3", "--on", "2026-11-20")
+    log(
+        run,
+        "Bram",
+        "gave",
+        "talent",
+        "--value",
+        "1",
+        "--on",
+        "2026-11-21",
+        "--promise",
+        "--due",
+        "2026-12-20",
+    )
+    return run
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ("name", ["Anna", "Bram", "Cees"]),
+        ("last", ["Cees", "Anna", "Bram"]),  # never first, then longest ago
+        ("net", ["Bram", "Cees", "Anna"]),  # +3, 0, −2: an open promise does not count
+    ],
+)
+def test_list_sort_orders_rows_in_every_format(
+    three_people: Run, order: str, expected: list[str]
+) -> None:
+    assert names(three_people, "--sort", order) == expected
+    rows = csv.DictReader(
+        io.StringIO(ok(three_people("contact", "list", "-s", order, "-f", "csv")).stdout)
+    )
+    assert [row["name"] for row in rows] == expected
+
+
+def test_list_sort_keeps_the_columns_scripts_and_import_read(three_people: Run) -> None:
+    for order in ("last", "net"):
+        header = ok(
+            three_people("contact", "list", "--sort", order, "-f", "csv")
+        ).stdout.splitlines()[0]
+        assert header.split(",") == CONTACT_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("order", "header", "cells"),
+    [
+        ("last", "Last contact", ["never", "2026-01-10", "2026-11-21"]),
+        ("net", "Net", ["0", "−2", "+3"]),
+    ],
+)
+def test_list_sort_shows_what_it_sorts_by(
+    three_people: Run, order: str, header: str, cells: list[str]
+) -> None:
+    table = ok(three_people("contact", "list", "--sort", order)).stdout
+    assert header in table
+    lines = [
+        line for line in table.splitlines() if line.split()[:1] in (["Anna"], ["Bram"], ["Cees"])
+    ]
+    for line, name in zip(lines, names(three_people, "--sort", order), strict=True):
+        assert line.startswith(name)
+    shown = [line.split()[1] for line in lines]
+    assert sorted(shown) == sorted(cells)
+
+
+def test_list_sort_rejects_an_unknown_order_naming_the_choices(refused: Refused) -> None:
+    result = refused(2, "contact", "list", "--sort", "age")
+    for choice in ("name", "last", "net"):
+        assert choice in result.stderr

@@ -1,5 +1,6 @@
 """``wederkerig contact …``: the people in the ledger."""
 
+import functools
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ from wederkerig.cli.context import app_context, output_stream, show_listing, tra
 from wederkerig.cli.options import FormatOption, complete_contact
 from wederkerig.core.dates import parse_cadence
 from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import ContactOrder
 from wederkerig.formats.columns import CONTACT_COLUMNS, Format
 from wederkerig.formats.writers import write_document
 from wederkerig.render import console
@@ -73,17 +75,26 @@ def list_(
     org: Annotated[
         str | None, typer.Option("--org", help=_("Only contacts whose organisation contains this."))
     ] = None,
+    order: Annotated[
+        ContactOrder,
+        typer.Option(
+            "--sort",
+            "-s",
+            case_sensitive=False,
+            help=_("name; last: longest out of touch first; net: gave most more first."),
+        ),
+    ] = ContactOrder.NAME,
     output_format: FormatOption = Format.TABLE,
 ) -> None:
-    from wederkerig.usecases.contacts import list_contacts
+    from wederkerig.usecases.contacts import contact_list
 
     with transaction(ctx) as session:
-        cards = list_contacts(session, tag=tag, organisation=org)
+        listed = contact_list(session, tag=tag, organisation=org, order=order)
     show_listing(
         output_format,
         CONTACT_COLUMNS,
-        cards,
-        contacts_view.contacts_table,
+        listed if output_format is Format.TABLE else [one.card for one in listed],
+        functools.partial(contacts_view.contacts_table, order=order),
         _("No contacts match: see them all with 'wederkerig contact list'.")
         if tag or org
         else _("No contacts yet: add one with 'wederkerig contact add NAME'."),

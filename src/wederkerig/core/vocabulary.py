@@ -65,6 +65,14 @@ class By(StrEnum):
     MEMBER = "member"
 
 
+class ContactOrder(StrEnum):
+    """How ``contact list`` orders people: by name, longest out of touch first, or by net."""
+
+    NAME = "name"
+    LAST = "last"
+    NET = "net"
+
+
 OUTCOME_WORDS: dict[str, Outcome] = {
     **{outcome.value: outcome for outcome in Outcome},
     "ontmoet": Outcome.MET,

@@ -8,17 +8,26 @@ from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.vocabulary import ContactOrder
 from wederkerig.render import cells
 
 if TYPE_CHECKING:
-    from wederkerig.usecases.contacts import ContactCard, ContactSummary
+    from wederkerig.usecases.contacts import ContactSummary, ListedContact
 
 
-def contacts_table(cards: Sequence["ContactCard"], *, width: int) -> Group:
-    """Contacts; a narrow terminal shows name, organisation and tags, and says what it left out."""
+def contacts_table(
+    listed: Sequence["ListedContact"], *, width: int, order: ContactOrder = ContactOrder.NAME
+) -> Group:
+    """Contacts; a narrow terminal shows name, organisation and tags, and says what it left out.
+    Sorted by last contact or net, that figure is shown beside the name."""
     wide = width >= cells.WIDE
+    figure = {
+        ContactOrder.LAST: Column(_("Last contact"), no_wrap=True),
+        ContactOrder.NET: Column(_("Net"), justify="right", no_wrap=True),
+    }.get(order)
     table = cells.table(
-        cells.name_column(_("Name"), (c.name for c in cards)),
+        cells.name_column(_("Name"), (one.card.name for one in listed)),
+        *([figure] if figure else []),
         Column(_("Organisation"), overflow="fold"),
         *([Column(_("Email"), overflow="fold")] if wide else []),
         Column(_("Tags"), overflow="fold"),
@@ -28,8 +37,16 @@ def contacts_table(cards: Sequence["ContactCard"], *, width: int) -> Group:
             else []
         ),
     )
-    for c in cards:
-        line = [Text(c.name), Text(c.organisation or "")]
+    for one in listed:
+        c = one.card
+        line = [Text(c.name)]
+        if order is ContactOrder.LAST:
+            line.append(
+                Text(cells.day(one.last_date) or _("never"), style="" if one.last_date else "dim")
+            )
+        elif order is ContactOrder.NET:
+            line.append(cells.net(one.net))
+        line.append(Text(c.organisation or ""))
         if wide:
             line.append(Text(c.email or ""))
         line.append(Text(", ".join(c.tags)))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -19,6 +20,7 @@ from wederkerig.core.names import (
     tag_name,
     tidy,
 )
+from wederkerig.core.vocabulary import ContactOrder, Direction, Status
 from wederkerig.store.models import Alias, Contact, Entry, Group, Membership, Tag, TagCadence
 
 
@@ -214,10 +216,32 @@ def card(session: Session, contact: Contact) -> ContactCard:
     )
 
 
+class ListedContact(NamedTuple):
+    """A contact's card with what ``--sort last`` and ``--sort net`` order by."""
+
+    card: ContactCard
+    last_date: date | None  # the latest entry of any kind or status, as last_in_touch
+    net: int  # points given minus received, over what happened (as balance counts)
+
+
 def list_contacts(
     session: Session, *, tag: str | None = None, organisation: str | None = None
 ) -> list[ContactCard]:
-    """Contacts in name order, with their tags and aliases gathered in two queries, not N."""
+    """Contacts in name order, as exported and listed for scripts."""
+    return [listed.card for listed in contact_list(session, tag=tag, organisation=organisation)]
+
+
+def contact_list(
+    session: Session,
+    *,
+    tag: str | None = None,
+    organisation: str | None = None,
+    order: ContactOrder = ContactOrder.NAME,
+) -> list[ListedContact]:
+    """Contacts with their tags, aliases, last date and net, gathered in four queries, not N.
+
+    ``last`` puts those never (or longest) out of touch first; ``net`` puts those you gave
+    the most more than you received first. Ties, and ``name``, go by name."""
     query = select(Contact).order_by(Contact.name_key)
     if tag is not None:
         query = query.where(
@@ -233,17 +257,42 @@ def list_contacts(
     aliases: dict[int, list[str]] = {}
     for contact_id, name in session.exec(select(Alias.contact_id, Alias.name).order_by(Alias.key)):
         aliases.setdefault(contact_id, []).append(name)
-    return [
-        ContactCard(
-            name=c.name,
-            organisation=c.organisation,
-            email=c.email,
-            tags=tuple(tags.get(c.id or 0, ())),
-            aliases=tuple(aliases.get(c.id or 0, ())),
-            note=c.note,
+    standing = _standing(session)
+    listed = [
+        ListedContact(
+            ContactCard(
+                name=c.name,
+                organisation=c.organisation,
+                email=c.email,
+                tags=tuple(tags.get(c.id or 0, ())),
+                aliases=tuple(aliases.get(c.id or 0, ())),
+                note=c.note,
+            ),
+            *standing.get(c.id or 0, (None, 0)),
         )
         for c in contacts
     ]
+    if order is ContactOrder.LAST:
+        listed.sort(key=lambda one: one.last_date or date.min)
+    elif order is ContactOrder.NET:
+        listed.sort(key=lambda one: -one.net)
+    return listed
+
+
+def _standing(session: Session) -> dict[int, tuple[date | None, int]]:
+    """Each contact's latest entry date and net points, in one GROUP BY."""
+    done = col(Entry.status) == Status.DONE.value
+    signed = sa.case(
+        (sa.and_(done, col(Entry.direction) == Direction.GAVE.value), col(Entry.value)),
+        (done, -col(Entry.value)),
+        else_=0,
+    )
+    rows = session.exec(
+        select(Entry.contact_id, func.max(Entry.occurred_on), func.sum(signed)).group_by(
+            col(Entry.contact_id)
+        )
+    )
+    return {contact_id: (last, int(net or 0)) for contact_id, last, net in rows}
 
 
 def show_contact(session: Session, query: str) -> ContactSummary:
