@@ -6,10 +6,16 @@ from typing import Annotated
 import typer
 
 from wederkerig.cli.context import app_context, show_listing, transaction
-from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
+from wederkerig.cli.options import (
+    REPORT_PANEL,
+    CalendarFormatOption,
+    FormatOption,
+    complete_tag,
+)
 from wederkerig.core.dates import parse_cadence, parse_span
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.formats.columns import DUE_COLUMNS, TAG_COLUMNS, Format
+from wederkerig.formats.calendar import due_calendar_items, write_calendar
+from wederkerig.formats.columns import DUE_COLUMNS, TAG_COLUMNS, CalendarFormat, Format
 from wederkerig.formats.writers import write_rows
 from wederkerig.render import console
 from wederkerig.render import listings as listings_view
@@ -44,7 +50,7 @@ def due(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help=_("Print nothing at all when nothing is due."))
     ] = False,
-    output_format: FormatOption = Format.TABLE,
+    output_format: CalendarFormatOption = CalendarFormat.TABLE,
 ) -> None:
     from wederkerig.usecases.cadence import due_items
 
@@ -58,9 +64,12 @@ def due(
             within_days=within_days,
             unanswered_after_days=after_days,
         )
-    if output_format is not Format.TABLE:
+    if output_format is CalendarFormat.ICS:  # even empty: a subscribed calendar then clears
+        now = app_context(ctx).now()
+        write_calendar(sys.stdout, _("wederkerig: due"), due_calendar_items(items), now)
+    elif output_format is not CalendarFormat.TABLE:
         if items or not quiet:
-            write_rows(output_format, sys.stdout, DUE_COLUMNS, items)
+            write_rows(Format(output_format), sys.stdout, DUE_COLUMNS, items)
     elif items:
         console.show(listings_view.due_table, items)
     elif not quiet:

@@ -9,7 +9,7 @@ import typer
 
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import MAX_ID, whole_number
-from wederkerig.formats.columns import Format
+from wederkerig.formats.columns import CalendarFormat, Format
 
 
 def _completer(what: str) -> Callable[[typer.Context, str], list[str]]:
@@ -43,6 +43,15 @@ FormatOption = Annotated[
     Format,
     typer.Option(
         "--format", "-f", case_sensitive=False, help=_("table for people; csv or json for scripts.")
+    ),
+]
+CalendarFormatOption = Annotated[
+    CalendarFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help=_("table for people; csv or json for scripts; ics for a calendar app."),
     ),
 ]
 SinceOption = Annotated[

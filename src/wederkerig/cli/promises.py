@@ -12,13 +12,15 @@ from wederkerig.cli.options import (
     RECORD_PANEL,
     REPORT_PANEL,
     TABLE_LIMIT,
+    CalendarFormatOption,
     FormatOption,
     complete_contact,
     id_argument,
 )
 from wederkerig.core.errors import InvalidInputError
-from wederkerig.core.i18n import N_, _
-from wederkerig.formats.columns import LOOP_COLUMNS, PROMISE_COLUMNS, Format
+from wederkerig.core.i18n import N_, _, ngettext
+from wederkerig.formats.calendar import promise_calendar_items, write_calendar
+from wederkerig.formats.columns import LOOP_COLUMNS, PROMISE_COLUMNS, CalendarFormat, Format
 from wederkerig.formats.records import loop_records, promise_records
 from wederkerig.formats.writers import write_rows
 from wederkerig.render import console
@@ -46,7 +48,7 @@ def promises(
     overdue: Annotated[
         bool, typer.Option("--overdue", help=_("Only promises past their due date."))
     ] = False,
-    output_format: FormatOption = Format.TABLE,
+    output_format: CalendarFormatOption = CalendarFormat.TABLE,
 ) -> None:
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.promises import open_promises
@@ -63,8 +65,22 @@ def promises(
             mine=True if mine else False if theirs else None,
             overdue_only=overdue,
         )
-    if output_format is not Format.TABLE:
-        write_rows(output_format, sys.stdout, PROMISE_COLUMNS, promise_records(found))
+    if output_format is CalendarFormat.ICS:
+        write_calendar(
+            sys.stdout, _("wederkerig: promises"), promise_calendar_items(found), app_ctx.now()
+        )
+        if undated := sum(promise.entry.due is None for promise in found):
+            console.message(
+                ngettext(
+                    "{count} promise has no due date, so it is not in the calendar "
+                    "(the table lists it: 'wederkerig promises').",
+                    "{count} promises have no due date, so they are not in the calendar "
+                    "(the table lists them: 'wederkerig promises').",
+                    undated,
+                ).format(count=undated)
+            )
+    elif output_format is not CalendarFormat.TABLE:
+        write_rows(Format(output_format), sys.stdout, PROMISE_COLUMNS, promise_records(found))
     elif not found:
         console.message(_("No open promises."))
     else:
