@@ -11,7 +11,12 @@ from wederkerig.cli.context import output_stream, transaction
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
-from wederkerig.formats.columns import BALANCE_COLUMNS, CONTACT_COLUMNS, MachineFormat
+from wederkerig.formats.columns import (
+    BALANCE_COLUMNS,
+    CONTACT_COLUMNS,
+    CsvDialect,
+    MachineFormat,
+)
 from wederkerig.formats.records import balance_records
 from wederkerig.formats.writers import write_entries, write_rows
 from wederkerig.render import console
@@ -53,6 +58,17 @@ def export(
             help=_("For spreadsheets: a BOM, and text starting with = + - @ made inert."),
         ),
     ] = False,
+    dialect: Annotated[
+        CsvDialect,
+        typer.Option(
+            "--dialect",
+            case_sensitive=False,
+            help=_(
+                "rfc4180 for scripts; excel-nl for Excel in Dutch: semicolons, decimal commas, "
+                "a BOM, formulas made inert."
+            ),
+        ),
+    ] = CsvDialect.RFC4180,
 ) -> None:
     from wederkerig.store.filters import Selection
     from wederkerig.usecases.balances import balance_rows
@@ -60,11 +76,18 @@ def export(
 
     if spreadsheet_safe and output_format is MachineFormat.JSON:
         raise InvalidInputError(_("--spreadsheet-safe is for CSV: drop it, or use --format csv"))
+    if dialect is not CsvDialect.RFC4180 and output_format is MachineFormat.JSON:
+        raise InvalidInputError(_("--dialect is for CSV: drop it, or use --format csv"))
     with transaction(ctx) as session, output_stream(output) as stream:
         if what is What.ENTRIES:
             everything = Selection(statuses=None)
             write_entries(
-                output_format, stream, session, everything, spreadsheet_safe=spreadsheet_safe
+                output_format,
+                stream,
+                session,
+                everything,
+                spreadsheet_safe=spreadsheet_safe,
+                dialect=dialect,
             )
         else:
             columns: Sequence[str]
@@ -74,6 +97,13 @@ def export(
             else:
                 balances = balance_rows(session, Selection())
                 columns, rows = BALANCE_COLUMNS, balance_records(balances, by_kind=False)
-            write_rows(output_format, stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
+            write_rows(
+                output_format,
+                stream,
+                columns,
+                rows,
+                spreadsheet_safe=spreadsheet_safe,
+                dialect=dialect,
+            )
     if output is not None:
         console.message(_(WROTE[what]).format(path=output))

@@ -39,6 +39,22 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class CsvDialect(StrEnum):
+    """How a CSV file is spelled: RFC 4180 for scripts, or as Dutch Excel opens it."""
+
+    RFC4180 = "rfc4180"
+    EXCEL_NL = "excel-nl"  # semicolons, decimal commas, a BOM; formula cells made inert
+
+
+class CalendarFormat(StrEnum):
+    """The formats of what falls due: a listing's, and a calendar file (iCalendar)."""
+
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+    ICS = "ics"
+
+
 class MachineFormat(StrEnum):
     """The formats files are exported to and imported from."""
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import json
 import re
 import sys
@@ -13,6 +14,7 @@ from typing import Any, TextIO
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
 from wederkerig.core.names import check_label
+from wederkerig.formats.writers import FORMULA_STARTS
 
 _SPACE = re.compile(r"\s*")
 _CARD_START = re.compile(r"^BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
@@ -36,8 +38,14 @@ def read_csv(
     older: Sequence[Sequence[str]] = (),
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV file whose header is ``columns`` (or an ``older`` layout of them), with
-    the line each row starts on; columns an older file lacks come back empty."""
-    reader = csv.reader(stream)
+    the line each row starts on; columns an older file lacks come back empty.
+
+    A file as ``export --dialect excel-nl`` writes it (and Dutch Excel saves it) is read too,
+    told by the semicolons of its header: decimal commas and inert formulas are undone."""
+    first = stream.readline()
+    dutch = ";" in first and "," not in first  # no column name holds either
+    lines = itertools.chain([first] if first else [], stream)
+    reader = csv.reader(lines, delimiter=";" if dutch else ",")
     header = next(_csv_rows(reader, source), None)
     if header is None:
         raise InvalidInputError(
@@ -62,8 +70,20 @@ def read_csv(
                     source=source, line=line, expected=len(header), found=len(row)
                 )
             )
-        yield line, {**dict(zip(header, row, strict=True)), **missing}
+        record = dict(zip(header, row, strict=True))
+        yield line, {**(_from_dutch_excel(record) if dutch else record), **missing}
         line = reader.line_num + 1
+
+
+def _from_dutch_excel(record: dict[str, str]) -> dict[str, str]:
+    """A row of the ``excel-nl`` dialect as the default one spells it."""
+    cells = {
+        column: cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+        for column, cell in record.items()
+    }
+    if cells.get("amount"):  # the one decimal column any export has
+        cells["amount"] = cells["amount"].replace(",", ".")
+    return cells
 
 
 def _csv_rows(reader: Any, source: str) -> Iterator[list[str]]:

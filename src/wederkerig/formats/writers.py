@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
-from wederkerig.formats.columns import ENTRY_COLUMNS, Format, MachineFormat
+from wederkerig.formats.columns import ENTRY_COLUMNS, CsvDialect, Format, MachineFormat
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -66,6 +66,13 @@ def _neutralised(value: object) -> object:
     return cell
 
 
+def _dutch_excel(value: object) -> object:
+    """A cell as Dutch Excel reads it: an amount with a decimal comma, formulas made inert."""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return _neutralised(value)
+
+
 def write_csv(
     stream: TextIO,
     columns: Sequence[str],
@@ -73,20 +80,24 @@ def write_csv(
     *,
     spreadsheet_safe: bool = False,
     preformatted: bool = False,
+    dialect: CsvDialect = CsvDialect.RFC4180,
 ) -> None:
     """RFC 4180 CSV for scripts; ``spreadsheet_safe`` adds a BOM and defuses formula cells.
 
     Only text is touched (numbers such as a net of -3 stay numbers), and only on request:
     the quote a spreadsheet needs would be a changed value to a script. ``preformatted``
     rows already hold the cells as text, numbers and None, and are written as they are.
+    The ``excel-nl`` dialect is spreadsheet-safe too, with semicolons and decimal commas:
+    Excel set to Dutch opens it in columns, amounts as numbers.
     """
-    writer = csv.writer(stream)
-    cell = _neutralised if spreadsheet_safe else _csv_cell
+    dutch = dialect is CsvDialect.EXCEL_NL
+    writer = csv.writer(stream, delimiter=";" if dutch else ",")
+    cell = _dutch_excel if dutch else _neutralised if spreadsheet_safe else _csv_cell
     rows = _started(rows)
-    if spreadsheet_safe:
+    if spreadsheet_safe or dutch:
         stream.write("\ufeff")
     writer.writerow(columns)
-    if preformatted and not spreadsheet_safe:
+    if preformatted and cell is _csv_cell:
         writer.writerows(rows)
         return
     for row in rows:
@@ -120,11 +131,12 @@ def write_rows(
     rows: Iterable[Sequence[object]],
     *,
     spreadsheet_safe: bool = False,
+    dialect: CsvDialect = CsvDialect.RFC4180,
 ) -> None:
     if output_format == Format.JSON:
         write_json(stream, columns, rows)
     else:
-        write_csv(stream, columns, rows, spreadsheet_safe=spreadsheet_safe)
+        write_csv(stream, columns, rows, spreadsheet_safe=spreadsheet_safe, dialect=dialect)
 
 
 def write_document(stream: TextIO, document: Mapping[str, object]) -> None:
@@ -139,12 +151,16 @@ def write_entries(
     selection: "Selection",
     *,
     spreadsheet_safe: bool = False,
+    dialect: CsvDialect = CsvDialect.RFC4180,
 ) -> None:
-    """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed."""
+    """Entries for scripts, streamed: CSV cells formatted by the database, JSON typed (and
+    Dutch Excel's CSV typed too, for its decimal commas)."""
     from wederkerig.usecases.entries import iter_entries, iter_entry_cells
 
     if output_format == Format.JSON:
         write_json(stream, ENTRY_COLUMNS, iter_entries(session, selection))
+    elif dialect is CsvDialect.EXCEL_NL:
+        write_csv(stream, ENTRY_COLUMNS, iter_entries(session, selection), dialect=dialect)
     else:
         cells = iter_entry_cells(session, selection)
         write_csv(
