@@ -6,7 +6,13 @@ from typing import Annotated
 import typer
 
 from wederkerig.cli.context import app_context, show_listing, transaction
-from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
+from wederkerig.cli.options import (
+    REPORT_PANEL,
+    FormatOption,
+    ViewOption,
+    chosen_view,
+    complete_tag,
+)
 from wederkerig.core.dates import parse_cadence, parse_span
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.formats.columns import DUE_COLUMNS, TAG_COLUMNS, Format
@@ -45,9 +51,11 @@ def due(
         bool, typer.Option("--quiet", "-q", help=_("Print nothing at all when nothing is due."))
     ] = False,
     output_format: FormatOption = Format.TABLE,
+    givers_gain: ViewOption = None,
 ) -> None:
-    from wederkerig.usecases.cadence import due_items
+    from wederkerig.usecases.cadence import due_items, in_view
 
+    view = chosen_view(givers_gain)
     within_days = parse_span(within, "--within", allow_zero=True)
     after = config.value("unanswered_after", unanswered_after) or "30d"
     after_days = parse_span(after, "--unanswered-after")
@@ -61,8 +69,8 @@ def due(
     if output_format is not Format.TABLE:
         if items or not quiet:
             write_rows(output_format, sys.stdout, DUE_COLUMNS, items)
-    elif items:
-        console.show(listings_view.due_table, items)
+    elif shown := in_view(items, view):
+        console.show(listings_view.due_table, shown)
     elif not quiet:
         console.message(_("Nothing is due."))
 
