@@ -139,8 +139,8 @@ def between_table(given: Sequence["Contribution"], *, width: int) -> Table:
         return _(name) if name == YOU else name
 
     table = cells.table(
-        cells.name_column(_("Gave"), (shown(c.giver) for c in given)),
-        cells.name_column(_("To"), (shown(c.receiver) for c in given)),
+        cells.name_column(pgettext("who gave", "From"), (shown(c.giver) for c in given)),
+        cells.name_column(pgettext("who received", "To"), (shown(c.receiver) for c in given)),
         Column(_("Kind"), no_wrap=True),
         Column(_("Pts"), justify="right", no_wrap=True),
         Column(_("Entries"), justify="right", no_wrap=True),
