@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import union
 from sqlmodel import Session, col, select
 
-from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.i18n import _, ngettext, pgettext
 from wederkerig.core.vocabulary import Kind
 from wederkerig.store.models import Contact, Membership, Tag
 from wederkerig.usecases.balances import Tally
@@ -28,6 +28,16 @@ class Recipient(NamedTuple):
     introductions: Sequence[IntroductionRow]
 
 
+def _in_prose(kind: Kind) -> str:
+    """A kind as a word in a sentence, in the reader's language (kennis, geld, toegang)."""
+    return {
+        Kind.KNOWLEDGE: pgettext("kind in a sentence", "knowledge"),
+        Kind.TALENT: pgettext("kind in a sentence", "talent"),
+        Kind.MONEY: pgettext("kind in a sentence", "money"),
+        Kind.ACCESS: pgettext("kind in a sentence", "access"),
+    }[kind]
+
+
 def _kinds_they_value(session: Session, them: Recipient) -> str | None:
     """The kind they received most from you, in points: likely what they value."""
     given = {kind: tally.gave for kind, tally in them.by_kind.items() if tally.gave}
@@ -39,7 +49,7 @@ def _kinds_they_value(session: Session, them: Recipient) -> str | None:
         "They have received {kind} from you most ({count} point): more {kind} may be welcome.",
         "They have received {kind} from you most ({count} points): more {kind} may be welcome.",
         given[kind],
-    ).format(kind=kind.value, count=given[kind])
+    ).format(kind=_in_prose(kind), count=given[kind])
 
 
 def _introductions_to_make(session: Session, them: Recipient) -> str | None:
