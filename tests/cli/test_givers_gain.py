@@ -204,3 +204,11 @@ def test_the_givers_gain_view_speaks_dutch(ledger: Run, dutch: None) -> None:
     assert "Ze kregen van jou het meest kennis (3 punten)" in brief
     balance = ok(ledger("balance", "--givers-gain")).stdout
     assert "naast elkaar" in balance
+
+
+def test_the_demos_balance_follows_the_view_setting(run: Run) -> None:
+    assert "Net" in ok(run("demo")).stdout
+    set_view(run, "givers-gain")
+    shown = ok(run("demo")).stdout
+    assert "Net" not in shown
+    assert "Gave last" in shown
