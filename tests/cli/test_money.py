@@ -61,6 +61,15 @@ def test_the_currency_setting_changes_what_is_read_and_shown(anna: Run) -> None:
     assert "in USD (the 'currency' setting)" in refusal.stderr
 
 
+def test_changing_the_currency_relabels_what_was_logged_and_converts_nothing(anna: Run) -> None:
+    """The currency is a user setting, not stored in the ledger (docs/concepts.md)."""
+    ok(anna("log", "Anna", "gave", "money", "--amount", "12,50"))
+    assert "you gave €12.50 and received €0.00" in ok(anna("balance")).stdout
+    ok(anna("config", "set", "currency", "GBP"))
+    assert "you gave £12.50 and received £0.00" in ok(anna("balance")).stdout
+    assert amounts(anna) == ["12.50"]
+
+
 def test_an_unknown_currency_code_is_refused_with_examples(run: Run) -> None:
     result = run("config", "set", "currency", "EURO")
     assert result.exit_code == 2

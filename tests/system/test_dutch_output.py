@@ -28,6 +28,7 @@ from wederkerig.core.vocabulary import (
     Kind,
     Outcome,
     Status,
+    View,
 )
 from wederkerig.settings import config
 
@@ -88,7 +89,7 @@ SAME_IN_BOTH = {
 MACHINE_WORDS = {
     word.lower()
     for vocabulary in (
-        Kind, Direction, Status, Outcome, By, Every, KIND_WORDS, DIRECTION_WORDS,
+        Kind, Direction, Status, Outcome, By, Every, View, KIND_WORDS, DIRECTION_WORDS,
         OUTCOME_WORDS, config.KEYS, PERIODS.split(", "),
     )
     for value in vocabulary

@@ -10,6 +10,8 @@ from wederkerig.cli.options import (
     REPORT_PANEL,
     CalendarFormatOption,
     FormatOption,
+    ViewOption,
+    chosen_view,
     complete_tag,
 )
 from wederkerig.core.dates import parse_cadence, parse_span
@@ -51,9 +53,11 @@ def due(
         bool, typer.Option("--quiet", "-q", help=_("Print nothing at all when nothing is due."))
     ] = False,
     output_format: CalendarFormatOption = CalendarFormat.TABLE,
+    givers_gain: ViewOption = None,
 ) -> None:
-    from wederkerig.usecases.cadence import due_items
+    from wederkerig.usecases.cadence import due_items, in_view
 
+    view = chosen_view(givers_gain)
     within_days = parse_span(within, "--within", allow_zero=True)
     after = config.value("unanswered_after", unanswered_after) or "30d"
     after_days = parse_span(after, "--unanswered-after")
@@ -66,12 +70,14 @@ def due(
         )
     if output_format is CalendarFormat.ICS:  # even empty: a subscribed calendar then clears
         now = app_context(ctx).now()
-        write_calendar(sys.stdout, _("wederkerig: due"), due_calendar_items(items), now)
+        write_calendar(
+            sys.stdout, _("wederkerig: due"), due_calendar_items(in_view(items, view)), now
+        )
     elif output_format is not CalendarFormat.TABLE:
         if items or not quiet:
             write_rows(Format(output_format), sys.stdout, DUE_COLUMNS, items)
-    elif items:
-        console.show(listings_view.due_table, items)
+    elif shown := in_view(items, view):
+        console.show(listings_view.due_table, shown)
     elif not quiet:
         console.message(_("Nothing is due."))
 

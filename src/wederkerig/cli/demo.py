@@ -7,9 +7,10 @@ import typer
 from wederkerig.cli.context import AppContext, app_context
 from wederkerig.cli.options import START_PANEL
 from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import View
 from wederkerig.render import balance as balance_view
 from wederkerig.render import console
-from wederkerig.settings import paths
+from wederkerig.settings import config, paths
 
 app = typer.Typer()
 
@@ -23,7 +24,7 @@ app = typer.Typer()
 def demo(ctx: typer.Context) -> None:
     from wederkerig.store.database import open_ledger
     from wederkerig.store.filters import Selection
-    from wederkerig.usecases.balances import balance_rows, total
+    from wederkerig.usecases.balances import balance_rows, most_recently_given, total
     from wederkerig.usecases.demo import fill_demo_ledger
     from wederkerig.usecases.promises import open_promises
 
@@ -39,8 +40,16 @@ def demo(ctx: typer.Context) -> None:
             pending = open_promises(session, Selection(), today=app_ctx.today)
     finally:
         ledger.dispose()
+    view = config.view()
+    shown = rows if view is View.SCORES else most_recently_given(rows, None)
     console.show(
-        balance_view.balance_table, rows, total(rows), hidden=0, limit=len(rows), promises=pending
+        balance_view.balance_table,
+        shown,
+        total(rows),
+        hidden=0,
+        limit=len(rows),
+        promises=pending,
+        view=view,
     )
     console.message(
         _(

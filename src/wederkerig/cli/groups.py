@@ -12,11 +12,18 @@ from wederkerig.cli.options import (
     PeriodOption,
     SinceOption,
     UntilOption,
+    ViewOption,
+    chosen_view,
     complete_contact,
     complete_group,
 )
 from wederkerig.core.i18n import _
-from wederkerig.formats.columns import BALANCE_BY_KIND_COLUMNS, GROUP_COLUMNS, Format
+from wederkerig.formats.columns import (
+    BALANCE_BY_KIND_COLUMNS,
+    BETWEEN_COLUMNS,
+    GROUP_COLUMNS,
+    Format,
+)
 from wederkerig.formats.records import balance_records
 from wederkerig.formats.writers import write_rows
 from wederkerig.render import console
@@ -89,7 +96,10 @@ def list_(ctx: typer.Context, output_format: FormatOption = Format.TABLE) -> Non
 
 @app.command(
     "show",
-    help=_("A group's members and what each contributed per kind (both ways) over a period."),
+    help=_(
+        "A group's members, what each contributed per kind (both ways) over a period, and the "
+        "group's totals per kind."
+    ),
 )
 def show(
     ctx: typer.Context,
@@ -97,15 +107,41 @@ def show(
     since: SinceOption = None,
     until: UntilOption = None,
     period: PeriodOption = None,
+    between: Annotated[
+        bool,
+        typer.Option(
+            "--between",
+            help=_(
+                "Who gave whom what, per partner and kind, in entries logged with the event "
+                "named like the group (log ... --event NAME)."
+            ),
+        ),
+    ] = False,
     output_format: FormatOption = Format.TABLE,
+    givers_gain: ViewOption = None,
 ) -> None:
-    from wederkerig.usecases.groups import group_report
+    from wederkerig.usecases.groups import contributions, group_report
 
+    view = chosen_view(givers_gain)
     selection = selection_from(ctx, since=since, until=until, period=period)
+    if between:
+        with transaction(ctx) as session:
+            given = contributions(session, name, selection)
+        show_listing(
+            output_format,
+            BETWEEN_COLUMNS,
+            given,
+            listings_view.between_table,
+            _(
+                "Nothing logged in this collaboration yet: log it with "
+                "'wederkerig log NAME gave KIND --event \"{group}\"'."
+            ).format(group=name),
+        )
+        return
     with transaction(ctx) as session:
         report = group_report(session, name, selection)
     if output_format is not Format.TABLE:
         records = balance_records(report.rows, by_kind=True)
         write_rows(output_format, sys.stdout, BALANCE_BY_KIND_COLUMNS, records)
         return
-    console.show(listings_view.group_view, report.name, report.note, report.members, report.rows)
+    console.show(listings_view.group_view, report, view=view)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wederkerig.core.i18n import _
-from wederkerig.core.vocabulary import MAX_ID, whole_number
+from wederkerig.core.vocabulary import MAX_ID, View, whole_number
 from wederkerig.formats.columns import CalendarFormat, Format
 
 
@@ -162,3 +162,25 @@ SaveOption = Annotated[
     ),
 ]
 TABLE_LIMIT = 50  # a Rich row costs ~0.5 ms; a person reads about this many
+
+
+ViewOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--givers-gain/--scores",
+        help=_(
+            "Givers-gain: what you gave and received side by side, never a net; --scores "
+            "shows the net. Default: the 'view' setting."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def chosen_view(givers_gain: bool | None) -> View:
+    """The view a report is shown in: its flag, else the ``view`` setting."""
+    from wederkerig.settings import config
+
+    if givers_gain is None:
+        return config.view()
+    return View.GIVERS_GAIN if givers_gain else View.SCORES

@@ -22,12 +22,14 @@ from wederkerig.cli.options import (
     SinceOption,
     TagOption,
     UntilOption,
+    ViewOption,
+    chosen_view,
     complete_contact,
 )
 from wederkerig.core.dates import Every, parse_span
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import N_, _
-from wederkerig.core.vocabulary import By
+from wederkerig.core.vocabulary import By, View
 from wederkerig.formats.columns import (
     BALANCE_BY_KIND_COLUMNS,
     MONTHLY_COLUMNS,
@@ -100,19 +102,28 @@ def balance(
     output_format: FormatOption = Format.TABLE,
     all_: AllOption = False,
     save: SaveOption = None,
+    givers_gain: ViewOption = None,
 ) -> None:
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     if member is not None:
         selection = replace(selection, member=member.strip())
     check_save(save, output_format)
+    view = chosen_view(givers_gain)
     if every is not None and by_kind:
         raise InvalidInputError(_("--every and --by-kind both add columns: choose one of them"))
+    if every is not None and output_format is Format.TABLE and view is View.GIVERS_GAIN:
+        raise InvalidInputError(
+            _(
+                "--every shows net points, which the givers-gain view leaves out: add --scores, "
+                "or see each month both ways with 'wederkerig flow'"
+            )
+        )
     if contact is not None and every is None:
         if by is not By.CONTACT:
             raise InvalidInputError(
                 _("--by {by} lists many rows: drop CONTACT, or --by").format(by=by.value)
             )
-        _contact_balance(ctx, contact, selection, output_format, event, save)
+        _contact_balance(ctx, contact, selection, output_format, event, save, view)
         return
     from wederkerig.usecases.balances import balance_report
     from wederkerig.usecases.entries import narrow_to_contact
@@ -146,18 +157,26 @@ def balance(
         if report.promises:
             console.show(promises_view.promises_line, report.promises)
     elif by_kind:
-        present(save, balance_view.balance_by_kind_table, report.rows, by=by)
+        present(save, balance_view.balance_by_kind_table, report.rows, by=by, view=view)
     else:
-        _balance_table(report, by=by, all_=all_, save=save)
+        _balance_table(report, by=by, all_=all_, save=save, view=view)
 
 
 NOTHING_MATCHES = N_("No entries match: log one with 'wederkerig log NAME gave knowledge'.")
 
 
-def _balance_table(report: "BalanceReport", *, by: By, all_: bool, save: Path | None) -> None:
-    from wederkerig.usecases.balances import largest_imbalances
+def _balance_table(
+    report: "BalanceReport", *, by: By, all_: bool, save: Path | None, view: View
+) -> None:
+    """The rows a person looks at first: the largest imbalances, or in the givers-gain view
+    whom you gave to most recently (all of them in that order with --all)."""
+    from wederkerig.usecases.balances import largest_imbalances, most_recently_given
 
-    shown = report.rows if all_ else largest_imbalances(report.rows, TABLE_LIMIT)
+    limit = None if all_ else TABLE_LIMIT
+    if view is View.GIVERS_GAIN:
+        shown = most_recently_given(report.rows, limit)
+    else:
+        shown = report.rows if all_ else largest_imbalances(report.rows, TABLE_LIMIT)
     present(
         save,
         balance_view.balance_table,
@@ -167,6 +186,7 @@ def _balance_table(report: "BalanceReport", *, by: By, all_: bool, save: Path | 
         limit=TABLE_LIMIT,
         promises=report.promises,
         by=by,
+        view=view,
     )
 
 
@@ -177,6 +197,7 @@ def _contact_balance(
     output_format: Format,
     event: str | None,
     save: Path | None,
+    view: View,
 ) -> None:
     from wederkerig.usecases.balances import balance_rows, contact_balance, in_words
     from wederkerig.usecases.entries import narrow_to_contact
@@ -203,7 +224,14 @@ def _contact_balance(
         write_document(sys.stdout, document)
     else:
         words = [in_words(result.tally)] + [in_words(t, k) for k, t in result.by_kind.items()]
-        present(save, balance_view.contact_balance, result, words, promises=result.promises)
+        present(
+            save,
+            balance_view.contact_balance,
+            result,
+            words,
+            promises=result.promises,
+            view=view,
+        )
 
 
 @app.command(
@@ -220,10 +248,12 @@ def brief(
     ],
     output_format: FormatOption = Format.TABLE,
     save: SaveOption = None,
+    givers_gain: ViewOption = None,
 ) -> None:
     from wederkerig.usecases.brief import brief as build_brief
 
     check_save(save, output_format)
+    view = chosen_view(givers_gain)
     quiet = parse_span(config.value("quiet_after") or "180d", _("the quiet_after setting"))
     with transaction(ctx) as session:
         found = build_brief(session, contact, today=app_context(ctx).today, quiet_days=quiet)
@@ -232,7 +262,7 @@ def brief(
     elif output_format is Format.CSV:  # the year of months, one row per month and kind
         write_rows(output_format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        present(save, brief_view.brief_view, found)
+        present(save, brief_view.brief_view, found, view=view)
 
 
 @app.command(
@@ -251,10 +281,12 @@ def flow(
     tag: TagOption = None,
     output_format: FormatOption = Format.TABLE,
     save: SaveOption = None,
+    givers_gain: ViewOption = None,
 ) -> None:
     from wederkerig.usecases.flow import flow as build_flow
 
     check_save(save, output_format)
+    view = chosen_view(givers_gain)
     selection = selection_from(ctx, kind=kind, since=since, until=until, period=period, tag=tag)
     hints = {**FIELD_HINTS, "since": N_("{problem}: give an --until after --since")}
     with transaction(ctx, hints=hints) as session:
@@ -264,4 +296,4 @@ def flow(
     elif output_format is Format.CSV:
         write_rows(output_format, sys.stdout, MONTHLY_COLUMNS, monthly_records(found.monthly))
     else:
-        present(save, flow_view.flow_view, found)
+        present(save, flow_view.flow_view, found, view=view)

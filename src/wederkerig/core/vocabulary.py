@@ -73,6 +73,15 @@ class ContactOrder(StrEnum):
     NET = "net"
 
 
+class View(StrEnum):
+    """How people-facing reports weigh what flowed (the ``view`` setting): ``scores`` shows
+    the net and what you gave that is unanswered; ``givers-gain`` shows what you gave and
+    received side by side and never a net, so that giving is not bookkeeping."""
+
+    SCORES = "scores"
+    GIVERS_GAIN = "givers-gain"
+
+
 OUTCOME_WORDS: dict[str, Outcome] = {
     **{outcome.value: outcome for outcome in Outcome},
     "ontmoet": Outcome.MET,

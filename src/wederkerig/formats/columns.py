@@ -28,6 +28,7 @@ SETTING_COLUMNS = ("key", "value", "origin", "help")
 TAG_COLUMNS = ("name", "contacts", "every_days")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
+BETWEEN_COLUMNS = ("giver", "receiver", "kind", "points", "entries")  # group show --between
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])

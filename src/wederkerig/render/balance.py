@@ -13,7 +13,7 @@ from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import N_, _, ngettext
-from wederkerig.core.vocabulary import By, Kind
+from wederkerig.core.vocabulary import By, Kind, View
 from wederkerig.render import cells
 from wederkerig.render.entries import entries_table
 from wederkerig.render.promises import promises_line, promises_table
@@ -27,6 +27,16 @@ SIGN_LEGEND = N_(
     "net = gave − received, in points: + you gave more, − they gave more. "
     "Amounts of money are shown apart and never added to points."
 )
+GIVERS_LEGEND = N_(
+    "Givers-gain: what you gave and what you received, side by side, never weighed against "
+    "each other. Amounts of money are shown apart and never added to points."
+)
+
+
+def legend(view: View) -> str:
+    """The note under a table of points: the sign of the net, or why there is none."""
+    return _(GIVERS_LEGEND if view is View.GIVERS_GAIN else SIGN_LEGEND)
+
 
 # The first column's heading of a balance (CSV and JSON name that column by By's value).
 HEADINGS = {
@@ -47,14 +57,16 @@ def balance_table(
     width: int,
     promises: Sequence["OpenPromise"] = (),
     by: By = By.CONTACT,
+    view: View = View.SCORES,
 ) -> Group:
     """Per contact (or what ``by`` names): each kind as gave/received, then the totals,
-    net and last date.
+    net and last date (givers-gain: no net, and the day you last gave).
 
     On a narrow terminal the organisation goes and the kinds shrink to their initials, so
     that names are never cut.
     """
     wide = width >= cells.WIDE
+    scores = view is View.SCORES
     organisations = wide and by is By.CONTACT
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
     table = cells.table(
@@ -63,34 +75,37 @@ def balance_table(
         *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
         Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        Column(_("Net"), justify="right", no_wrap=True),
-        Column(_("Last"), no_wrap=True, min_width=10),
+        *cells.net_columns(view),
+        Column(_("Last") if scores else _("Gave last"), no_wrap=True, min_width=10),
         show_footer=True,
     )
     for row in rows:
-        table.add_row(*_balance_cells(row, organisation=organisations))
-    footer = _balance_cells(total, organisation=organisations)
+        table.add_row(*_balance_cells(row, organisation=organisations, view=view))
+    footer = _balance_cells(total, organisation=organisations, view=view)
     for column, cell in zip(table.columns, footer, strict=True):
         column.footer = cell
-    legend = (
+    kinds_legend = (
         _("Per kind: gave/received points.")
         if wide
         else _("K knowledge, T talent, M money, A access: gave/received points.")
     )
-    notes = [Text(legend + " " + _(SIGN_LEGEND), style="dim")]
+    notes = [Text(kinds_legend + " " + legend(view), style="dim")]
     notes += cells.money_lines(total.amount_gave, total.amount_received)
     if promises:
         notes.append(promises_line(promises))
     if hidden:
-        notes.append(
-            Text(
-                _(
-                    "{hidden} more rows with smaller imbalances are not shown (the {limit} "
-                    "largest are); see all with --all or --format csv."
-                ).format(hidden=hidden, limit=limit),
-                style="yellow",
+        left_out = (
+            _(
+                "{hidden} more rows with smaller imbalances are not shown (the {limit} "
+                "largest are); see all with --all or --format csv."
+            )
+            if scores
+            else _(
+                "{hidden} more rows are not shown (the {limit} you gave to most recently "
+                "are); see all with --all or --format csv."
             )
         )
+        notes.append(Text(left_out.format(hidden=hidden, limit=limit), style="yellow"))
     return Group(table, *notes)
 
 
@@ -182,18 +197,21 @@ def _kind_cell(tally: "Tally") -> Text:
     )
 
 
-def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]:
+def _balance_cells(row: "BalanceRow", *, organisation: bool, view: View) -> list[Text | str]:
     line: list[Text | str] = [Text(_label(row.label))]
     if organisation:
         line.append(Text(row.organisation or ""))
     line += [_kind_cell(row.by_kind[kind]) for kind in Kind]
-    line += [str(row.gave), str(row.received), cells.net(row.net)]
-    line.append(cells.day(row.last_date))
+    line += [str(row.gave), str(row.received)]
+    if view is View.SCORES:
+        line += [cells.net(row.net), cells.day(row.last_date)]
+    else:
+        line.append(cells.day(row.last_gave))
     return line
 
 
 def balance_by_kind_table(
-    rows: Sequence["BalanceRow"], *, width: int, by: By = By.CONTACT
+    rows: Sequence["BalanceRow"], *, width: int, by: By = By.CONTACT, view: View = View.SCORES
 ) -> Group:
     organisations = width >= cells.WIDE and by is By.CONTACT
     table = cells.table(
@@ -202,7 +220,7 @@ def balance_by_kind_table(
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
         Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        Column(_("Net"), justify="right", no_wrap=True),
+        *cells.net_columns(view),
         Column(_("Entries"), justify="right", no_wrap=True),
         Column(_("Last"), no_wrap=True),
     )
@@ -210,16 +228,11 @@ def balance_by_kind_table(
         line: list[Text | str] = [Text(_label(row.label))]
         if organisations:
             line.append(Text(row.organisation or ""))
-        line += [
-            row.kind.value if row.kind else "",
-            str(row.gave),
-            str(row.received),
-            cells.net(row.net),
-            str(row.entries),
-            cells.day(row.last_date),
-        ]
+        line += [row.kind.value if row.kind else "", str(row.gave), str(row.received)]
+        line += [cells.net(row.net)] if view is View.SCORES else []
+        line += [str(row.entries), cells.day(row.last_date)]
         table.add_row(*line)
-    return Group(table, Text(_(SIGN_LEGEND), style="dim"))
+    return Group(table, Text(legend(view), style="dim"))
 
 
 def contact_balance(
@@ -228,8 +241,11 @@ def contact_balance(
     *,
     width: int,
     promises: Sequence["OpenPromise"] = (),
+    view: View = View.SCORES,
 ) -> Group:
-    """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
+    """The view before a meeting. ``words`` holds the overall sentence, then one per kind;
+    the givers-gain view leaves out the net and those sentences, which weigh the two sides."""
+    scores = view is View.SCORES
     heading = cells.person_heading(balance.contact)
     since = cells.last_contact(
         balance.last_date, balance.days_since, _("No entries in this period.")
@@ -238,12 +254,14 @@ def contact_balance(
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE),
         Column(_("Received"), justify="right", style=cells.RECEIVED_STYLE),
-        Column(_("Net"), justify="right"),
-        Column(_("In words"), overflow="fold"),
+        *cells.net_columns(view),
+        *([Column(_("In words"), overflow="fold")] if scores else []),
     )
     for (kind, tally), sentence in zip(balance.by_kind.items(), words[1:], strict=True):
-        kinds.add_row(*cells.kind_cells(kind, tally), Text(sentence, style="dim"))
-    kinds.add_row(*cells.total_cells(balance.tally), Text(words[0], style="bold"))
+        said = [Text(sentence, style="dim")] if scores else []
+        kinds.add_row(*cells.kind_cells(kind, tally, scores=scores), *said)
+    total = [Text(words[0], style="bold")] if scores else []
+    kinds.add_row(*cells.total_cells(balance.tally, scores=scores), *total)
     parts: list[RenderableType] = [heading, since, kinds]
     parts += cells.money_lines(balance.amount_gave, balance.amount_received)
     if promises:
@@ -253,7 +271,7 @@ def contact_balance(
         parts.append(
             entries_table(balance.entries, title=_("Timeline"), show_contact=False, width=width)
         )
-    parts.append(Text(_(SIGN_LEGEND), style="dim"))
+    parts.append(Text(legend(view), style="dim"))
     parts.append(
         Text(
             _('More before a meeting: wederkerig brief "{name}"').format(name=balance.contact.name),

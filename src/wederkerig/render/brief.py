@@ -8,7 +8,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Direction
+from wederkerig.core.vocabulary import Direction, View
 from wederkerig.render import cells
 from wederkerig.render.entries import entries_table
 from wederkerig.render.promises import introductions_table, loops_table, promises_table
@@ -30,9 +30,22 @@ def sparkline(values: Sequence[int], highest: int) -> Text:
     return line
 
 
-def brief_view(brief: "Brief", *, width: int) -> Group:
+def _bullets(lines: Sequence[str]) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row("•", Text(line))
+    return grid
+
+
+def brief_view(brief: "Brief", *, width: int, view: View = View.SCORES) -> Group:
     """One screen before a meeting: who, how it stands per kind with a year of months,
-    what is open both ways, introductions, the last entries and what to do next."""
+    what is open both ways, introductions, the last entries and what to do next.
+
+    The givers-gain view shows no net and no gift of yours as an open loop, and ends with
+    what you could give them next."""
+    scores = view is View.SCORES
     heading = cells.person_heading(brief.contact, brief.groups)
     since = cells.last_contact(
         brief.last_date, brief.days_since, _("Nothing logged with them yet.")
@@ -48,7 +61,7 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
         Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        Column(_("Net"), justify="right", no_wrap=True),
+        *cells.net_columns(view),
         Column(_("Gave/month"), no_wrap=True, style=cells.GAVE_STYLE),
         Column(_("Recv/month"), no_wrap=True, style=cells.RECEIVED_STYLE),
         caption=(
@@ -61,11 +74,11 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
     )
     for kind, tally in brief.by_kind.items():
         kinds.add_row(
-            *cells.kind_cells(kind, tally),
+            *cells.kind_cells(kind, tally, scores=scores),
             sparkline(brief.monthly.of(Direction.GAVE, kind), highest),
             sparkline(brief.monthly.of(Direction.RECEIVED, kind), highest),
         )
-    kinds.add_row(*cells.total_cells(brief.tally))
+    kinds.add_row(*cells.total_cells(brief.tally, scores=scores))
     parts: list[RenderableType] = [heading, since, kinds]
     parts += cells.money_lines(brief.amount_gave, brief.amount_received)
     if brief.promises:
@@ -73,11 +86,10 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
             cells.section(_("Open promises"), len(brief.promises)),
             promises_table(brief.promises, width=width),
         ]
-    if brief.loops:
-        parts += [
-            cells.section(_("Open loops"), len(brief.loops)),
-            loops_table(brief.loops, width=width),
-        ]
+    owed = [loop for loop in brief.loops if loop.entry.direction == Direction.RECEIVED]
+    loops = brief.loops if scores else owed
+    if loops:
+        parts += [cells.section(_("Open loops"), len(loops)), loops_table(loops, width=width)]
     if brief.introductions:
         parts += [
             cells.section(_("Introductions"), len(brief.introductions)),
@@ -88,11 +100,9 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
             cells.section(_("Last entries")),
             entries_table(brief.recent, show_contact=False, width=width),
         ]
-    if brief.suggestions:
-        suggestions = Table.grid(padding=(0, 1))
-        suggestions.add_column(no_wrap=True)
-        suggestions.add_column(overflow="fold")
-        for line in brief.suggestions:
-            suggestions.add_row("•", Text(line))
-        parts += [cells.section(_("Suggestions")), suggestions]
+    suggestions = brief.suggestions if scores else brief.givers_suggestions
+    if suggestions:
+        parts += [cells.section(_("Suggestions")), _bullets(suggestions)]
+    if not scores and brief.give_next:
+        parts += [cells.section(_("What you could give next")), _bullets(brief.give_next)]
     return Group(*parts)

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from wederkerig.core import money
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Kind
+from wederkerig.core.vocabulary import Kind, View
 
 if TYPE_CHECKING:
     from wederkerig.usecases.balances import Tally
@@ -93,14 +93,24 @@ def money_lines(gave: Decimal, received: Decimal) -> list[Text]:
     return [Text(said.format(gave=money.show(gave), received=money.show(received)))]
 
 
-def kind_cells(kind: Kind, tally: "Tally") -> list[Text | str]:
-    """A kind's row of a per-kind table: its points both ways (nothing is a dim dot) and net."""
-    return [kind.value, _points(tally.gave), _points(tally.received), net(tally.net)]
+def kind_cells(kind: Kind, tally: "Tally", *, scores: bool = True) -> list[Text | str]:
+    """A kind's row of a per-kind table: its points both ways (nothing is a dim dot) and,
+    keeping scores, the net."""
+    both = [kind.value, _points(tally.gave), _points(tally.received)]
+    return [*both, net(tally.net)] if scores else both
 
 
-def total_cells(tally: "Tally") -> list[Text | str]:
+def total_cells(tally: "Tally", *, scores: bool = True) -> list[Text | str]:
     """The total row under :func:`kind_cells`' rows: zero is written out."""
-    return [Text(_("total"), style="bold"), str(tally.gave), str(tally.received), net(tally.net)]
+    both: list[Text | str] = [Text(_("total"), style="bold"), str(tally.gave), str(tally.received)]
+    return [*both, net(tally.net)] if scores else both
+
+
+def net_columns(view: View) -> list[Column]:
+    """The Net column of a table that keeps scores; none in the givers-gain view."""
+    if view is View.GIVERS_GAIN:
+        return []
+    return [Column(_("Net"), justify="right", no_wrap=True)]
 
 
 def section(title: str, count: int | None = None) -> Text:

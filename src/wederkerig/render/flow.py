@@ -9,7 +9,7 @@ from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _
-from wederkerig.core.vocabulary import Direction
+from wederkerig.core.vocabulary import Direction, View
 from wederkerig.render import cells
 
 if TYPE_CHECKING:
@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 FLOW_MONTHS = 36  # bars a person can compare at a glance
 
 
-def flow_view(flow: "Flow", *, width: int) -> Group:
-    """Per kind the totals both ways, who you gave to and received from most, and a bar per
-    month each way (Rich bars, scaled to the busiest month)."""
+def flow_view(flow: "Flow", *, width: int, view: View = View.SCORES) -> Group:
+    """Per kind the totals both ways (and the net, keeping scores), who you gave to and
+    received from most, and a bar per month each way (Rich bars, scaled to the busiest
+    month)."""
+    scores = view is View.SCORES
     title = Text(
         _("Flow from {since} to {until}").format(since=flow.since, until=flow.until), style="bold"
     )
@@ -28,11 +30,11 @@ def flow_view(flow: "Flow", *, width: int) -> Group:
         Column(_("Kind"), no_wrap=True),
         Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
         Column(_("Received"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        Column(_("Net"), justify="right", no_wrap=True),
+        *cells.net_columns(view),
     )
     for kind, tally in flow.by_kind.items():
-        kinds.add_row(*cells.kind_cells(kind, tally))
-    kinds.add_row(*cells.total_cells(flow.tally))
+        kinds.add_row(*cells.kind_cells(kind, tally, scores=scores))
+    kinds.add_row(*cells.total_cells(flow.tally, scores=scores))
     top = cells.table(
         cells.name_column(_("You gave most to"), (pair[0] for pair in flow.top_gave)),
         Column(_("Pts"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),

@@ -8,13 +8,14 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext, pgettext
+from wederkerig.core.vocabulary import View
 from wederkerig.render import cells
 from wederkerig.render.balance import balance_by_kind_table
 
 if TYPE_CHECKING:
-    from wederkerig.usecases.balances import BalanceRow
     from wederkerig.usecases.cadence import DueItem, TagRow
     from wederkerig.usecases.events import EventRow
+    from wederkerig.usecases.groups import Contribution, GroupReport
 
 
 def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
@@ -104,20 +105,48 @@ def groups_table(groups: Sequence[tuple[str, str | None, int]], *, width: int) -
     return table
 
 
-def group_view(
-    name: str,
-    note: str | None,
-    members: Sequence[str],
-    rows: Sequence["BalanceRow"],
-    *,
-    width: int,
-) -> Group:
-    """A group: who is in it, and each member's contribution per kind, both ways."""
-    heading = Text(name, style="bold")
-    if note:
-        heading.append(f" · {note}", style="dim")
-    who = Text(_("Members: {names}").format(names=", ".join(members) if members else _("none yet")))
-    if not rows:
+def group_view(report: "GroupReport", *, width: int, view: View = View.SCORES) -> Group:
+    """A group: who is in it, each member's contribution per kind, both ways, and what
+    flowed with the group as a whole, per kind."""
+    heading = Text(report.name, style="bold")
+    if report.note:
+        heading.append(f" · {report.note}", style="dim")
+    members = ", ".join(report.members) if report.members else _("none yet")
+    who = Text(_("Members: {names}").format(names=members))
+    if not report.rows:
         nothing = _("No entries with its members in this period.")
         return Group(heading, who, Text(nothing, style="dim"))
-    return Group(heading, who, balance_by_kind_table(rows, width=width))
+    scores = view is View.SCORES
+    whole = cells.table(
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
+        Column(_("Received"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
+        *cells.net_columns(view),
+        title=_("The group as a whole"),
+    )
+    for kind, tally in report.by_kind.items():
+        whole.add_row(*cells.kind_cells(kind, tally, scores=scores))
+    whole.add_row(*cells.total_cells(report.tally, scores=scores))
+    members_table = balance_by_kind_table(report.rows, width=width, view=view)
+    return Group(heading, who, members_table, Text(""), whole)
+
+
+def between_table(given: Sequence["Contribution"], *, width: int) -> Table:
+    """``group show --between``: who gave whom what in a collaboration, per kind."""
+    from wederkerig.usecases.groups import YOU  # loaded already: the rows came from there
+
+    def shown(name: str) -> str:
+        return _(name) if name == YOU else name
+
+    table = cells.table(
+        cells.name_column(pgettext("who gave", "From"), (shown(c.giver) for c in given)),
+        cells.name_column(pgettext("who received", "To"), (shown(c.receiver) for c in given)),
+        Column(_("Kind"), no_wrap=True),
+        Column(_("Pts"), justify="right", no_wrap=True),
+        Column(_("Entries"), justify="right", no_wrap=True),
+    )
+    for c in given:
+        table.add_row(
+            Text(shown(c.giver)), Text(shown(c.receiver)), c.kind, str(c.points), str(c.entries)
+        )
+    return table

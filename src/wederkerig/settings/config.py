@@ -9,12 +9,16 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir
 
 from wederkerig.core.errors import InvalidInputError, StorageError
 from wederkerig.core.i18n import N_, _
 from wederkerig.settings import paths
+
+if TYPE_CHECKING:
+    from wederkerig.core.vocabulary import View
 
 CONFIG_ENV = "WEDERKERIG_CONFIG"  # another file than the default, e.g. for a team's board
 
@@ -48,6 +52,19 @@ def _currency(value: str) -> str:
     return check_currency(value)
 
 
+def _view(value: str) -> str:
+    from wederkerig.core.vocabulary import View
+
+    try:
+        return View(value.strip().lower()).value
+    except ValueError:
+        raise InvalidInputError(
+            _("unknown view '{value}': use one of {views}").format(
+                value=value.strip(), views=", ".join(View)
+            )
+        ) from None
+
+
 def _text(value: str) -> str:
     from wederkerig.core.names import check_text
 
@@ -73,6 +90,12 @@ KEYS: Mapping[str, Key] = {
     ),
     "currency": Key(
         N_("the currency of amounts of money, as a code: EUR, USD, GBP…"), "EUR", None, _currency
+    ),
+    "view": Key(
+        N_("scores, or givers-gain: gave and received side by side, never a net"),
+        "scores",
+        None,
+        _view,
     ),
     "unanswered_after": Key(N_("when thanks are owed, for 'due'"), "30d", None, _span),
     "quiet_after": Key(N_("when a contact without a cadence has gone quiet"), "180d", None, _span),
@@ -139,6 +162,22 @@ def lookup(key: str, flag: str | None = None) -> tuple[str | None, str]:
 
 def value(key: str, flag: str | None = None) -> str | None:
     return lookup(key, flag)[0]
+
+
+def view() -> "View":
+    """How reports weigh what flowed, by the ``view`` setting; a value edited into the file
+    by hand is checked here, naming the file."""
+    from wederkerig.core.vocabulary import View
+
+    found = value("view")
+    try:
+        return View(found or View.SCORES)
+    except ValueError:
+        raise InvalidInputError(
+            _("the settings file {path} has view = '{value}': use one of {views}").format(
+                path=config_file(), value=found, views=", ".join(View)
+            )
+        ) from None
 
 
 def me() -> str:

@@ -56,6 +56,7 @@ class BalanceRow:
     by_kind: Mapping[Kind, Tally] = field(default_factory=dict)
     amount_gave: Decimal = ZERO
     amount_received: Decimal = ZERO
+    last_gave: date | None = None  # the givers-gain view lists the most recently given first
 
     @property
     def net(self) -> int:
@@ -84,6 +85,7 @@ class _Accumulator:
     by_kind: dict[Kind, Tally] = field(default_factory=lambda: dict.fromkeys(Kind, Tally()))
     entries: int = 0
     last_date: date | None = None
+    last_gave: date | None = None
     cents_gave: int = 0
     cents_received: int = 0
 
@@ -101,6 +103,7 @@ class _Accumulator:
         self.entries += count
         self.last_date = max(self.last_date or last, last)
         if gave:
+            self.last_gave = max(self.last_gave or last, last)
             self.cents_gave += cents or 0
         else:
             self.cents_received += cents or 0
@@ -118,6 +121,7 @@ class _Accumulator:
             by_kind=self.by_kind,
             amount_gave=Decimal(self.cents_gave).scaleb(-2),
             amount_received=Decimal(self.cents_received).scaleb(-2),
+            last_gave=self.last_gave,
         )
 
 
@@ -282,6 +286,19 @@ def pending_promises(session: Session, selection: Selection, *, today: date) -> 
 def largest_imbalances(rows: Sequence[BalanceRow], limit: int) -> list[BalanceRow]:
     """The ``limit`` rows a person should look at first: largest imbalance, then most recent."""
     ranked = sorted(rows, key=lambda row: (-abs(row.net), -(row.last_date or date.min).toordinal()))
+    return ranked[:limit]
+
+
+def most_recently_given(rows: Sequence[BalanceRow], limit: int | None) -> list[BalanceRow]:
+    """The givers-gain order: whom you gave to most recently first (those you never gave to
+    last, most recent contact first), not who owes whom; ``None`` keeps every row."""
+    ranked = sorted(
+        rows,
+        key=lambda row: (
+            -(row.last_gave or date.min).toordinal(),
+            -(row.last_date or date.min).toordinal(),
+        ),
+    )
     return ranked[:limit]
 
 

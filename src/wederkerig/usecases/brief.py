@@ -1,7 +1,7 @@
 """Before a meeting: everything about one contact on one screen, and what to do. Never prints."""
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -23,6 +23,7 @@ from wederkerig.usecases.contacts import (
     resolve_contact,
 )
 from wederkerig.usecases.entries import EntryRow, iter_entries, newest_entries
+from wederkerig.usecases.giving import Recipient, give_next
 from wederkerig.usecases.introductions import IntroductionRow, list_introductions
 from wederkerig.usecases.loops import OpenLoop, open_loops
 from wederkerig.usecases.periods import MonthlyFlow, monthly_flow
@@ -48,6 +49,10 @@ class Brief:
     introductions: list[IntroductionRow]
     recent: list[EntryRow]  # the last five, in date order
     suggestions: list[str]
+    # The givers-gain view's: the suggestions that weigh no side against the other, and what
+    # you could give next (not in JSON, which stays the same in both views).
+    givers_suggestions: list[str] = field(default_factory=list)
+    give_next: list[str] = field(default_factory=list)
 
     @property
     def tally(self) -> Tally:
@@ -80,11 +85,15 @@ def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180)
         recent=newest_entries(session, mine, RECENT)[0],
         suggestions=[],
     )
+    received_since = _received_since_i_gave(session, mine)
+    them = Recipient(person.id, person.name, found.by_kind, found.introductions)
     return replace(
         found,
-        suggestions=suggestions(
-            found, _received_since_i_gave(session, mine), today=today, quiet_days=quiet_days
+        suggestions=suggestions(found, received_since, today=today, quiet_days=quiet_days),
+        givers_suggestions=suggestions(
+            found, received_since, today=today, quiet_days=quiet_days, keep_score=False
         ),
+        give_next=give_next(session, them),
     )
 
 
@@ -105,11 +114,18 @@ def _times(count: int) -> str:
 
 
 def suggestions(
-    found: Brief, received_since: list[EntryRow], *, today: date, quiet_days: int
+    found: Brief,
+    received_since: list[EntryRow],
+    *,
+    today: date,
+    quiet_days: int,
+    keep_score: bool = True,
 ) -> list[str]:
     """What a thoughtful person would do next, in plain words, most pressing first.
 
-    ``quiet_days``: without a cadence, this long without contact is worth a word."""
+    ``quiet_days``: without a cadence, this long without contact is worth a word. Without
+    ``keep_score`` (the givers-gain view) nothing weighs gave against received, and nothing
+    asks them for something back; what you owe them stays."""
     said: list[str] = []
     for promise in found.promises:
         if promise.mine and promise.overdue:
@@ -137,7 +153,7 @@ def suggestions(
                 id=oldest.entry.id,
             )
         )
-    if len(received_since) >= 2:
+    if keep_score and len(received_since) >= 2:
         kinds = Counter(row.kind for row in received_since)
         gave_before = found.tally.gave > 0
         if len(kinds) == 1:
@@ -169,7 +185,7 @@ def suggestions(
                 found.days_since,
             ).format(days=found.days_since)
         )
-    for theirs in found.promises:
+    for theirs in found.promises if keep_score else ():
         if not theirs.mine and theirs.overdue:
             said.append(
                 _('They promised "{description}", due {due}: a friendly reminder may help.').format(
@@ -185,7 +201,7 @@ def suggestions(
                     "intro-outcome {id} met|collaboration|business|nothing."
                 ).format(date=intro.date, other=other or _("someone"), id=intro.id)
             )
-    if found.tally.received - found.tally.gave >= 3:
+    if keep_score and found.tally.received - found.tally.gave >= 3:
         said.append(
             _(
                 "They have given more than they received: what knowledge, talent or access "

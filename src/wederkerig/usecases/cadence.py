@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from wederkerig.core.errors import NotFoundError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import tag_name
+from wederkerig.core.vocabulary import View
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Tag, TagCadence
 from wederkerig.usecases.contacts import resolve_contact
@@ -158,3 +159,11 @@ def due_items(
         for loop in open_loops(session, replace(Selection(), until=threshold), today=today)
     ]
     return [*cadence, *promises, *unanswered]
+
+
+def in_view(items: Iterable[DueItem], view: View) -> list[DueItem]:
+    """What ``due`` shows a person: in the givers-gain view nothing asks them for something
+    back, so their overdue promises are left out (thanks you owe stay)."""
+    if view is View.SCORES:
+        return list(items)
+    return [item for item in items if item.reason is not Reason.THEIR_PROMISE]

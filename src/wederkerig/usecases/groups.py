@@ -4,15 +4,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from wederkerig.core.errors import NotFoundError, RefusedError, did_you_mean
 from wederkerig.core.i18n import N_, _
 from wederkerig.core.names import check_name, check_text, closest, name_key
+from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store.filters import Selection
-from wederkerig.store.models import Contact, Group, Membership
-from wederkerig.usecases.balances import BalanceRow, balance_rows
+from wederkerig.store.models import Contact, Entry, Event, Group, Membership
+from wederkerig.usecases.balances import BalanceRow, Tally, balance_rows
 from wederkerig.usecases.contacts import resolve_contact
 
 
@@ -97,12 +99,34 @@ def list_groups(session: Session) -> list[GroupRow]:
 
 
 class GroupReport(NamedTuple):
-    """``group show``: a group, its members, and each member's flows with you by kind."""
+    """``group show``: a group, its members, each member's flows with you by kind, and what
+    flowed with the group as a whole, per kind."""
 
     name: str
     note: str | None
     members: list[str]
     rows: list[BalanceRow]
+    by_kind: dict[Kind, Tally]
+
+    @property
+    def tally(self) -> Tally:
+        return sum(self.by_kind.values(), Tally())
+
+
+# The giver or receiver of an entry logged by nobody in particular: whoever keeps the ledger.
+# A value in CSV and JSON, so English there; a table shows it translated.
+YOU = N_("(you)")
+
+
+class Contribution(NamedTuple):
+    """``group show --between``: what one partner gave another, of one kind, in the
+    collaboration; the field order is the CSV/JSON column order."""
+
+    giver: str
+    receiver: str
+    kind: str
+    points: int
+    entries: int
 
 
 def group_members(session: Session, group: str) -> list[str]:
@@ -121,7 +145,37 @@ def group_report(session: Session, group: str, selection: Selection) -> GroupRep
     """A group's members and what flowed with each of them by kind, over ``selection``."""
     found = find_group(session, group)
     rows = balance_rows(session, replace(selection, group_id=found.id), by_kind=True)
-    return GroupReport(found.name, found.note, group_members(session, group), rows)
+    by_kind = dict.fromkeys(Kind, Tally())
+    for row in rows:
+        if row.kind is not None:
+            by_kind[row.kind] += Tally(row.gave, row.received)
+    return GroupReport(found.name, found.note, group_members(session, group), rows, by_kind)
+
+
+def contributions(session: Session, group: str, selection: Selection) -> list[Contribution]:
+    """Who gave whom what in a collaboration: entries logged at the event named like the
+    group, per giver, receiver and kind. The partner who logged an entry (its member) is
+    one side, its contact the other; an entry logged by nobody named is yours."""
+    found = find_group(session, group)
+    event = session.exec(select(Event.id).where(Event.name_key == found.name_key)).first()
+    if event is None:
+        return []
+    keys = (col(Entry.member), col(Contact.name), col(Entry.direction), col(Entry.kind))
+    rows = session.connection().execute(
+        sa.select(*keys, func.sum(Entry.value), func.count())
+        .join(Contact, col(Contact.id) == Entry.contact_id)
+        .where(*replace(selection, event_id=event).conditions())
+        .group_by(*keys)
+    )
+    found_rows = []
+    for member, contact, direction, kind, points, count in rows:
+        logger = member or YOU
+        giver, receiver = (logger, contact) if direction == Direction.GAVE else (contact, logger)
+        found_rows.append(Contribution(giver, receiver, kind, points, count))
+    kinds = {kind.value: index for index, kind in enumerate(Kind)}
+    return sorted(
+        found_rows, key=lambda c: (c.giver.casefold(), c.receiver.casefold(), kinds[c.kind])
+    )
 
 
 def narrow_to_group(session: Session, selection: Selection, group: str | None) -> Selection:
