@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from helpers import ENTRY_COLUMNS, TODAY, LedgerUnderTest, Refused, Run, Templates, ok
+from wederkerig.core import i18n
 
 
 def exported(run: Run) -> list[dict[str, str]]:
@@ -216,6 +217,25 @@ def test_amount_on_money(anna: Run, typed: str, stored: str) -> None:
     ok(anna("log", "Anna", "received", "geld", "--amount", typed, "--value", "2"))
     entry = only_entry(anna)
     assert (entry["kind"], entry["amount"], entry["value"]) == ("money", stored, "2")
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "stored"),
+    [("nl", "2.500", "2500.00"), ("nl", "€ 75,-", "75.00"), ("en", "€ 75,-", "75.00")],
+)
+def test_amount_in_dutch_groups_thousands_with_dots_and_dashes_whole_euros(
+    anna: Run, language: str, typed: str, stored: str
+) -> None:
+    i18n.use(language)  # as main() does for WEDERKERIG_LANG
+    try:
+        ok(anna("log", "Anna", "received", "geld", "--amount", typed))
+    finally:
+        i18n.use("en")
+    assert only_entry(anna)["amount"] == stored
+
+
+def test_amount_2500_with_a_dot_stays_unclear_in_english(anna: Run, refused: Refused) -> None:
+    refused(2, "log", "Anna", "received", "money", "--amount", "2.500")
 
 
 @pytest.mark.parametrize("typed", ["1,250.00", "12,000.00", "€ 2,500.50"])
