@@ -37,7 +37,7 @@ from wederkerig.cli.options import (
     complete_kind,
     id_argument,
 )
-from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
@@ -114,7 +114,13 @@ def log(
             show_default=False,
         ),
     ] = None,
-    description: Annotated[str, typer.Argument(help=_("What exactly, in a few words."))] = "",
+    description: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=_("What exactly, in a few words."),
+            show_default=False,
+        ),
+    ] = None,
     value: ValueOption = None,
     amount: AmountOption = None,
     on: OnOption = None,
@@ -171,7 +177,11 @@ def log(
         )
         raise InvalidInputError(needs.format(contact=contact))
     app_ctx = app_context(ctx)
-    parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
+    try:
+        parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
+    except InvalidInputError:
+        _refuse_unquoted_name(ctx, [contact, direction, kind, *(description or ())])
+        raise
     parsed_amount = parse_amount(amount) if amount is not None else None
     day = app_ctx.date(on) or app_ctx.today
     with transaction(ctx, write=True, hints=LOG_HINTS) as session:
@@ -180,7 +190,7 @@ def log(
             contact=contact,
             direction=parsed_direction,
             kind=parsed_kind,
-            description=description,
+            description=" ".join(description or ()),
             value=1 if value is None else value,
             amount=parsed_amount,
             on=day,
@@ -194,6 +204,20 @@ def log(
         )
     print(row.id)
     console.message(_("Logged {entry}.").format(entry=describe(row)))
+
+
+def _refuse_unquoted_name(ctx: typer.Context, words: list[str]) -> None:
+    """'log Jan de Wit gaf kennis' reads 'de' as the direction: when the first words name a
+    known contact, say how to type it rather than that 'de' is no direction."""
+    from wederkerig.usecases.entries import unquoted_name
+
+    try:
+        with transaction(ctx) as session:
+            name = unquoted_name(session, words)
+    except WederkerigError:  # no ledger (yet): the word's own error says enough
+        return
+    if name is not None:
+        raise InvalidInputError(_('put names with spaces in quotes: "{name}"').format(name=name))
 
 
 @app.command(

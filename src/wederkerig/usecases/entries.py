@@ -11,7 +11,12 @@ from sqlalchemy import Row, Select, func
 from sqlmodel import Session, col, select
 
 from wederkerig.core import money
-from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
+from wederkerig.core.errors import (
+    InvalidInputError,
+    NotFoundError,
+    RefusedError,
+    WederkerigError,
+)
 from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import check_text, tidy
 from wederkerig.core.vocabulary import Direction, Kind, Status, check_value
@@ -189,6 +194,22 @@ def log_entry(
     session.flush()
     assert entry.id is not None
     return get_entry(session, entry.id)
+
+
+MAX_NAME_WORDS = 8  # the longest unquoted name looked for, so a long description costs little
+
+
+def unquoted_name(session: Session, words: Sequence[str]) -> str | None:
+    """The longest run of two or more first ``words`` that is a known contact's name or alias:
+    a name with spaces typed without quotes, which pushed the log's other words along."""
+    for count in range(min(len(words), MAX_NAME_WORDS), 1, -1):
+        name = " ".join(words[:count])
+        try:
+            resolve_contact(session, name)
+        except WederkerigError:  # not found, or an alias of several
+            continue
+        return name
+    return None
 
 
 def check_answer(session: Session, answered_id: int, direction: Direction) -> None:
