@@ -155,7 +155,7 @@ def log(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.usecases.entries import describe, log_entry
+    from wederkerig.usecases.entries import created_with, describe, log_entry
 
     if contact is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -202,7 +202,10 @@ def log(
             member=app_ctx.member,
             now=app_ctx.now(),
         )
+        added = create and created_with(session, row.id) is not None
     print(row.id)
+    if added:
+        console.message(_("Added contact '{name}'.").format(name=row.contact))
     console.message(_("Logged {entry}.").format(entry=describe(row)))
 
 
@@ -370,7 +373,7 @@ def _said_removed(removed: "list[EntryRow]") -> None:
     ),
 )
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
-    from wederkerig.usecases.corrections import introduction_partners, last_created, undo_entry
+    from wederkerig.usecases.corrections import introduction_partners, last_created, undo_newest
     from wederkerig.usecases.entries import describe
 
     member = app_context(ctx).member
@@ -395,11 +398,13 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
     partners_too = other_sides_too(other_side, partners)
     hints = {**FIELD_HINTS, "entry": N_("{problem}: run undo again to see it")}
     with transaction(ctx, write=True, hints=hints) as session:
-        removed = undo_entry(session, member, expected=undo.entry.id, other_sides_too=partners_too)
-    _said_removed(removed)
+        undone = undo_newest(session, member, expected=undo.entry.id, other_sides_too=partners_too)
+    _said_removed(undone.entries)
     if other is not None:
         console.message(
             _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(
                 id=other.id, member=other.member, own=undo.entry.id
             )
         )
+    if undone.contact is not None:
+        console.message(_("Removed contact '{name}'.").format(name=undone.contact))

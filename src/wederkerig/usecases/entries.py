@@ -165,12 +165,13 @@ def log_entry(
         )
     _check_amount(kind, amount)
     description = check_description(description)
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     try:
         person = resolve_contact(session, contact)
     except NotFoundError:
         if not create:
             raise
-        add_contact(session, contact, now=now)
+        add_contact(session, contact, now=stamp)  # the entry's own stamp: see created_with
         person = resolve_contact(session, contact)
     occasion = find_event(session, event, create=create, on=on) if event else None
     if answers is not None:
@@ -184,7 +185,7 @@ def log_entry(
         description=description,
         occurred_on=on,
         event_id=occasion.id if occasion else None,
-        created_at=now.astimezone(UTC).replace(microsecond=0),
+        created_at=stamp,
         status=(Status.PROMISED if promise else Status.DONE).value,
         due=due,
         answers_id=answers,
@@ -194,6 +195,17 @@ def log_entry(
     session.flush()
     assert entry.id is not None
     return get_entry(session, entry.id)
+
+
+def created_with(session: Session, entry_id: int) -> Contact | None:
+    """The contact that ``log --create`` added along with this entry. No column says so: log
+    stamps both with the same whole second, while a contact added any other way carries its
+    clock's microseconds, so an equal stamp tells them apart (docs/architecture.md)."""
+    return session.exec(
+        select(Contact)
+        .join(Entry, col(Entry.contact_id) == Contact.id)
+        .where(Entry.id == entry_id, col(Contact.created_at) == col(Entry.created_at))
+    ).first()
 
 
 MAX_NAME_WORDS = 8  # the longest unquoted name looked for, so a long description costs little
