@@ -547,3 +547,33 @@ def test_undo_by_one_member_under_a_new_name_still_undoes_the_newest(anna: Run) 
     ok(anna("log", "Anna", "gave", "knowledge", "tweede", WEDERKERIG_ME="anneke"))
     ok(anna("undo", "--yes", WEDERKERIG_ME="anneke.devries"))
     assert [row["description"] for row in exported(anna)] == ["eerste"]
+
+
+# --- dates: which reading was taken (issue #14) ----------------------------------------------
+
+
+def test_log_says_which_reading_of_an_ambiguous_slash_date_it_took(anna: Run) -> None:
+    result = ok(anna("log", "Anna", "gave", "talent", "--on", "11/03/2026"))
+    assert result.stderr.splitlines()[0] == "Read 11/03/2026 as 11 March 2026."
+    assert result.stdout == "1\n"
+    assert only_entry(anna)["date"] == "2026-03-11"
+
+
+def test_log_says_a_day_without_a_year_still_to_come_was_read_as_last_years(anna: Run) -> None:
+    result = ok(
+        anna("log", "Anna", "gave", "talent", "--on", "12 december", today=date(2026, 12, 3))
+    )
+    notice = "12 december is still to come this year, so it was read as 2025-12-12."
+    assert result.stderr.splitlines()[0] == notice
+    assert only_entry(anna)["date"] == "2025-12-12"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("3-11-26", "2026-11-03"), ("twee weken geleden", "2026-11-12")]
+)
+def test_log_reads_short_years_and_counted_dutch_words_silently(
+    anna: Run, typed: str, meant: str
+) -> None:
+    result = ok(anna("log", "Anna", "gave", "talent", "--on", typed))
+    assert result.stderr.startswith("Logged")
+    assert only_entry(anna)["date"] == meant
