@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import TODAY, ago
+from wederkerig.core import i18n
 from wederkerig.core.dates import (
     Every,
     last_twelve_months,
@@ -212,3 +213,12 @@ def test_an_explicit_future_date_is_still_refused(typed: str) -> None:
 def test_every_past_day_reads_back_from_iso_and_dutch_forms(day: date) -> None:
     for typed in (day.isoformat(), f"{day.day}-{day.month}-{day.year}", day.strftime("%d-%m-%y")):
         assert read_date(typed, TODAY) == (day, None)
+
+
+def test_the_reading_is_named_in_dutch_too() -> None:
+    i18n.use("nl")
+    try:
+        notice = read_date("11/03/2026", TODAY)[1]
+    finally:
+        i18n.use("en")
+    assert notice == "11/03/2026 gelezen als 11 maart 2026."
