@@ -65,5 +65,14 @@ def test_the_fix_is_given_in_dutch_too(jan: Run, refused: Refused) -> None:
 def test_an_unknown_name_with_spaces_keeps_the_unknown_direction_message(
     jan: Run, refused: Refused
 ) -> None:
-    result = refused(2, "log", "Piet", "de", "Boer", "gaf", "kennis")
+    result = refused(2, "log", "Piet", "de", "Boer", "gaaf", "kennis")  # no direction follows
     assert "unknown direction 'de'" in result.stderr
+
+
+def test_a_new_name_with_spaces_is_caught_by_the_words_that_follow_it(
+    run: Run, refused: Refused
+) -> None:
+    """'--create' is for new contacts, so a new name is caught too: by a direction and a kind
+    following it, where the first word would have been the whole name."""
+    result = refused(2, "log", "Piet", "de", "Boer", "gaf", "kennis", "Tip", "--create")
+    assert result.stderr == 'error: put names with spaces in quotes: "Piet de Boer"\n'

@@ -41,6 +41,8 @@ from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
+    DIRECTION_WORDS,
+    KIND_WORDS,
     MAX_ID,
     parse_amount,
     parse_direction,
@@ -211,14 +213,24 @@ def log(
 
 def _refuse_unquoted_name(ctx: typer.Context, words: list[str]) -> None:
     """'log Jan de Wit gaf kennis' reads 'de' as the direction: when the first words name a
-    known contact, say how to type it rather than that 'de' is no direction."""
+    known contact, or are followed by a direction and a kind, say how to type the name
+    rather than that 'de' is no direction."""
     from wederkerig.usecases.entries import unquoted_name
 
     try:
         with transaction(ctx) as session:
             name = unquoted_name(session, words)
-    except WederkerigError:  # no ledger (yet): the word's own error says enough
-        return
+    except WederkerigError:  # no ledger (yet): perhaps the words around the name tell
+        name = None
+    name = name or next(
+        (
+            " ".join(words[:count])
+            for count in range(2, len(words) - 1)
+            if words[count].casefold() in DIRECTION_WORDS
+            and words[count + 1].casefold() in KIND_WORDS
+        ),
+        None,
+    )
     if name is not None:
         raise InvalidInputError(_('put names with spaces in quotes: "{name}"').format(name=name))
 
