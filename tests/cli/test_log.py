@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from helpers import ENTRY_COLUMNS, TODAY, LedgerUnderTest, Refused, Run, Templates, ok
+from wederkerig.core import i18n
 
 
 def exported(run: Run) -> list[dict[str, str]]:
@@ -216,6 +217,25 @@ def test_amount_on_money(anna: Run, typed: str, stored: str) -> None:
     ok(anna("log", "Anna", "received", "geld", "--amount", typed, "--value", "2"))
     entry = only_entry(anna)
     assert (entry["kind"], entry["amount"], entry["value"]) == ("money", stored, "2")
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "stored"),
+    [("nl", "2.500", "2500.00"), ("nl", "€ 75,-", "75.00"), ("en", "€ 75,-", "75.00")],
+)
+def test_amount_in_dutch_groups_thousands_with_dots_and_dashes_whole_euros(
+    anna: Run, language: str, typed: str, stored: str
+) -> None:
+    i18n.use(language)  # as main() does for WEDERKERIG_LANG
+    try:
+        ok(anna("log", "Anna", "received", "geld", "--amount", typed))
+    finally:
+        i18n.use("en")
+    assert only_entry(anna)["amount"] == stored
+
+
+def test_amount_2500_with_a_dot_stays_unclear_in_english(anna: Run, refused: Refused) -> None:
+    refused(2, "log", "Anna", "received", "money", "--amount", "2.500")
 
 
 @pytest.mark.parametrize("typed", ["1,250.00", "12,000.00", "€ 2,500.50"])
@@ -527,3 +547,33 @@ def test_undo_by_one_member_under_a_new_name_still_undoes_the_newest(anna: Run) 
     ok(anna("log", "Anna", "gave", "knowledge", "tweede", WEDERKERIG_ME="anneke"))
     ok(anna("undo", "--yes", WEDERKERIG_ME="anneke.devries"))
     assert [row["description"] for row in exported(anna)] == ["eerste"]
+
+
+# --- dates: which reading was taken (issue #14) ----------------------------------------------
+
+
+def test_log_says_which_reading_of_an_ambiguous_slash_date_it_took(anna: Run) -> None:
+    result = ok(anna("log", "Anna", "gave", "talent", "--on", "11/03/2026"))
+    assert result.stderr.splitlines()[0] == "Read 11/03/2026 as 11 March 2026."
+    assert result.stdout == "1\n"
+    assert only_entry(anna)["date"] == "2026-03-11"
+
+
+def test_log_says_a_day_without_a_year_still_to_come_was_read_as_last_years(anna: Run) -> None:
+    result = ok(
+        anna("log", "Anna", "gave", "talent", "--on", "12 december", today=date(2026, 12, 3))
+    )
+    notice = "12 december is still to come this year, so it was read as 2025-12-12."
+    assert result.stderr.splitlines()[0] == notice
+    assert only_entry(anna)["date"] == "2025-12-12"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("3-11-26", "2026-11-03"), ("twee weken geleden", "2026-11-12")]
+)
+def test_log_reads_short_years_and_counted_dutch_words_silently(
+    anna: Run, typed: str, meant: str
+) -> None:
+    result = ok(anna("log", "Anna", "gave", "talent", "--on", typed))
+    assert result.stderr.startswith("Logged")
+    assert only_entry(anna)["date"] == meant

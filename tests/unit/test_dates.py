@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import TODAY, ago
+from wederkerig.core import i18n
 from wederkerig.core.dates import (
     Every,
     last_twelve_months,
@@ -16,6 +17,7 @@ from wederkerig.core.dates import (
     parse_period,
     parse_span,
     period_labels,
+    read_date,
 )
 from wederkerig.core.errors import InvalidInputError
 
@@ -140,3 +142,83 @@ def test_a_span_of_nothing_is_allowed_only_when_asked() -> None:
     assert parse_span("0d", "--within", allow_zero=True) == 0
     assert parse_cadence("geen") is None
     assert parse_cadence("4w") == 28
+
+
+# --- issue #14: short years, counted words, and saying which reading was taken ---------------
+
+DECEMBER_3 = date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("twee weken geleden", ago(14)),
+        ("2 weken geleden", ago(14)),
+        ("two weeks ago", ago(14)),
+        ("een week geleden", ago(7)),
+        ("drie dagen geleden", ago(3)),
+        ("Tien dagen geleden", ago(10)),
+        ("3-11-26", date(2026, 11, 3)),  # day first, a two-digit year in this century
+        ("3.11.26", date(2026, 11, 3)),
+        ("13/03/26", date(2026, 3, 13)),
+    ],
+)
+def test_counted_words_and_short_years_are_read(typed: str, meant: date) -> None:
+    assert read_date(typed, TODAY) == (meant, None)
+    assert parse_date(typed, TODAY) == meant
+
+
+def test_an_ambiguous_slash_date_says_which_reading_was_taken() -> None:
+    assert read_date("11/03/2026", TODAY) == (
+        date(2026, 3, 11),
+        "Read 11/03/2026 as 11 March 2026.",
+    )
+
+
+def test_an_american_locale_says_it_read_the_month_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert read_date("11/03/2026", TODAY) == (
+        date(2026, 11, 3),
+        "Read 11/03/2026 as 3 November 2026.",
+    )
+
+
+@pytest.mark.parametrize("typed", ["13/03/2026", "03/03/2026", "11-03-2026", "2026/03/11"])
+def test_a_date_with_one_reading_is_read_silently(typed: str) -> None:
+    assert read_date(typed, TODAY)[1] is None
+
+
+def test_a_day_without_a_year_still_to_come_is_last_years_and_says_so() -> None:
+    day, notice = read_date("12 december", DECEMBER_3)
+    assert day == date(2025, 12, 12)
+    assert notice == "12 december is still to come this year, so it was read as 2025-12-12."
+
+
+@pytest.mark.parametrize("typed", ["3 december", "12 maart", "12 december 2025"])
+def test_a_day_without_a_year_that_has_been_is_read_silently(typed: str) -> None:
+    assert read_date(typed, DECEMBER_3)[1] is None
+
+
+def test_a_due_date_without_a_year_lies_ahead_silently() -> None:
+    assert read_date("12 december", DECEMBER_3, allow_future=True) == (date(2026, 12, 12), None)
+
+
+@pytest.mark.parametrize("typed", ["12/12/2026", "2026-12-12", "12-12-26"])
+def test_an_explicit_future_date_is_still_refused(typed: str) -> None:
+    with pytest.raises(InvalidInputError, match="in the future"):
+        read_date(typed, DECEMBER_3)
+
+
+@given(st.dates(date(2000, 1, 1), TODAY))
+def test_every_past_day_reads_back_from_iso_and_dutch_forms(day: date) -> None:
+    for typed in (day.isoformat(), f"{day.day}-{day.month}-{day.year}", day.strftime("%d-%m-%y")):
+        assert read_date(typed, TODAY) == (day, None)
+
+
+def test_the_reading_is_named_in_dutch_too() -> None:
+    i18n.use("nl")
+    try:
+        notice = read_date("11/03/2026", TODAY)[1]
+    finally:
+        i18n.use("en")
+    assert notice == "11/03/2026 gelezen als 11 maart 2026."

@@ -1,11 +1,13 @@
 """The ledger's words: kinds, directions, outcomes, points and amounts, in English and Dutch."""
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wederkerig.core import i18n
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.vocabulary import (
     MAX_AMOUNT,
@@ -120,3 +122,58 @@ def test_an_amount_reads_back_from_its_canonical_and_dutch_forms(amount: Decimal
     canonical = format_amount(amount)
     assert parse_amount(canonical) == amount
     assert parse_amount(canonical.replace(".", ",")) == amount
+
+
+@pytest.fixture
+def in_dutch() -> Iterator[None]:
+    """Read amounts as a Dutch reader writes them, then speak English again."""
+    i18n.use("nl")
+    yield
+    i18n.use("en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("2.500", "2500.00"),  # a dot before three digits groups thousands in Dutch
+        ("€ 2.500", "2500.00"),
+        ("1.250,50", "1250.50"),
+        ("75,50", "75.50"),
+        ("€ 75,-", "75.00"),  # ',-': whole euros
+        ("1.250,-", "1250.00"),
+    ],
+)
+@pytest.mark.usefixtures("in_dutch")
+def test_a_dutch_amount_reads_dots_as_thousands_and_dash_as_whole_euros(
+    typed: str, amount: str
+) -> None:
+    assert parse_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize(("typed", "amount"), [("€ 75,-", "75.00"), ("1.250,- EUR", "1250.00")])
+def test_whole_euros_with_a_dash_read_in_english_too(typed: str, amount: str) -> None:
+    assert parse_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize("typed", ["2.500", "2,500"])
+def test_a_lone_separator_before_three_digits_stays_unclear_in_english(typed: str) -> None:
+    with pytest.raises(InvalidInputError, match="unclear"):
+        parse_amount(typed)
+
+
+@pytest.mark.parametrize("typed", ["2,500", "75,-,-", ",-", "2.50,-"])
+@pytest.mark.usefixtures("in_dutch")
+def test_a_dutch_amount_with_three_decimals_or_a_stray_dash_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidInputError):
+        parse_amount(typed)
+
+
+@given(st.integers(1, int(MAX_AMOUNT)))
+def test_whole_euros_read_back_from_their_dutch_grouping(whole: int) -> None:
+    grouped = f"{whole:,}".replace(",", ".")
+    i18n.use("nl")
+    try:
+        assert parse_amount(grouped) == whole
+        assert parse_amount(grouped + ",-") == whole
+    finally:
+        i18n.use("en")

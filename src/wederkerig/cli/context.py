@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
-from wederkerig.core.dates import parse_date
+from wederkerig.core.dates import read_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
 from wederkerig.formats.columns import Format
@@ -47,7 +47,13 @@ class AppContext:
         return datetime.now(UTC)
 
     def date(self, text: str | None, *, allow_future: bool = False) -> date | None:
-        return None if text is None else parse_date(text, self.today, allow_future=allow_future)
+        """The date typed, saying on stderr which reading was taken when there was a choice."""
+        if text is None:
+            return None
+        day, notice = read_date(text, self.today, allow_future=allow_future)
+        if notice is not None:
+            console.message(notice)
+        return day
 
 
 def app_context(ctx: typer.Context) -> AppContext:

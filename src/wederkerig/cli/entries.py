@@ -37,10 +37,12 @@ from wederkerig.cli.options import (
     complete_kind,
     id_argument,
 )
-from wederkerig.core.errors import InvalidInputError
+from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
+    DIRECTION_WORDS,
+    KIND_WORDS,
     MAX_ID,
     parse_amount,
     parse_direction,
@@ -114,7 +116,13 @@ def log(
             show_default=False,
         ),
     ] = None,
-    description: Annotated[str, typer.Argument(help=_("What exactly, in a few words."))] = "",
+    description: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=_("What exactly, in a few words."),
+            show_default=False,
+        ),
+    ] = None,
     value: ValueOption = None,
     amount: AmountOption = None,
     on: OnOption = None,
@@ -149,7 +157,7 @@ def log(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.usecases.entries import describe, log_entry
+    from wederkerig.usecases.entries import created_with, describe, log_entry
 
     if contact is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -171,7 +179,11 @@ def log(
         )
         raise InvalidInputError(needs.format(contact=contact))
     app_ctx = app_context(ctx)
-    parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
+    try:
+        parsed_direction, parsed_kind = parse_direction(direction), parse_kind(kind)
+    except InvalidInputError:
+        _refuse_unquoted_name(ctx, [contact, direction, kind, *(description or ())])
+        raise
     parsed_amount = parse_amount(amount) if amount is not None else None
     day = app_ctx.date(on) or app_ctx.today
     with transaction(ctx, write=True, hints=LOG_HINTS) as session:
@@ -180,7 +192,7 @@ def log(
             contact=contact,
             direction=parsed_direction,
             kind=parsed_kind,
-            description=description,
+            description=" ".join(description or ()),
             value=1 if value is None else value,
             amount=parsed_amount,
             on=day,
@@ -192,8 +204,35 @@ def log(
             member=app_ctx.member,
             now=app_ctx.now(),
         )
+        added = create and created_with(session, row.id) is not None
     print(row.id)
+    if added:
+        console.message(_("Added contact '{name}'.").format(name=row.contact))
     console.message(_("Logged {entry}.").format(entry=describe(row)))
+
+
+def _refuse_unquoted_name(ctx: typer.Context, words: list[str]) -> None:
+    """'log Jan de Wit gaf kennis' reads 'de' as the direction: when the first words name a
+    known contact, or are followed by a direction and a kind, say how to type the name
+    rather than that 'de' is no direction."""
+    from wederkerig.usecases.entries import unquoted_name
+
+    try:
+        with transaction(ctx) as session:
+            name = unquoted_name(session, words)
+    except WederkerigError:  # no ledger (yet): perhaps the words around the name tell
+        name = None
+    name = name or next(
+        (
+            " ".join(words[:count])
+            for count in range(2, len(words) - 1)
+            if words[count].casefold() in DIRECTION_WORDS
+            and words[count + 1].casefold() in KIND_WORDS
+        ),
+        None,
+    )
+    if name is not None:
+        raise InvalidInputError(_('put names with spaces in quotes: "{name}"').format(name=name))
 
 
 @app.command(
@@ -346,7 +385,7 @@ def _said_removed(removed: "list[EntryRow]") -> None:
     ),
 )
 def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
-    from wederkerig.usecases.corrections import introduction_partners, last_created, undo_entry
+    from wederkerig.usecases.corrections import introduction_partners, last_created, undo_newest
     from wederkerig.usecases.entries import describe
 
     member = app_context(ctx).member
@@ -371,11 +410,13 @@ def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption
     partners_too = other_sides_too(other_side, partners)
     hints = {**FIELD_HINTS, "entry": N_("{problem}: run undo again to see it")}
     with transaction(ctx, write=True, hints=hints) as session:
-        removed = undo_entry(session, member, expected=undo.entry.id, other_sides_too=partners_too)
-    _said_removed(removed)
+        undone = undo_newest(session, member, expected=undo.entry.id, other_sides_too=partners_too)
+    _said_removed(undone.entries)
     if other is not None:
         console.message(
             _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(
                 id=other.id, member=other.member, own=undo.entry.id
             )
         )
+    if undone.contact is not None:
+        console.message(_("Removed contact '{name}'.").format(name=undone.contact))

@@ -30,7 +30,7 @@ _LAST_WEEK = {"vorige week", "last week", "afgelopen week"}
 _LAST = {"last", "vorige", "afgelopen"}
 _IN = re.compile(r"(?:in|over) (\d{1,5}) *(?:days?|dagen|dag)")
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})")
 _LETTER = re.compile(r"[^\W\d_]")
 _COUNTED = re.compile(r"\d|\bago\b|\bgeleden\b")
 _AGO = re.compile(r"(\d{1,5}) *(?:days?|dagen|dag) *(?:ago|geleden)")
@@ -44,28 +44,51 @@ ACCEPTED = N_(
 )
 
 
+# 'twee weken geleden': dateparser counts in digits only, so a Dutch count becomes one.
+_COUNTS = {
+    **dict.fromkeys(("een", "één"), 1),
+    **{word: number for number, word in enumerate(
+        ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+         "twaalf"), start=2)},
+}  # fmt: skip
+_COUNTED_WORD = re.compile(
+    rf"\b({'|'.join(_COUNTS)}) (?=(?:dag|dagen|week|weken|maand|maanden|jaar)\b)"
+)
+
+
 def parse_date(text: str, today: date, *, allow_future: bool = False) -> date:
     """Read a date relative to ``today`` (passed in, so callers and tests fix the clock)."""
+    return read_date(text, today, allow_future=allow_future)[0]
+
+
+def read_date(text: str, today: date, *, allow_future: bool = False) -> tuple[date, str | None]:
+    """:func:`parse_date`, with a notice for the user when the text could be read another way:
+    a slash date whose day and month could swap, or a day without a year still to come this
+    year (read as last year's). ``None`` when the reading is the only one."""
     word = " ".join(text.strip().casefold().split())
+    word = _COUNTED_WORD.sub(lambda count: f"{_COUNTS[count.group(1)]} ", word)
     if word in _WORDS:
-        return _not_future(today - timedelta(days=_WORDS[word]), today, allow_future)
+        return _not_future(today - timedelta(days=_WORDS[word]), today, allow_future), None
     if ago := _AGO.fullmatch(word):
-        return today - timedelta(days=int(ago.group(1)))
+        return today - timedelta(days=int(ago.group(1))), None
     if ahead := _IN.fullmatch(word):
-        return _not_future(today + timedelta(days=int(ahead.group(1))), today, allow_future)
+        return _not_future(today + timedelta(days=int(ahead.group(1))), today, allow_future), None
     if weekday := _weekday(word, today):
-        return _not_future(weekday, today, allow_future)
+        return _not_future(weekday, today, allow_future), None
+    swappable = False
     if iso := _ISO.fullmatch(word):
         year, month, day = (int(g) for g in iso.groups())
     elif numeric := _DAY_FIRST.fullmatch(word):
-        first, second, year = (int(g) for g in numeric.groups())
+        first, second, year = (int(numeric.group(n)) for n in (1, 3, 4))
+        year += 2000 if len(numeric.group(4)) == 2 else 0  # 3-11-26 is in this century
         day, month = (second, first) if _month_first() else (first, second)
+        swappable = numeric.group(2) == "/" and first != second and max(first, second) <= 12
     elif (
         word.isprintable()
         and _LETTER.search(word)
         and (natural := _natural(word, text, today, allow_future))
     ):
-        return _not_future(natural, today, allow_future)
+        return _not_future(natural, today, allow_future), _moved_back(word, text, natural, today)
     else:
         raise InvalidInputError(
             _("cannot read the date '{text}': use {accepted}").format(
@@ -80,7 +103,36 @@ def parse_date(text: str, today: date, *, allow_future: bool = False) -> date:
                 text=text
             )
         ) from None
-    return _not_future(result, today, allow_future)
+    result = _not_future(result, today, allow_future)
+    return result, _("Read {text} as {reading}.").format(
+        text=text.strip(), reading=_spelled(result)
+    ) if swappable else None
+
+
+def _spelled(day: date) -> str:
+    """'11 March 2026': the month named, in the reader's language, so no order is in doubt."""
+    from babel.dates import format_date
+
+    from wederkerig.core import i18n
+
+    return format_date(day, "d MMMM y", locale=i18n.language())
+
+
+def _moved_back(word: str, text: str, reading: date, today: date) -> str | None:
+    """The notice for a day named without a year ('12 december') that is still to come this
+    year, so that it was read as last year's; ``None`` for any other reading."""
+    counted = {"ago", "geleden"} & set(word.split())
+    if counted or len(re.findall(r"\d+", word)) != 1 or reading.year != today.year - 1:
+        return None
+    try:
+        this_year = reading.replace(year=today.year)
+    except ValueError:  # 29 February
+        return None
+    if this_year <= today:
+        return None
+    return _("{text} is still to come this year, so it was read as {reading}.").format(
+        text=text.strip(), reading=reading.isoformat()
+    )
 
 
 def _month_first() -> bool:

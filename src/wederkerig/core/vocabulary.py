@@ -163,16 +163,27 @@ _SIGNED = re.compile(
 )
 
 
+# ',-' after whole euros (€ 75,-), before any sign or code that follows the amount.
+_DASHED = re.compile(r"(?<=[0-9]),-(?=\s*[^0-9.,\s]*$)")
+_WHOLE = re.compile(r"[0-9]+|[0-9]{1,3}(?:[.\s][0-9]{3})+")  # 75, 1.250, 12 500
+
+
 def parse_amount(text: str) -> Decimal:
     """Read an amount as Dutch or English write it: ``12,50``, ``1.250,00``, ``€ 1,250.00``.
 
-    The last separator marks the cents when one or two digits follow it; a lone separator
-    followed by three digits (``1.250``) could be either reading, so it is refused. A sign
-    or code of another currency than the ledger's is refused: nothing is converted.
+    The last separator marks the cents when one or two digits follow it. A lone separator
+    followed by three digits (``1.250``) could be either reading, so it is refused, except
+    a dot when the language is Dutch, where it always groups thousands. ``,-`` after whole
+    euros (``€ 75,-``) says there are no cents. A sign or code of another currency than the
+    ledger's is refused: nothing is converted.
     """
-    from wederkerig.core import money
+    from wederkerig.core import i18n, money
 
-    found = _SIGNED.fullmatch(text.strip())
+    undashed = _DASHED.sub("", text.strip(), count=1)
+    found = _SIGNED.fullmatch(undashed)
+    dashed = undashed != text.strip()
+    if found and dashed and not _WHOLE.fullmatch(found["number"]):
+        found = None  # '2.50,-': cents and 'no cents' at once
     spaced = found["number"] if found else ""
     number = (
         "".join(spaced.split()) if not _SPACED.search(spaced) or _GROUPED.fullmatch(spaced) else ""
@@ -192,11 +203,17 @@ def parse_amount(text: str) -> Decimal:
                     "setting) and are never converted; give it in {currency}"
                 ).format(text=text, currency=money.currency())
             )
-    cleaned = number
+    cleaned = number.replace(".", "") if dashed else number  # 1.250,- is whole euros
     last = max(cleaned.rfind("."), cleaned.rfind(","))
     tail = cleaned[last + 1 :] if last >= 0 else ""
     separators = {char for char in cleaned if char in ".,"}
-    if len(tail) == 3 and len(separators) == 1 and cleaned.count(cleaned[last]) == 1:
+    dutch_thousands = i18n.language() == "nl" and separators == {"."}
+    if (
+        len(tail) == 3
+        and len(separators) == 1
+        and cleaned.count(cleaned[last]) == 1
+        and not dutch_thousands
+    ):
         whole = cleaned.replace(cleaned[last], "")
         raise InvalidInputError(
             _(

@@ -14,12 +14,13 @@ from wederkerig.core import money
 from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import Direction, Kind, check_value
-from wederkerig.store.models import Entry
+from wederkerig.store.models import Alias, Contact, Entry, Membership, Tag
 from wederkerig.usecases.contacts import resolve_contact
 from wederkerig.usecases.entries import (
     EntryRow,
     check_answer,
     check_description,
+    created_with,
     get_entry,
     to_cents,
 )
@@ -172,3 +173,32 @@ def undo_entry(
             field="entry",
         )
     return remove_with_partners(session, expected, other_sides_too=other_sides_too)
+
+
+class Undone(NamedTuple):
+    """What ``undo`` removed: the entries, and the contact their log added, if that went too."""
+
+    entries: list[EntryRow]
+    contact: str | None
+
+
+def undo_newest(session: Session, member: str, *, expected: int, other_sides_too: bool) -> Undone:
+    """:func:`undo_entry`, and the contact that the entry's ``log --create`` added, unless the
+    contact has since been given entries, aliases, tags, groups or details of its own."""
+    added = created_with(session, expected)
+    removed = undo_entry(session, member, expected=expected, other_sides_too=other_sides_too)
+    if added is None or _holds_more(session, added):
+        return Undone(removed, None)
+    session.delete(added)
+    session.flush()
+    return Undone(removed, added.name)
+
+
+def _holds_more(session: Session, contact: Contact) -> bool:
+    details = (contact.organisation, contact.email, contact.note, contact.every_days)
+    if any(detail is not None for detail in details):
+        return True
+    return any(
+        session.exec(select(table).where(table.contact_id == contact.id).limit(1)).first()
+        for table in (Entry, Alias, Tag, Membership)
+    )

@@ -11,7 +11,12 @@ from sqlalchemy import Row, Select, func
 from sqlmodel import Session, col, select
 
 from wederkerig.core import money
-from wederkerig.core.errors import InvalidInputError, NotFoundError, RefusedError
+from wederkerig.core.errors import (
+    InvalidInputError,
+    NotFoundError,
+    RefusedError,
+    WederkerigError,
+)
 from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import check_text, tidy
 from wederkerig.core.vocabulary import Direction, Kind, Status, check_value
@@ -160,12 +165,13 @@ def log_entry(
         )
     _check_amount(kind, amount)
     description = check_description(description)
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     try:
         person = resolve_contact(session, contact)
     except NotFoundError:
         if not create:
             raise
-        add_contact(session, contact, now=now)
+        add_contact(session, contact, now=stamp)  # the entry's own stamp: see created_with
         person = resolve_contact(session, contact)
     occasion = find_event(session, event, create=create, on=on) if event else None
     if answers is not None:
@@ -179,7 +185,7 @@ def log_entry(
         description=description,
         occurred_on=on,
         event_id=occasion.id if occasion else None,
-        created_at=now.astimezone(UTC).replace(microsecond=0),
+        created_at=stamp,
         status=(Status.PROMISED if promise else Status.DONE).value,
         due=due,
         answers_id=answers,
@@ -189,6 +195,33 @@ def log_entry(
     session.flush()
     assert entry.id is not None
     return get_entry(session, entry.id)
+
+
+def created_with(session: Session, entry_id: int) -> Contact | None:
+    """The contact that ``log --create`` added along with this entry. No column says so: log
+    stamps both with the same whole second, while a contact added any other way carries its
+    clock's microseconds, so an equal stamp tells them apart (docs/architecture.md)."""
+    return session.exec(
+        select(Contact)
+        .join(Entry, col(Entry.contact_id) == Contact.id)
+        .where(Entry.id == entry_id, col(Contact.created_at) == col(Entry.created_at))
+    ).first()
+
+
+MAX_NAME_WORDS = 8  # the longest unquoted name looked for, so a long description costs little
+
+
+def unquoted_name(session: Session, words: Sequence[str]) -> str | None:
+    """The longest run of two or more first ``words`` that is a known contact's name or alias:
+    a name with spaces typed without quotes, which pushed the log's other words along."""
+    for count in range(min(len(words), MAX_NAME_WORDS), 1, -1):
+        name = " ".join(words[:count])
+        try:
+            resolve_contact(session, name)
+        except WederkerigError:  # not found, or an alias of several
+            continue
+        return name
+    return None
 
 
 def check_answer(session: Session, answered_id: int, direction: Direction) -> None:
