@@ -73,6 +73,9 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "niets": Outcome.NOTHING,
 }
 CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount none, etc.
+# The answers to a yes/no question, in either language, whatever the language in use.
+YES_WORDS = {"y", "yes", "j", "ja"}
+NO_WORDS = {"n", "no", "nee"}
 
 T = TypeVar("T")
 
@@ -109,6 +112,15 @@ def parse_outcome(word: str) -> Outcome:
         OUTCOME_WORDS,
         N_("unknown outcome '{word}': use met, collaboration, business or nothing."),
     )
+
+
+def parse_yes_no(answer: str, *, default: bool) -> bool | None:
+    """A typed answer to a yes/no question: Enter takes ``default``; None when it is neither
+    (the question is asked again)."""
+    key = answer.strip().casefold()
+    if not key:
+        return default
+    return True if key in YES_WORDS else False if key in NO_WORDS else None
 
 
 # ASCII digits only: int() and Decimal() also take '1_0' and other scripts' digits ('٣').
