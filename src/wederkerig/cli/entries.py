@@ -42,6 +42,7 @@ from wederkerig.core.i18n import N_, _
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
     MAX_ID,
+    entry_id,
     parse_amount,
     parse_direction,
     parse_kind,
@@ -93,7 +94,7 @@ def log(
     contact: Annotated[
         str | None,
         typer.Argument(
-            help=_("Who: a name or alias. Leave out CONTACT, DIRECTION and KIND to be asked."),
+            help=_("Who: a name or alias. Leave out NAME, DIRECTION and KIND to be asked."),
             autocompletion=complete_contact,
             show_default=False,
         ),
@@ -143,8 +144,7 @@ def log(
         typer.Option(
             "--answers",
             metavar="ID",
-            min=1,
-            max=MAX_ID,
+            parser=entry_id,
             help=_("The entry (the other way) this one answers."),
         ),
     ] = None,

@@ -3,6 +3,7 @@
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
@@ -135,6 +136,28 @@ def whole_number(text: str) -> int:
             _("'{text}' is not a whole number: write it in the digits 0-9").format(text=text)
         )
     return int(text)
+
+
+def whole_number_from(lowest: int, highest: int | None = None) -> "Callable[[str], int]":
+    """A reader of whole numbers in a range, for an option's parser: the range is said when
+    a number falls outside it, never in the help (where '1<=x<=2147483647' says nothing)."""
+
+    def read(text: str) -> int:
+        number = whole_number(text)
+        if number < lowest or (highest is not None and number > highest):
+            if highest is None:
+                problem = _("'{text}' is too small: give {lowest} or more")
+            else:
+                problem = _(
+                    "'{text}' is out of range: give a whole number from {lowest} to {highest}"
+                )
+            raise ValueError(problem.format(text=text, lowest=lowest, highest=highest))
+        return number
+
+    return read
+
+
+entry_id = whole_number_from(1, MAX_ID)  # ids are INTEGER columns, 32-bit on PostgreSQL
 
 
 def check_value(value: int) -> int:
