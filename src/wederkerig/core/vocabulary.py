@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from wederkerig.core import words
+from wederkerig.core import i18n, words
 from wederkerig.core.errors import InvalidInputError, did_you_mean
 from wederkerig.core.i18n import N_, _
 
@@ -44,6 +44,12 @@ class Outcome(StrEnum):
     COLLABORATION = "collaboration"
     BUSINESS = "business"
     NOTHING = "nothing"
+
+
+def shown_kind(kind: str) -> str:
+    """A kind as people read it: in Dutch its Dutch word (kennis, geld, toegang), in English
+    the stored word. CSV, JSON and what is typed keep the stored word."""
+    return words.KINDS[kind] if i18n.language() == "nl" else str(kind)
 
 
 KIND_WORDS: dict[str, Kind] = {

@@ -13,7 +13,7 @@ from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import N_, _, ngettext
-from wederkerig.core.vocabulary import By, Kind
+from wederkerig.core.vocabulary import By, Kind, shown_kind
 from wederkerig.render import cells
 from wederkerig.render.entries import entries_table
 from wederkerig.render.promises import promises_line, promises_table
@@ -56,7 +56,7 @@ def balance_table(
     """
     wide = width >= cells.WIDE
     organisations = wide and by is By.CONTACT
-    kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
+    kind_headers = [shown_kind(kind) if wide else kind.value[0].upper() for kind in Kind]
     table = cells.table(
         _label_column(by, (r.label for r in [*rows, total]), width),
         *([_organisation_column()] if organisations else []),
@@ -211,7 +211,7 @@ def balance_by_kind_table(
         if organisations:
             line.append(Text(row.organisation or ""))
         line += [
-            row.kind.value if row.kind else "",
+            shown_kind(row.kind) if row.kind else "",
             str(row.gave),
             str(row.received),
             cells.net(row.net),

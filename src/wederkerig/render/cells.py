@@ -16,7 +16,7 @@ from rich.text import Text
 
 from wederkerig.core import money
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Kind
+from wederkerig.core.vocabulary import Kind, shown_kind
 
 if TYPE_CHECKING:
     from wederkerig.usecases.balances import Tally
@@ -95,7 +95,7 @@ def money_lines(gave: Decimal, received: Decimal) -> list[Text]:
 
 def kind_cells(kind: Kind, tally: "Tally") -> list[Text | str]:
     """A kind's row of a per-kind table: its points both ways (nothing is a dim dot) and net."""
-    return [kind.value, _points(tally.gave), _points(tally.received), net(tally.net)]
+    return [shown_kind(kind), _points(tally.gave), _points(tally.received), net(tally.net)]
 
 
 def total_cells(tally: "Tally") -> list[Text | str]:

@@ -1,0 +1,47 @@
+"""Dutch that reads as Dutch: kind words in sentences and tables for people are kennis,
+talent, geld and toegang, while CSV and JSON keep the machine words."""
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from helpers import Run, ok
+from wederkerig.core import i18n
+
+WIDE = {"COLUMNS": "140"}  # wide enough for whole kind names in the balance's headers
+
+
+@pytest.fixture
+def dutch(run: Run) -> Iterator[Run]:
+    """A ledger with Anna, read in Dutch (as main() chooses for WEDERKERIG_LANG=nl)."""
+    ok(run("contact", "add", "Anna"))
+    i18n.use("nl")
+    yield run
+    i18n.use("en")
+
+
+def test_the_log_line_says_the_dutch_kind(dutch: Run) -> None:
+    said = ok(dutch("log", "Anna", "gave", "knowledge", "tips")).stderr
+    assert "kennis" in said
+    assert "knowledge" not in said
+    assert "toegang" in ok(dutch("log", "Anna", "kreeg", "access", "intro")).stderr
+
+
+def test_tables_show_dutch_kinds_and_machine_formats_keep_english(dutch: Run) -> None:
+    ok(dutch("log", "Anna", "gave", "money", "--amount", "20"))
+    ok(dutch("log", "Anna", "received", "knowledge", "advies"))
+    balance = ok(dutch("balance", **WIDE)).stdout
+    assert all(word in balance for word in ("kennis", "geld", "toegang"))
+    assert "knowledge" not in balance
+    per_kind = ok(dutch("balance", "Anna", **WIDE)).stdout
+    assert "geld" in per_kind
+    assert "money" not in per_kind
+    listed = ok(dutch("entries", **WIDE)).stdout
+    assert "kennis" in listed
+    assert "knowledge" not in listed
+    exported = ok(dutch("export")).stdout
+    assert "knowledge" in exported
+    assert "kennis" not in exported
+    rows = json.loads(ok(dutch("entries", "--format", "json")).stdout)
+    assert {row["kind"] for row in rows} == {"money", "knowledge"}
