@@ -3,10 +3,11 @@ talent, geld and toegang, while CSV and JSON keep the machine words."""
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from helpers import Run, ok
+from helpers import MakeLedger, Run, ok, on, parse_csv
 from wederkerig.core import i18n
 
 WIDE = {"COLUMNS": "140"}  # wide enough for whole kind names in the balance's headers
@@ -45,3 +46,21 @@ def test_tables_show_dutch_kinds_and_machine_formats_keep_english(dutch: Run) ->
     assert "kennis" not in exported
     rows = json.loads(ok(dutch("entries", "--format", "json")).stdout)
     assert {row["kind"] for row in rows} == {"money", "knowledge"}
+
+
+def test_an_introduction_made_in_dutch_is_described_in_dutch_and_imports_back(
+    dutch: Run, new_ledger: MakeLedger, tmp_path: Path
+) -> None:
+    ok(dutch("contact", "add", "Bram"))
+    ok(dutch("intro", "Anna", "Bram", "allebei warmtenet"))
+    descriptions = [row["description"] for row in parse_csv(ok(dutch("export")).stdout)]
+    assert descriptions == [
+        "voorgesteld aan Bram: allebei warmtenet",
+        "voorgesteld aan Anna: allebei warmtenet",
+    ]
+    file = tmp_path / "entries.csv"
+    file.write_bytes(ok(dutch("export")).stdout_bytes)
+    target = on(dutch, new_ledger())
+    ok(target("import", "entries", str(file), "--create-contacts"))
+    (introduction,) = json.loads(ok(target("intros", "--format", "json")).stdout)
+    assert introduction["why"] == "allebei warmtenet"
