@@ -276,7 +276,7 @@ BAD_INPUT = [
     row("log-answers-the-same-direction", 2, "other way", *LOG, "--answers", "1"),
     row("edit-answers-itself", 2, "itself", "edit", "1", "--answers", "1"),
     row("rm-id-beyond-64-bits", 2, "Invalid value for 'ID'", "rm", OVERFLOW),
-    row("rm-id-beyond-32-bits", 2, "Input should be at most 2147483647", "rm", "3000000000"),
+    row("rm-id-beyond-32-bits", 2, "from 1 to 2147483647", "rm", "3000000000"),
     row("edit-id-beyond-64-bits", 2, "Invalid value for 'ID'", "edit", OVERFLOW, "--value", "2"),
     row("keep-id-beyond-64-bits", 2, "Invalid value for 'ID'", "keep", OVERFLOW),
     row("drop-id-beyond-64-bits", 2, "Invalid value for 'ID'", "drop", OVERFLOW, "--reason", "x"),

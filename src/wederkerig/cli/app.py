@@ -19,6 +19,7 @@ from wederkerig.cli import (
     events,
     export,
     groups,
+    helpscreen,
     imports,
     init,
     introductions,
@@ -87,7 +88,18 @@ def click_message(text: str) -> str:
 
 
 class LedgerGroup(TyperGroup):
-    """The one error boundary: every problem becomes one line on stderr and an exit code."""
+    """The one error boundary: every problem becomes one line on stderr and an exit code.
+    Built with every sub-command in place, it words their help for the reader."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        helpscreen.tidy(self)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """Also Typer's own options, which it adds after building this group."""
+        params: list[Any] = super().get_params(ctx)
+        helpscreen.tidy_params(params)
+        return params
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -139,7 +151,7 @@ app = typer.Typer(
         "Kinds: knowledge (kennis), talent, money (geld), access (toegang). "
         "Directions: gave (gaf), received (kreeg). See docs/ for the manual."
     ),
-    no_args_is_help=True,
+    invoke_without_command=True,  # bare, it shows the first steps (see root)
     pretty_exceptions_enable=False,  # a traceback would show locals, which hold personal data
 )
 
@@ -185,6 +197,9 @@ def root(
     if not isinstance(ctx.obj, AppContext):
         ctx.obj = AppContext()
     ctx.obj.db = db
+    if ctx.invoked_subcommand is None:
+        print(helpscreen.start_here())
+        raise typer.Exit()
 
 
 def _typed(ctx: typer.Context, name: str) -> bool:

@@ -34,7 +34,9 @@ def add(
     org: Annotated[
         str | None, typer.Option("--org", help=_("Organisation they belong to."))
     ] = None,
-    email: Annotated[str | None, typer.Option("--email")] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", help=_("Their email address, to find them by."))
+    ] = None,
     tag: Annotated[
         list[str] | None, typer.Option("--tag", "-t", help=_("A label; repeat for more."))
     ] = None,
@@ -42,7 +44,10 @@ def add(
         list[str] | None,
         typer.Option("--alias", "-a", help=_("Another name that finds them; repeat for more.")),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note")] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help=_("A note for yourself: how you met, what they care about.")),
+    ] = None,
     group: Annotated[
         list[str] | None, typer.Option("--group", "-g", help=_("Join this group; repeat for more."))
     ] = None,
@@ -121,7 +126,7 @@ def edit(
         str | None, typer.Option("--org", help=_("New organisation ('' clears it)."))
     ] = None,
     email: Annotated[
-        str | None, typer.Option("--email", help=_("New email ('' clears it)."))
+        str | None, typer.Option("--email", help=_("New email address ('' clears it)."))
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("New note ('' clears it)."))] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Add a tag."))] = None,

@@ -14,6 +14,7 @@ import typer
 from wederkerig.core.dates import read_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
+from wederkerig.core.vocabulary import parse_yes_no
 from wederkerig.formats.columns import Format
 from wederkerig.formats.writers import write_rows
 from wederkerig.render import console
@@ -178,7 +179,23 @@ def confirmed(question: str, *, refusal: str) -> bool:
     answers the question), because a script cannot be asked."""
     if not sys.stdin.isatty():
         raise InvalidInputError(refusal)
-    return typer.confirm(question, err=True)
+    return yes_or_no(question, default=False)
+
+
+def yes_or_no(question: str, *, default: bool) -> bool:
+    """Ask until the answer is yes or no, in either language (y, yes, j, ja; n, no, nee):
+    Click's confirm takes only y and n, which a Dutch reader asked in Dutch does not type.
+    Ctrl-C or the end of input aborts."""
+    hint = _("Y/n") if default else _("y/N")
+    while True:
+        try:
+            typed = console.ask(f"{question} [{hint}]")
+        except (KeyboardInterrupt, EOFError):
+            raise typer.Abort() from None
+        answer = parse_yes_no(typed, default=default)
+        if answer is not None:
+            return answer
+        console.message(_("Answer y or n (or j, ja, nee)."))
 
 
 def other_sides_too(choice: "OtherSide | None", partners: "list[EntryRow]") -> bool:

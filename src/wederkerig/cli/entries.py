@@ -44,6 +44,7 @@ from wederkerig.core.vocabulary import (
     DIRECTION_WORDS,
     KIND_WORDS,
     MAX_ID,
+    entry_id,
     parse_amount,
     parse_direction,
     parse_kind,
@@ -95,7 +96,7 @@ def log(
     contact: Annotated[
         str | None,
         typer.Argument(
-            help=_("Who: a name or alias. Leave out CONTACT, DIRECTION and KIND to be asked."),
+            help=_("Who: a name or alias. Leave out NAME, DIRECTION and KIND to be asked."),
             autocompletion=complete_contact,
             show_default=False,
         ),
@@ -151,8 +152,7 @@ def log(
         typer.Option(
             "--answers",
             metavar="ID",
-            min=1,
-            max=MAX_ID,
+            parser=entry_id,
             help=_("The entry (the other way) this one answers."),
         ),
     ] = None,

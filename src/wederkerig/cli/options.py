@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wederkerig.core.i18n import _
-from wederkerig.core.vocabulary import MAX_ID, View, whole_number
+from wederkerig.core.vocabulary import View, entry_id, whole_number
 from wederkerig.formats.columns import CalendarFormat, Format
 
 
@@ -152,7 +152,7 @@ OtherSideOption = Annotated[
 
 def id_argument(sentence: str) -> Any:
     """An id as scripts pass it: a positive whole number that the database can hold."""
-    return typer.Argument(metavar="ID", min=1, max=MAX_ID, help=sentence)
+    return typer.Argument(metavar="ID", parser=entry_id, help=sentence)
 
 
 SaveOption = Annotated[

@@ -121,7 +121,7 @@ def balance(
     if contact is not None and every is None:
         if by is not By.CONTACT:
             raise InvalidInputError(
-                _("--by {by} lists many rows: drop CONTACT, or --by").format(by=by.value)
+                _("--by {by} lists many rows: drop NAME, or --by").format(by=by.value)
             )
         _contact_balance(ctx, contact, selection, output_format, event, save, view)
         return

@@ -9,6 +9,7 @@ from wederkerig.cli.context import app_context
 from wederkerig.cli.options import DATA_PANEL
 from wederkerig.core.errors import StorageError
 from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.vocabulary import whole_number_from
 from wederkerig.render import console
 from wederkerig.render import summaries as summaries_view
 
@@ -27,7 +28,12 @@ def backup(
     ] = None,
     keep: Annotated[
         int | None,
-        typer.Option("--keep", min=1, help=_("Then keep only the N newest default backups.")),
+        typer.Option(
+            "--keep",
+            metavar="N",
+            parser=whole_number_from(1),
+            help=_("Then keep only the N newest default backups."),
+        ),
     ] = None,
 ) -> None:
     from wederkerig.store.database import open_ledger

@@ -41,8 +41,8 @@ def N_(message: str) -> str:
 
 # Typer's own words in help and errors, which it passes through the standard gettext (see
 # speak_for_libraries); listed here so that extraction puts them in our catalogue. The words
-# of the Click that Typer bundles ("Usage:", "Show this message and exit.") are not
-# translatable: that copy of Click has no gettext calls.
+# of the Click that Typer bundles ("Usage:", "Show this message and exit.") have no gettext
+# calls: wederkerig.cli.helpscreen replaces them.
 TYPER_WORDS = (
     N_("Arguments"),
     N_("Options"),

@@ -3,11 +3,12 @@
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from wederkerig.core import words
+from wederkerig.core import i18n, words
 from wederkerig.core.errors import InvalidInputError, did_you_mean
 from wederkerig.core.i18n import N_, _
 
@@ -43,6 +44,12 @@ class Outcome(StrEnum):
     COLLABORATION = "collaboration"
     BUSINESS = "business"
     NOTHING = "nothing"
+
+
+def shown_kind(kind: str) -> str:
+    """A kind as people read it: in Dutch its Dutch word (kennis, geld, toegang), in English
+    the stored word. CSV, JSON and what is typed keep the stored word."""
+    return words.KINDS[kind] if i18n.language() == "nl" else str(kind)
 
 
 KIND_WORDS: dict[str, Kind] = {
@@ -90,6 +97,9 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "niets": Outcome.NOTHING,
 }
 CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount none, etc.
+# The answers to a yes/no question, in either language, whatever the language in use.
+YES_WORDS = {"y", "yes", "j", "ja"}
+NO_WORDS = {"n", "no", "nee"}
 
 T = TypeVar("T")
 
@@ -128,6 +138,15 @@ def parse_outcome(word: str) -> Outcome:
     )
 
 
+def parse_yes_no(answer: str, *, default: bool) -> bool | None:
+    """A typed answer to a yes/no question: Enter takes ``default``; None when it is neither
+    (the question is asked again)."""
+    key = answer.strip().casefold()
+    if not key:
+        return default
+    return True if key in YES_WORDS else False if key in NO_WORDS else None
+
+
 # ASCII digits only: int() and Decimal() also take '1_0' and other scripts' digits ('٣').
 WHOLE = re.compile(r"[+-]?[0-9]+")
 DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -140,6 +159,28 @@ def whole_number(text: str) -> int:
             _("'{text}' is not a whole number: write it in the digits 0-9").format(text=text)
         )
     return int(text)
+
+
+def whole_number_from(lowest: int, highest: int | None = None) -> "Callable[[str], int]":
+    """A reader of whole numbers in a range, for an option's parser: the range is said when
+    a number falls outside it, never in the help (where '1<=x<=2147483647' says nothing)."""
+
+    def read(text: str) -> int:
+        number = whole_number(text)
+        if number < lowest or (highest is not None and number > highest):
+            if highest is None:
+                problem = _("'{text}' is too small: give {lowest} or more")
+            else:
+                problem = _(
+                    "'{text}' is out of range: give a whole number from {lowest} to {highest}"
+                )
+            raise ValueError(problem.format(text=text, lowest=lowest, highest=highest))
+        return number
+
+    return read
+
+
+entry_id = whole_number_from(1, MAX_ID)  # ids are INTEGER columns, 32-bit on PostgreSQL
 
 
 def check_value(value: int) -> int:

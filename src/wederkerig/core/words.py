@@ -18,6 +18,10 @@ DIRECTION_SYNONYMS = {
     "ontvangen": "received",
 }
 
+# Each side of an introduction is described in the language it was made in: stored with the
+# entry (data, never translated again), and read back by the import in either language.
+INTRODUCED = {"en": "introduced to {name}", "nl": "voorgesteld aan {name}"}
+
 
 def offered(words: dict[str, str]) -> tuple[str, ...]:
     """What Tab offers: the English words, then the Dutch ones that differ from them."""

@@ -13,7 +13,7 @@ from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import N_, _, ngettext
-from wederkerig.core.vocabulary import By, Kind, View
+from wederkerig.core.vocabulary import By, Kind, View, shown_kind
 from wederkerig.render import cells
 from wederkerig.render.entries import entries_table
 from wederkerig.render.promises import promises_line, promises_table
@@ -68,7 +68,7 @@ def balance_table(
     wide = width >= cells.WIDE
     scores = view is View.SCORES
     organisations = wide and by is By.CONTACT
-    kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
+    kind_headers = [shown_kind(kind) if wide else kind.value[0].upper() for kind in Kind]
     table = cells.table(
         _label_column(by, (r.label for r in [*rows, total]), width),
         *([_organisation_column()] if organisations else []),
@@ -228,7 +228,7 @@ def balance_by_kind_table(
         line: list[Text | str] = [Text(_label(row.label))]
         if organisations:
             line.append(Text(row.organisation or ""))
-        line += [row.kind.value if row.kind else "", str(row.gave), str(row.received)]
+        line += [shown_kind(row.kind) if row.kind else "", str(row.gave), str(row.received)]
         line += [cells.net(row.net)] if view is View.SCORES else []
         line += [str(row.entries), cells.day(row.last_date)]
         table.add_row(*line)

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from wederkerig.core import money
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Kind, View
+from wederkerig.core.vocabulary import Kind, View, shown_kind
 
 if TYPE_CHECKING:
     from wederkerig.usecases.balances import Tally
@@ -96,7 +96,7 @@ def money_lines(gave: Decimal, received: Decimal) -> list[Text]:
 def kind_cells(kind: Kind, tally: "Tally", *, scores: bool = True) -> list[Text | str]:
     """A kind's row of a per-kind table: its points both ways (nothing is a dim dot) and,
     keeping scores, the net."""
-    both = [kind.value, _points(tally.gave), _points(tally.received)]
+    both = [shown_kind(kind), _points(tally.gave), _points(tally.received)]
     return [*both, net(tally.net)] if scores else both
 
 

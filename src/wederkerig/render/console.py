@@ -23,9 +23,12 @@ _UNSAFE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (bidi), line and paragraph
 def _console(*, stderr: bool = False) -> Console:
     """A console that colours only a terminal and honours NO_COLOR (Rich reads it).
 
-    Messages on stderr are never wrapped: one problem, one line, whatever the width.
+    Messages on stderr wrap between words on a terminal (the terminal itself would cut a
+    word in two); piped, they are never wrapped: one problem, one line, whatever the width.
     """
-    return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=stderr)
+    out = Console(stderr=stderr, highlight=False, emoji=False)
+    out.soft_wrap = stderr and not out.is_terminal
+    return out
 
 
 def show(build: Callable[..., RenderableType], *args: Any, **kwargs: Any) -> None:
@@ -68,6 +71,12 @@ def message(text: str) -> None:
 def error(text: str) -> None:
     """The one line that says what went wrong and how to fix it, on stderr."""
     _console(stderr=True).print(Text.assemble((_("error: "), "bold red"), inert(text)))
+
+
+def ask(question: str) -> str:
+    """The person's answer to ``question``, asked on stderr and wrapped between words."""
+    _console(stderr=True).print(Text(inert(question)), end=" ")
+    return input()
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from wederkerig.core import money
 from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import shown_kind
 from wederkerig.render import cells
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def entries_table(
         line: list[Text | str] = [str(r.id), r.date.isoformat()]
         if show_contact:
             line.append(Text(r.contact))
-        line += [cells.arrow(gave, wide=wide), r.kind, str(r.value)]
+        line += [cells.arrow(gave, wide=wide), shown_kind(r.kind), str(r.value)]
         if show_amount:
             line.append(_amount(r.amount))
         description = Text(r.description)

@@ -8,6 +8,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import shown_kind
 from wederkerig.render import cells
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
         line: list[Text | str] = [str(e.id)]
         if wide:
             line.append(e.date.isoformat())
-        line += [Text(e.contact), who, e.kind, Text(e.description)]
+        line += [Text(e.contact), who, shown_kind(e.kind), Text(e.description)]
         if wide:
             line.append(f"{promise.age_days} d")
         line.append(_due_state(promise, wide=wide))
@@ -97,7 +98,7 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
         e = loop.entry
         gave = e.direction == "gave"
         line: list[Text | str] = [str(e.id), e.date.isoformat(), Text(e.contact)]
-        line += [cells.arrow(gave, wide=wide), e.kind]
+        line += [cells.arrow(gave, wide=wide), shown_kind(e.kind)]
         if wide:
             line.append(str(e.value))
         line += [Text(e.description), f"{loop.age_days} d"]

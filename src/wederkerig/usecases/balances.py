@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col
 
 from wederkerig.core.i18n import N_, _, ngettext
-from wederkerig.core.vocabulary import By, Direction, Kind
+from wederkerig.core.vocabulary import By, Direction, Kind, shown_kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Group, Membership
 from wederkerig.usecases.contacts import ContactCard, card, resolve_contact
@@ -363,4 +363,4 @@ def in_words(tally: Tally, kind: Kind | None = None) -> str:
         sentence = ngettext(
             "even: {count} point each way", "even: {count} points each way", tally.gave
         )
-    return sentence.format(count=difference or tally.gave, kind=kind.value if kind else "")
+    return sentence.format(count=difference or tally.gave, kind=shown_kind(kind) if kind else "")

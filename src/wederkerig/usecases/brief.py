@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from wederkerig.core.dates import last_twelve_months
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Direction, Kind
+from wederkerig.core.vocabulary import Direction, Kind, shown_kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Entry
 from wederkerig.usecases.balances import ZERO, Tally, balance_rows
@@ -147,7 +147,7 @@ def suggestions(
                 "Their {kind} of {date} is still unanswered ({days} days): answer it with "
                 "'log ... --answers {id}'."
             ).format(
-                kind=oldest.entry.kind,
+                kind=shown_kind(oldest.entry.kind),
                 date=oldest.entry.date,
                 days=oldest.age_days,
                 id=oldest.entry.id,
@@ -169,7 +169,7 @@ def suggestions(
                 else _("They gave you something {times} and you have given nothing yet.")
             )
         times = _times(len(received_since))
-        said.append(sentence.format(kind=next(iter(kinds)), times=times))
+        said.append(sentence.format(kind=shown_kind(next(iter(kinds))), times=times))
     if found.every_days and found.days_since is not None and found.days_since > found.every_days:
         said.append(
             _(

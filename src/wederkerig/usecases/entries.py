@@ -19,7 +19,7 @@ from wederkerig.core.errors import (
 )
 from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import check_text, tidy
-from wederkerig.core.vocabulary import Direction, Kind, Status, check_value
+from wederkerig.core.vocabulary import Direction, Kind, Status, check_value, shown_kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Introduction
 from wederkerig.usecases.contacts import add_contact, resolve_contact
@@ -126,7 +126,7 @@ def check_description(description: str) -> str:
 def _check_amount(kind: Kind, amount: Decimal | None) -> None:
     if amount is not None and kind is not Kind.MONEY:
         raise InvalidInputError(
-            _("an amount belongs to money entries only, not {kind}").format(kind=kind.value),
+            _("an amount belongs to money entries only, not {kind}").format(kind=shown_kind(kind)),
             field="amount",
         )
 
@@ -327,7 +327,7 @@ def describe(row: EntryRow) -> str:
     answering = _(", answering entry {id}").format(id=row.answers) if row.answers else ""
     parts = {
         "id": row.id,
-        "kind": row.kind,
+        "kind": shown_kind(row.kind),
         "description": what,
         "contact": tidy(row.contact),
         "date": row.date.isoformat(),

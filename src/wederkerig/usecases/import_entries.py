@@ -18,6 +18,7 @@ from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import name_key
 from wederkerig.store.models import Alias, Contact, Entry, Event
 from wederkerig.usecases.import_rows import RowChecker
+from wederkerig.usecases.introductions import why_of
 
 BATCH = 5_000
 ENTRY_TABLE = Entry.metadata.tables["entry"]
@@ -294,8 +295,8 @@ def _stage_new_rows(connection: sa.Connection) -> int:
 
 def _introduce(connection: sa.Connection, *, now: datetime) -> int:
     """Rows sharing an ``introduction`` number in the file become one new introduction, its
-    'why' read back from the sides' descriptions ('introduced to Bram: why'), its outcome
-    from the sides' ``outcome``. Returns how many were made."""
+    'why' read back from the sides' descriptions ('introduced to Bram: why', or in Dutch),
+    its outcome from the sides' ``outcome``. Returns how many were made."""
     _INTRODUCED.drop(connection, checkfirst=True)
     _INTRODUCED.create(connection)
     numbered = (
@@ -311,7 +312,7 @@ def _introduce(connection: sa.Connection, *, now: datetime) -> int:
     )
     made = connection.execute(numbered).all()
     for number, made_on, description, outcome in made:
-        why = description.partition(": ")[2] if description.startswith("introduced to ") else ""
+        why = why_of(description)
         new_id = connection.execute(
             sa.insert(INTRODUCTION_TABLE).values(
                 made_on=made_on, why=why, outcome=outcome, created_at=now

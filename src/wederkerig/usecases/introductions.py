@@ -11,6 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import delete, exists
 from sqlmodel import Session, col, select
 
+from wederkerig.core import i18n, words
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import Direction, Kind, Outcome, check_value
@@ -61,14 +62,14 @@ def make_introduction(
     session.add(introduction)
     session.flush()
     for person, other in (people, reversed(people)):
-        words = f"introduced to {other.name}" + (f": {why}" if why else "")
+        side = side_description(other.name, why)
         session.add(
             Entry(
                 contact_id=person.id,  # type: ignore[arg-type]
                 direction=Direction.GAVE.value,
                 kind=Kind.ACCESS.value,
                 value=value,
-                description=words,
+                description=side,
                 occurred_on=on,
                 event_id=occasion.id if occasion else None,
                 created_at=created_at,
@@ -79,6 +80,18 @@ def make_introduction(
     session.flush()
     assert introduction.id is not None
     return get_introduction(session, introduction.id)
+
+
+def side_description(other: str, why: str) -> str:
+    """What one side of an introduction says, in the language spoken as it is made."""
+    said = words.INTRODUCED.get(i18n.language(), words.INTRODUCED["en"]).format(name=other)
+    return f"{said}: {why}" if why else said
+
+
+def why_of(description: str) -> str:
+    """The 'why' of an introduction, read back from one side's description (either language)."""
+    starts = tuple(side.partition("{")[0] for side in words.INTRODUCED.values())
+    return description.partition(": ")[2] if description.startswith(starts) else ""
 
 
 def _introductions(session: Session, ids: Collection[int] | None) -> Iterator[IntroductionRow]:
