@@ -96,7 +96,7 @@ def money_lines(gave: Decimal, received: Decimal) -> list[Text]:
 def kind_cells(kind: Kind, tally: "Tally", *, scores: bool = True) -> list[Text | str]:
     """A kind's row of a per-kind table: its points both ways (nothing is a dim dot) and,
     keeping scores, the net."""
-    both = [shown_kind(kind), _points(tally.gave), _points(tally.received)]
+    both: list[Text | str] = [shown_kind(kind), _points(tally.gave), _points(tally.received)]
     return [*both, net(tally.net)] if scores else both
 
 
