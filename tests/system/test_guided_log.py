@@ -24,7 +24,7 @@ def spawn(db: LedgerUnderTest, tmp_path: Path) -> Iterator[Spawn]:
                "WEDERKERIG_ME": "anneke"}  # fmt: skip
         child = pexpect.spawn(
             wederkerig_executable(), ["--db", db.target, *args],
-            env=env, encoding="utf-8", timeout=20, dimensions=(40, 120),
+            env=env, encoding="utf-8", timeout=30, dimensions=(40, 120),
         )  # fmt: skip
         children.append(child)
         return child
@@ -156,3 +156,29 @@ def test_without_a_terminal_log_without_arguments_is_a_usage_error(run: Run) -> 
     partial = run("log", "Anneke")
     assert partial.exit_code == 2
     assert "DIRECTION and KIND" in partial.stderr
+
+
+def test_an_answer_that_is_not_yes_or_no_asks_again(known: Run, spawn: Spawn) -> None:
+    before = len(entries(known))
+    child = spawn("log")
+    for prompt, reply in (
+        ("Who did you talk to", "Anneke"),
+        ("Gave or received", "kreeg"),
+        ("Which kind", "talent"),
+        ("What exactly", "Ran the meeting"),
+        ("Worth", ""),
+        ("When", ""),
+        ("At an event", ""),
+        ("Anything else", "nope"),
+    ):
+        answer(child, prompt, reply)  # fmt: skip
+    child.expect_exact("Answer y or yes, n or no")
+    answer(child, "Anything else", "nee")
+    answer(child, "Save?", "ok")  # once threw the whole conversation away
+    child.expect_exact("Answer y or yes, n or no")
+    answer(child, "Save?", "ja")
+    child.expect_exact("Logged entry")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(entries(known)) == before + 1

@@ -65,10 +65,18 @@ def _ask(question: str, *, default: str | None = None, choices: Iterable[str] = 
     return answer or (default or "")
 
 
+YES, NO = {"y", "yes", "j", "ja"}, {"n", "no", "nee"}
+
+
 def _yes(question: str, *, default: bool) -> bool:
+    """A yes or no, in English or Dutch; anything else asks again, so a stray answer at
+    'Save?' never throws the conversation away."""
     hint = _("Y/n") if default else _("y/N")
-    answer = _ask(f"{question} ({hint})", default=_("y") if default else _("n"))
-    return answer.casefold() in {"y", "yes", "j", "ja"}
+    while True:
+        answer = _ask(f"{question} ({hint})", default=_("y") if default else _("n")).casefold()
+        if answer in YES | NO:
+            return answer in YES
+        console.message("  " + _("Answer y or yes, n or no (or in Dutch: j, ja, n, nee)."))
 
 
 def _names(ctx: typer.Context, what: str) -> list[str]:
