@@ -68,7 +68,7 @@ def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Sp
     answer(child, "What exactly", "Feedback on the agenda")
     child.expect_exact("[3]")  # the last knowledge given to her was worth 3
     child.sendline("")
-    answer(child, "When", "")
+    answer(child, "When", "")  # the same conversation: still yesterday
     answer(child, "At an event", "Nieuwjaarsreceptie")
     answer(child, "Anything else", "")
     child.expect_exact("With Anneke de Vries:")
@@ -77,12 +77,12 @@ def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Sp
     child.close()
     assert child.exitstatus == 0
     # a real process in a real terminal: it knows only the real clock
-    today, yesterday = date.today().isoformat(), (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
     rows = entries(known)[1:]
     assert [(r["direction"], r["kind"], r["value"], r["date"], r["event"], r["member"])
             for r in rows] == [
         ("received", "talent", "1", yesterday, "", "anneke"),
-        ("gave", "knowledge", "3", today, "Nieuwjaarsreceptie", "anneke"),
+        ("gave", "knowledge", "3", yesterday, "Nieuwjaarsreceptie", "anneke"),
     ]  # fmt: skip
 
 
@@ -182,3 +182,47 @@ def test_an_answer_that_is_not_yes_or_no_asks_again(known: Run, spawn: Spawn) ->
     child.close()
     assert child.exitstatus == 0
     assert len(entries(known)) == before + 1
+
+
+def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    for prompt, reply in (
+        ("Who did you talk to", "Anneke"),
+        ("Gave or received", "kreeg"),
+        ("Which kind", "talent"),
+        ("What exactly", "Ran the meeting"),
+        ("Worth", ""),
+        ("When", "vorige week dinsdag"),
+        ("At an event", "Nieuwjaarsreceptie"),
+        ("Anything else", "j"),
+        ("Gave or received", "gaf"),
+        ("Which kind", "kennis"),
+        ("What exactly", "Agenda tips"),
+        ("Worth", ""),
+    ):
+        answer(child, prompt, reply)  # fmt: skip
+    child.expect(r"When \[(\d{4}-\d\d-\d\d)\]")  # the first item's day, not today
+    day = child.match.group(1)
+    child.sendline("")
+    answer(child, "At an event ('none' for none) [Nieuwjaarsreceptie]", "")
+    answer(child, "Anything else", "j")
+    for prompt, reply in (
+        ("Gave or received", "gaf"),
+        ("Which kind", "kennis"),
+        ("What exactly", "A book"),
+        ("Worth", ""),
+        (f"When [{day}]", ""),
+        ("At an event ('none' for none) [Nieuwjaarsreceptie]", "geen"),
+        ("Anything else", "n"),
+        ("Save?", "j"),
+    ):
+        answer(child, prompt, reply)  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert day < date.today().isoformat()
+    assert [(r["description"], r["date"], r["event"]) for r in entries(known)[1:]] == [
+        ("Ran the meeting", day, "Nieuwjaarsreceptie"),
+        ("Agenda tips", day, "Nieuwjaarsreceptie"),
+        ("A book", day, ""),
+    ]

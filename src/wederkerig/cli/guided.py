@@ -16,7 +16,14 @@ import typer
 from wederkerig.cli.context import AppContext, app_context, transaction
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.vocabulary import Direction, Kind, parse_direction, parse_kind, whole_number
+from wederkerig.core.vocabulary import (
+    CLEAR_WORDS,
+    Direction,
+    Kind,
+    parse_direction,
+    parse_kind,
+    whole_number,
+)
 from wederkerig.core.words import DIRECTIONS, KINDS, offered
 from wederkerig.render import console
 
@@ -130,6 +137,14 @@ def _until_valid(read: Callable[[], None]) -> None:
             console.message(f"  {problem}")
 
 
+def _next_item(talk: _Conversation) -> _Item:
+    """A new item of the conversation: it happened on the same day at the same event as the
+    one before, so those are carried over (one conversation, one date)."""
+    if not talk.items:
+        return _Item()
+    return _Item(on=talk.items[-1].on, event=talk.items[-1].event)
+
+
 def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
     app_ctx: AppContext = app_context(ctx)
 
@@ -163,12 +178,18 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
             ) from None
 
     def when() -> None:
-        item.on = app_ctx.date(_ask(_("When"), default=_("today")))
+        carried = item.on.isoformat() if item.on else _("today")
+        item.on = app_ctx.date(_ask(_("When"), default=carried))
 
     def event() -> None:
         known = _names(ctx, "event")
-        typed = _ask(_("At an event (Enter for none)"), choices=known)
-        new = typed and typed.casefold() not in {name.casefold() for name in known}
+        if item.event:
+            typed = _ask(_("At an event ('none' for none)"), default=item.event, choices=known)
+            typed = "" if typed.casefold() in CLEAR_WORDS else typed
+        else:
+            typed = _ask(_("At an event (Enter for none)"), choices=known)
+        seen = {name.casefold() for name in known} | {(item.event or "").casefold()}
+        new = typed and typed.casefold() not in seen
         if new and not _yes(
             _("'{name}' is a new event: add it?").format(name=typed), default=False
         ):
@@ -226,7 +247,7 @@ def guided_log(ctx: typer.Context) -> None:
     try:
         _until_valid(lambda: _ask_contact(ctx, talk))
         while True:
-            item = _Item()
+            item = _next_item(talk)
             _fill(_item_steps(ctx, talk, item), first=lambda: _ask_contact(ctx, talk))
             talk.items.append(item)
             if not _yes(_("Anything else in this conversation?"), default=False):
