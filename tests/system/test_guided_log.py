@@ -124,6 +124,7 @@ def test_ctrl_c_or_no_saves_nothing(known: Run, spawn: Spawn, stop: str) -> None
     else:
         for prompt, reply in (
             ("What exactly", "x"),
+            ("How much", ""),
             ("Worth", ""),
             ("When", ""),
             ("At an event", ""),
@@ -225,4 +226,47 @@ def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spa
         ("Ran the meeting", day, "Nieuwjaarsreceptie"),
         ("Agenda tips", day, "Nieuwjaarsreceptie"),
         ("A book", day, ""),
+    ]
+
+
+def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    for prompt, reply in (
+        ("Who did you talk to", "Anneke"),
+        ("Gave or received", "gaf"),
+        ("Which kind", "geld"),
+        ("What exactly", "Lunch"),
+        ("How much, in EUR", "twelve"),
+        ("not an amount of money", None),
+        ("How much, in EUR", "€ 12,50"),
+        ("Worth", "<"),  # back to the amount
+        ("How much, in EUR (Enter for none) [12.50]", "<"),
+        ("What exactly", "Lunch at the port"),
+        ("How much", ""),  # keeps 12.50
+        ("Worth", "2"),
+        ("When", ""),
+        ("At an event", ""),
+        ("Anything else", "j"),
+        ("Gave or received", "kreeg"),
+        ("Which kind", "kennis"),
+        ("What exactly", "Tips"),
+        ("Worth", "<"),  # no amount for knowledge: straight back to the description
+        ("What exactly", "Tax tips"),
+        ("Worth", ""),
+        ("When", ""),
+        ("At an event", ""),
+        ("Anything else", "n"),
+        ("2 points, €12.50", None),
+        ("Save?", ""),
+    ):
+        if reply is None:
+            child.expect_exact(prompt)
+        else:
+            answer(child, prompt, reply)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [(r["kind"], r["description"], r["amount"], r["value"]) for r in entries(known)[1:]] == [
+        ("money", "Lunch at the port", "12.50", "2"),
+        ("knowledge", "Tax tips", "", "3"),  # as the knowledge before
     ]

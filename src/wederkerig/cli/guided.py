@@ -9,17 +9,21 @@ import readline
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import typer
 
 from wederkerig.cli.context import AppContext, app_context, transaction
+from wederkerig.core import money
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.vocabulary import (
     CLEAR_WORDS,
     Direction,
     Kind,
+    format_amount,
+    parse_amount,
     parse_direction,
     parse_kind,
     whole_number,
@@ -37,11 +41,16 @@ class _Back(Exception):
     """The user typed '<': go back one field."""
 
 
+class _Skip(Exception):
+    """This field does not apply to the item as answered so far (an amount, for knowledge)."""
+
+
 @dataclass
 class _Item:
     direction: Direction | None = None
     kind: Kind | None = None
     description: str = ""
+    amount: Decimal | None = None
     value: int = 1
     on: date | None = None
     event: str | None = None
@@ -159,6 +168,16 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
     def description() -> None:
         item.description = _ask(_("What exactly"))
 
+    def amount() -> None:
+        if item.kind is not Kind.MONEY:
+            item.amount = None  # the kind may have changed after going back
+            raise _Skip
+        typed = _ask(
+            _("How much, in {currency} (Enter for none)").format(currency=money.currency()),
+            default=format_amount(item.amount),
+        )
+        item.amount = parse_amount(typed) if typed else None
+
     def value() -> None:
         usual = 1
         if not talk.create and item.kind is not None and talk.contact is not None:
@@ -196,23 +215,26 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
             raise InvalidInputError(_("then leave the event empty, or pick a known one (Tab)"))
         item.event = typed or None
 
-    return [direction, kind, description, value, when, event]
+    return [direction, kind, description, amount, value, when, event]
 
 
 def _fill(steps: list[Callable[[], None]], first: Callable[[], None] | None = None) -> None:
-    """Run the steps in order; '<' goes back one (before the first: back to ``first``)."""
-    position = 0
+    """Run the steps in order; '<' goes back one (before the first: back to ``first``), and a
+    step that does not apply is passed over in whichever direction the user is going."""
+    position, step = 0, 1
     while position < len(steps):
         try:
             _until_valid(steps[position])
-            position += 1
+            position, step = position + 1, 1
+        except _Skip:
+            position = max(position + step, 0)
         except _Back:
             if position == 0:
                 if first is None:
                     continue
                 _until_valid(first)
             else:
-                position -= 1
+                position, step = position - 1, -1
 
 
 def _summary(talk: _Conversation) -> str:
@@ -222,16 +244,18 @@ def _summary(talk: _Conversation) -> str:
         assert item.direction is not None
         assert item.kind is not None
         words = f' "{item.description}"' if item.description else ""
+        amount = f", {money.show(item.amount)}" if item.amount is not None else ""
         at = _(" at {event}").format(event=item.event) if item.event else ""
         line = ngettext(
-            "{direction} {kind}{description}, {value} point, on {day}{event}",
-            "{direction} {kind}{description}, {value} points, on {day}{event}",
+            "{direction} {kind}{description}, {value} point{amount}, on {day}{event}",
+            "{direction} {kind}{description}, {value} points{amount}, on {day}{event}",
             item.value,
         ).format(
             direction=item.direction.value,
             kind=item.kind.value,
             description=words,
             value=item.value,
+            amount=amount,
             day=item.on,
             event=at,
         )
@@ -270,8 +294,9 @@ def guided_log(ctx: typer.Context) -> None:
             saved.append(
                 log_entry(
                     session, contact=talk.contact, direction=item.direction, kind=item.kind,
-                    description=item.description, value=item.value, on=item.on,
-                    event=item.event, create=True, member=app_ctx.member, now=app_ctx.now(),
+                    description=item.description, value=item.value, amount=item.amount,
+                    on=item.on, event=item.event, create=True, member=app_ctx.member,
+                    now=app_ctx.now(),
                 )
             )  # fmt: skip
     for row in saved:
