@@ -66,7 +66,7 @@ def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Sp
     answer(child, "Gave or received", "gave")
     answer(child, "Which kind", "knowledge")
     answer(child, "What exactly", "Feedback on the agenda")
-    child.expect_exact("[3]")  # the last knowledge given to her was worth 3
+    child.expect_exact("[3, as last time]")  # the last knowledge given to her was worth 3
     child.sendline("")
     answer(child, "When", "")  # the same conversation: still yesterday
     answer(child, "At an event", "Nieuwjaarsreceptie")
@@ -270,3 +270,39 @@ def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spaw
         ("money", "Lunch at the port", "12.50", "2"),
         ("knowledge", "Tax tips", "", "3"),  # as the knowledge before
     ]
+
+
+def test_direction_kind_and_points_default_to_the_last_entry_with_the_contact(
+    known: Run, spawn: Spawn
+) -> None:
+    child = spawn("log")
+    answer(child, "Who did you talk to", "Anneke")
+    answer(child, "Gave or received [gave, as last time]", "")
+    answer(child, "Which kind (knowledge, talent, money, access) [knowledge, as last time]", "")
+    answer(child, "What exactly", "Another tip")
+    answer(child, "[3, as last time]", "")
+    answer(child, "When", "")
+    answer(child, "At an event", "")
+    answer(child, "Anything else", "")
+    answer(child, "Save?", "")
+    child.expect(pexpect.EOF)
+    last = entries(known)[-1]
+    assert (last["direction"], last["kind"], last["value"]) == ("gave", "knowledge", "3")
+
+
+def test_enter_without_a_default_says_what_to_type(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    answer(child, "Who did you talk to", "Someone New")
+    answer(child, "Pick a number", "n")
+    answer(child, "Gave or received: ", "")  # a new contact: nothing to offer
+    child.expect_exact("Type gave or received (Tab completes).")
+    answer(child, "Gave or received: ", "gaf")
+    answer(child, "Which kind (knowledge, talent, money, access): ", "")
+    child.expect_exact("Type knowledge, talent, money or access (Tab completes).")
+    answer(child, "Which kind", "talent")
+    answer(child, "What exactly", "")
+    answer(child, "Worth how many points (1 small, 3 a real favour, 5 life-changing) [1]: ", "")
+    child.expect_exact("When")
+    child.sendcontrol("c")
+    child.expect_exact("Nothing was saved.")
+    child.expect(pexpect.EOF)

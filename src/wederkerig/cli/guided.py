@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from wederkerig.cli.context import AppContext, app_context, transaction
-from wederkerig.core import money
+from wederkerig.core import i18n, money
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.vocabulary import (
@@ -63,8 +63,17 @@ class _Conversation:
     items: list[_Item] = field(default_factory=list)
 
 
-def _ask(question: str, *, default: str | None = None, choices: Iterable[str] = ()) -> str:
-    """One line from the user, with Tab completing ``choices``; '<' raises :class:`_Back`."""
+def _ask(
+    question: str,
+    *,
+    default: str | None = None,
+    why: str | None = None,
+    choices: Iterable[str] = (),
+) -> str:
+    """One line from the user, with Tab completing ``choices``; '<' raises :class:`_Back`.
+
+    ``why`` says where a default comes from ('3, as last time'), so a changing default
+    never looks arbitrary."""
     options = sorted(set(choices), key=str.casefold)
 
     def complete(text: str, state: int) -> str | None:
@@ -74,7 +83,8 @@ def _ask(question: str, *, default: str | None = None, choices: Iterable[str] = 
     readline.set_completer(complete)
     readline.set_completer_delims("\t\n")  # names hold spaces: complete the whole line
     readline.parse_and_bind("tab: complete")
-    shown = f"{question} [{default}]: " if default else f"{question}: "
+    offer = f"{default}, {why}" if default and why else default
+    shown = f"{question} [{offer}]: " if offer else f"{question}: "
     answer = input(shown).strip()
     if answer == BACK:
         raise _Back
@@ -146,6 +156,11 @@ def _until_valid(read: Callable[[], None]) -> None:
             console.message(f"  {problem}")
 
 
+def _in_my_words(words: dict[str, str], stored: str) -> str:
+    """A stored kind or direction as the user's language types it (kennis, kreeg)."""
+    return words.get(stored, stored) if i18n.language() == "nl" else stored
+
+
 def _next_item(talk: _Conversation) -> _Item:
     """A new item of the conversation: it happened on the same day at the same event as the
     one before, so those are carried over (one conversation, one date)."""
@@ -157,13 +172,38 @@ def _next_item(talk: _Conversation) -> _Item:
 def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
     app_ctx: AppContext = app_context(ctx)
 
+    def last() -> "EntryRow | None":
+        """The newest entry with this contact: its direction and kind are offered."""
+        if talk.create or talk.contact is None:
+            return None
+        from wederkerig.usecases.entries import last_entry_with
+
+        with transaction(ctx, create=True) as session:
+            return last_entry_with(session, talk.contact)
+
     def direction() -> None:
-        item.direction = parse_direction(_ask(_("Gave or received"), choices=offered(DIRECTIONS)))
+        before = last()
+        typed = _ask(
+            _("Gave or received"),
+            default=_in_my_words(DIRECTIONS, before.direction) if before else None,
+            why=_("as last time"),
+            choices=offered(DIRECTIONS),
+        )
+        if not typed:
+            raise InvalidInputError(_("Type gave or received (Tab completes)."))
+        item.direction = parse_direction(typed)
 
     def kind() -> None:
-        item.kind = parse_kind(
-            _ask(_("Which kind (knowledge, talent, money, access)"), choices=offered(KINDS))
+        before = last()
+        typed = _ask(
+            _("Which kind (knowledge, talent, money, access)"),
+            default=_in_my_words(KINDS, before.kind) if before else None,
+            why=_("as last time"),
+            choices=offered(KINDS),
         )
+        if not typed:
+            raise InvalidInputError(_("Type knowledge, talent, money or access (Tab completes)."))
+        item.kind = parse_kind(typed)
 
     def description() -> None:
         item.description = _ask(_("What exactly"))
@@ -179,7 +219,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         item.amount = parse_amount(typed) if typed else None
 
     def value() -> None:
-        usual = 1
+        usual = None
         if not talk.create and item.kind is not None and talk.contact is not None:
             from wederkerig.usecases.entries import usual_value
 
@@ -187,7 +227,8 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
                 usual = usual_value(session, talk.contact, item.kind)
         typed = _ask(
             _("Worth how many points (1 small, 3 a real favour, 5 life-changing)"),
-            default=str(usual),
+            default=str(usual or 1),
+            why=_("as last time") if usual else None,
         )
         try:
             item.value = whole_number(typed)

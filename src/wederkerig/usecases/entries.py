@@ -272,17 +272,33 @@ def remove_entry(session: Session, entry_id: int) -> EntryRow:
     return removed
 
 
-def usual_value(session: Session, contact: str, kind: Kind) -> int:
-    """The points of the last entry with this contact and kind (1 when there is none): the
-    guided log's default, since people weigh the same favour the same way."""
+def usual_value(session: Session, contact: str, kind: Kind) -> int | None:
+    """The points of the last entry with this contact and kind (None when there is none):
+    the guided log's default, since people weigh the same favour the same way."""
     person = resolve_contact(session, contact)
-    last = session.exec(
+    return session.exec(
         select(Entry.value)
         .where(Entry.contact_id == person.id, Entry.kind == kind.value)
         .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
         .limit(1)
     ).first()
-    return last or 1
+
+
+def last_entry_with(session: Session, contact: str) -> EntryRow | None:
+    """The newest entry with this contact, promised or done (None when there is none): the
+    guided log offers its direction and kind, since a contact's exchanges tend to repeat."""
+    person = resolve_contact(session, contact)
+    raw = (
+        session.connection()
+        .execute(
+            _row_query()
+            .where(col(Entry.contact_id) == person.id)
+            .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
+            .limit(1)
+        )
+        .first()
+    )
+    return None if raw is None else _to_row(raw)
 
 
 def describe(row: EntryRow) -> str:
