@@ -62,6 +62,7 @@ def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Sp
     child.sendline("")
     answer(child, "When", "gisteren")
     answer(child, "At an event", "")
+    answer(child, "Only promised", "")
     answer(child, "Anything else", "j")
     answer(child, "Gave or received", "gave")
     answer(child, "Which kind", "knowledge")
@@ -70,6 +71,7 @@ def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Sp
     child.sendline("")
     answer(child, "When", "")  # the same conversation: still yesterday
     answer(child, "At an event", "Nieuwjaarsreceptie")
+    answer(child, "Only promised", "")
     answer(child, "Anything else", "")
     child.expect_exact("With Anneke de Vries:")
     answer(child, "Save?", "")
@@ -102,6 +104,7 @@ def test_back_goes_one_field_back_and_a_new_contact_can_be_added(known: Run, spa
     child.expect_exact("in the future")
     answer(child, "When", "2026-11-20")
     answer(child, "At an event", "")
+    answer(child, "Only promised", "")
     answer(child, "Anything else", "n")
     answer(child, "Save?", "y")
     child.expect(pexpect.EOF)
@@ -128,6 +131,7 @@ def test_ctrl_c_or_no_saves_nothing(known: Run, spawn: Spawn, stop: str) -> None
             ("Worth", ""),
             ("When", ""),
             ("At an event", ""),
+            ("Only promised", ""),
             ("Anything else", ""),
             ("Save?", "n"),
         ):
@@ -170,6 +174,7 @@ def test_an_answer_that_is_not_yes_or_no_asks_again(known: Run, spawn: Spawn) ->
         ("Worth", ""),
         ("When", ""),
         ("At an event", ""),
+        ("Only promised", ""),
         ("Anything else", "nope"),
     ):
         answer(child, prompt, reply)  # fmt: skip
@@ -195,6 +200,7 @@ def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spa
         ("Worth", ""),
         ("When", "vorige week dinsdag"),
         ("At an event", "Nieuwjaarsreceptie"),
+        ("Only promised", ""),
         ("Anything else", "j"),
         ("Gave or received", "gaf"),
         ("Which kind", "kennis"),
@@ -206,6 +212,7 @@ def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spa
     day = child.match.group(1)
     child.sendline("")
     answer(child, "At an event ('none' for none) [Nieuwjaarsreceptie]", "")
+    answer(child, "Only promised", "")
     answer(child, "Anything else", "j")
     for prompt, reply in (
         ("Gave or received", "gaf"),
@@ -214,6 +221,7 @@ def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spa
         ("Worth", ""),
         (f"When [{day}]", ""),
         ("At an event ('none' for none) [Nieuwjaarsreceptie]", "geen"),
+        ("Only promised", ""),
         ("Anything else", "n"),
         ("Save?", "j"),
     ):
@@ -246,6 +254,7 @@ def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spaw
         ("Worth", "2"),
         ("When", ""),
         ("At an event", ""),
+        ("Only promised", ""),
         ("Anything else", "j"),
         ("Gave or received", "kreeg"),
         ("Which kind", "kennis"),
@@ -255,6 +264,7 @@ def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spaw
         ("Worth", ""),
         ("When", ""),
         ("At an event", ""),
+        ("Only promised", ""),
         ("Anything else", "n"),
         ("2 points, €12.50", None),
         ("Save?", ""),
@@ -283,6 +293,7 @@ def test_direction_kind_and_points_default_to_the_last_entry_with_the_contact(
     answer(child, "[3, as last time]", "")
     answer(child, "When", "")
     answer(child, "At an event", "")
+    answer(child, "Only promised", "")
     answer(child, "Anything else", "")
     answer(child, "Save?", "")
     child.expect(pexpect.EOF)
@@ -306,3 +317,84 @@ def test_enter_without_a_default_says_what_to_type(known: Run, spawn: Spawn) -> 
     child.sendcontrol("c")
     child.expect_exact("Nothing was saved.")
     child.expect(pexpect.EOF)
+
+
+def test_a_give_offers_to_answer_an_open_loop_once(known: Run, spawn: Spawn) -> None:
+    ok(known("log", "Anneke", "received", "talent", "Chaired my panel", "--on", "2026-02-01"))
+    loop = entries(known)[-1]["id"]
+    child = spawn("log")
+    for prompt, reply in (
+        ("Who did you talk to", "Anneke"),
+        ("Gave or received", "gaf"),
+        ("Which kind", "kennis"),
+        ("What exactly", "Returned the favour"),
+        ("Worth", ""),
+        ("When", ""),
+        ("At an event", ""),
+    ):
+        answer(child, prompt, reply)  # fmt: skip
+    child.expect_exact("Still open with Anneke de Vries:")
+    child.expect_exact(f'1. entry {loop}: received talent "Chaired my panel"')
+    answer(child, "Does this answer one of them?", "2")
+    child.expect_exact("Pick a number from 1 to 1, or press Enter for none.")
+    answer(child, "Does this answer one of them?", "1")
+    for prompt, reply in (
+        ("Only promised", ""),
+        ("Anything else", "j"),
+        ("Gave or received", "gaf"),
+        ("Which kind", "talent"),
+        ("What exactly", "More help"),
+        ("Worth", ""),
+        ("When", ""),
+        ("At an event", ""),
+        ("Only promised", ""),  # the one loop is answered already: not offered again
+        ("Anything else", "n"),
+        (f"answering entry {loop}", None),
+        ("Save?", ""),
+    ):
+        if reply is None:
+            child.expect_exact(prompt)
+        else:
+            answer(child, prompt, reply)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [(r["description"], r["answers"]) for r in entries(known)[-2:]] == [
+        ("Returned the favour", loop),
+        ("More help", ""),
+    ]
+
+
+def test_a_promise_made_in_the_conversation_is_saved_with_its_due_date(
+    known: Run, spawn: Spawn
+) -> None:
+    due = (date.today() + timedelta(days=10)).isoformat()
+    child = spawn("log")
+    for prompt, reply in (
+        ("Who did you talk to", "Anneke"),
+        ("Gave or received", "gaf"),
+        ("Which kind", "toegang"),
+        ("What exactly", "Intro to the port"),
+        ("Worth", ""),
+        ("When", ""),
+        ("At an event", ""),
+        ("Only promised, not done yet? (y/N)", "j"),
+        ("Due when (Enter for no date)", "2020-01-01"),
+        ("a due date comes later", None),
+        ("Due when", due),
+        ("Anything else", ""),
+        (f", promised, due {due}", None),
+        ("Save?", ""),
+    ):
+        if reply is None:
+            child.expect_exact(prompt)
+        else:
+            answer(child, prompt, reply)
+    child.expect_exact("promised access")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    last = entries(known)[-1]
+    assert (last["kind"], last["status"], last["due"], last["date"]) == (
+        "access", "promised", due, date.today().isoformat(),
+    )  # fmt: skip

@@ -33,6 +33,7 @@ from wederkerig.render import console
 
 if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
+    from wederkerig.usecases.loops import OpenLoop
 
 BACK = "<"
 
@@ -54,6 +55,9 @@ class _Item:
     value: int = 1
     on: date | None = None
     event: str | None = None
+    answers: int | None = None  # the open loop this give answers
+    promise: bool = False
+    due: date | None = None
 
 
 @dataclass
@@ -170,6 +174,8 @@ def _next_item(talk: _Conversation) -> _Item:
 
 
 def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
+    from wederkerig.usecases.entries import check_due, describe
+
     app_ctx: AppContext = app_context(ctx)
 
     def last() -> "EntryRow | None":
@@ -256,7 +262,51 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
             raise InvalidInputError(_("then leave the event empty, or pick a known one (Tab)"))
         item.event = typed or None
 
-    return [direction, kind, description, amount, value, when, event]
+    def answers() -> None:
+        loops = _answerable(ctx, talk, item)
+        if not loops:
+            item.answers = None  # the direction may have changed after going back
+            raise _Skip
+        console.message(_("Still open with {contact}:").format(contact=talk.contact))
+        for number, loop in enumerate(loops, start=1):
+            console.message(f"  {number}. {describe(loop.entry)}")
+        typed = _ask(_("Does this answer one of them? Pick a number, or Enter for none"))
+        numbers = [str(number) for number in range(1, len(loops) + 1)]
+        if typed and typed not in numbers:
+            raise InvalidInputError(
+                _("Pick a number from 1 to {count}, or press Enter for none.").format(
+                    count=len(loops)
+                )
+            )
+        item.answers = loops[numbers.index(typed)].entry.id if typed else None
+
+    def promise() -> None:
+        item.promise = _yes(_("Only promised, not done yet?"), default=item.promise)
+
+    def due() -> None:
+        if not item.promise:
+            item.due = None
+            raise _Skip
+        shown = item.due.isoformat() if item.due else None
+        typed = _ask(_("Due when (Enter for no date)"), default=shown)
+        assert item.on is not None
+        item.due = app_ctx.date(typed, allow_future=True) if typed else None
+        check_due(item.on, item.due)
+
+    return [direction, kind, description, amount, value, when, event, answers, promise, due]
+
+
+def _answerable(ctx: typer.Context, talk: _Conversation, item: _Item) -> "list[OpenLoop]":
+    """The open loops a give to this contact may answer, less those the conversation's
+    earlier items already answer."""
+    if item.direction is not Direction.GAVE or talk.create or talk.contact is None:
+        return []
+    from wederkerig.usecases.loops import open_loops_with
+
+    taken = {earlier.answers for earlier in talk.items}
+    with transaction(ctx, create=True) as session:
+        loops = open_loops_with(session, talk.contact, today=app_context(ctx).today)
+    return [loop for loop in loops if loop.entry.id not in taken]
 
 
 def _fill(steps: list[Callable[[], None]], first: Callable[[], None] | None = None) -> None:
@@ -287,6 +337,10 @@ def _summary(talk: _Conversation) -> str:
         words = f' "{item.description}"' if item.description else ""
         amount = f", {money.show(item.amount)}" if item.amount is not None else ""
         at = _(" at {event}").format(event=item.event) if item.event else ""
+        if item.answers is not None:
+            at += _(", answering entry {id}").format(id=item.answers)
+        if item.promise:
+            at += _(", promised, due {date}").format(date=item.due) if item.due else _(", promised")
         line = ngettext(
             "{direction} {kind}{description}, {value} point{amount}, on {day}{event}",
             "{direction} {kind}{description}, {value} points{amount}, on {day}{event}",
@@ -336,8 +390,8 @@ def guided_log(ctx: typer.Context) -> None:
                 log_entry(
                     session, contact=talk.contact, direction=item.direction, kind=item.kind,
                     description=item.description, value=item.value, amount=item.amount,
-                    on=item.on, event=item.event, create=True, member=app_ctx.member,
-                    now=app_ctx.now(),
+                    on=item.on, event=item.event, create=True, promise=item.promise,
+                    due=item.due, answers=item.answers, member=app_ctx.member, now=app_ctx.now(),
                 )
             )  # fmt: skip
     for row in saved:

@@ -152,12 +152,7 @@ def log_entry(
     check_value(value)
     if due is not None and not promise:
         raise InvalidInputError(_("a due date belongs to a promise"), field="due")
-    if due is not None and due < on:
-        raise InvalidInputError(
-            _("the promise is due {due} but made {made}: a due date comes later").format(
-                due=due, made=on
-            )
-        )
+    check_due(on, due)
     _check_amount(kind, amount)
     description = check_description(description)
     try:
@@ -189,6 +184,16 @@ def log_entry(
     session.flush()
     assert entry.id is not None
     return get_entry(session, entry.id)
+
+
+def check_due(made: date, due: date | None) -> None:
+    """A promise falls due after it is made, never before."""
+    if due is not None and due < made:
+        raise InvalidInputError(
+            _("the promise is due {due} but made {made}: a due date comes later").format(
+                due=due, made=made
+            )
+        )
 
 
 def check_answer(session: Session, answered_id: int, direction: Direction) -> None:
