@@ -18,10 +18,10 @@ def spawn(db: LedgerUnderTest, tmp_path: Path) -> Iterator[Spawn]:
     """Start the installed CLI in a terminal of its own, on the test's ledger."""
     children: list[pexpect.spawn] = []
 
-    def start(*args: str) -> pexpect.spawn:
+    def start(*args: str, language: str = "en") -> pexpect.spawn:
         env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
                "XDG_CONFIG_HOME": str(tmp_path / "config"), "NO_COLOR": "1",
-               "WEDERKERIG_ME": "anneke"}  # fmt: skip
+               "WEDERKERIG_ME": "anneke", "WEDERKERIG_LANG": language}  # fmt: skip
         child = pexpect.spawn(
             wederkerig_executable(), ["--db", db.target, *args],
             env=env, encoding="utf-8", timeout=30, dimensions=(40, 120),
@@ -397,4 +397,30 @@ def test_a_promise_made_in_the_conversation_is_saved_with_its_due_date(
     last = entries(known)[-1]
     assert (last["kind"], last["status"], last["due"], last["date"]) == (
         "access", "promised", due, date.today().isoformat(),
+    )  # fmt: skip
+
+
+def test_in_dutch_the_defaults_are_dutch_words_and_ja_is_yes(known: Run, spawn: Spawn) -> None:
+    child = spawn("log", language="nl")
+    for prompt, reply in (
+        ("Met wie heb je gesproken", "Anneke"),
+        ("[gaf, zoals de vorige keer]", ""),
+        ("[kennis, zoals de vorige keer]", ""),
+        ("Wat precies", "Nog een tip"),
+        ("[3, zoals de vorige keer]", ""),
+        ("Wanneer", ""),
+        ("Op een bijeenkomst", ""),
+        ("Alleen beloofd", ""),
+        ("Nog iets anders", "nee"),
+        ("Opslaan?", "misschien"),
+    ):
+        answer(child, prompt, reply)  # fmt: skip
+    child.expect_exact("Antwoord met j of ja, n of nee")
+    answer(child, "Opslaan?", "ja")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    last = entries(known)[-1]
+    assert (last["description"], last["direction"], last["kind"], last["value"]) == (
+        "Nog een tip", "gave", "knowledge", "3",
     )  # fmt: skip
