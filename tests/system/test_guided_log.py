@@ -265,6 +265,17 @@ def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spaw
         ("When", ""),
         ("At an event", ""),
         ("Only promised", ""),
+        ("Anything else", "j"),
+        ("Gave or received", "gaf"),
+        ("Which kind", "geld"),
+        ("What exactly", "Coffee"),
+        ("How much", "5"),
+        ("Worth", "<"),
+        ("How much, in EUR (Enter for none) [5.00]", "geen"),  # clears what was typed
+        ("Worth", ""),
+        ("When", ""),
+        ("At an event", ""),
+        ("Only promised", ""),
         ("Anything else", "n"),
         ("2 points, €12.50", None),
         ("Save?", ""),
@@ -279,6 +290,7 @@ def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spaw
     assert [(r["kind"], r["description"], r["amount"], r["value"]) for r in entries(known)[1:]] == [
         ("money", "Lunch at the port", "12.50", "2"),
         ("knowledge", "Tax tips", "", "3"),  # as the knowledge before
+        ("money", "Coffee", "", "1"),
     ]
 
 

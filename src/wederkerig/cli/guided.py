@@ -221,8 +221,8 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         typed = _ask(
             _("How much, in {currency} (Enter for none)").format(currency=money.currency()),
             default=format_amount(item.amount),
-        )
-        item.amount = parse_amount(typed) if typed else None
+        )  # back here after '<', 'none' clears the amount offered
+        item.amount = None if typed.casefold() in CLEAR_WORDS else parse_amount(typed)
 
     def value() -> None:
         usual = None
@@ -287,8 +287,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         if not item.promise:
             item.due = None
             raise _Skip
-        shown = item.due.isoformat() if item.due else None
-        typed = _ask(_("Due when (Enter for no date)"), default=shown)
+        typed = _ask(_("Due when (Enter for no date)"))
         assert item.on is not None
         item.due = app_ctx.date(typed, allow_future=True) if typed else None
         check_due(item.on, item.due)
