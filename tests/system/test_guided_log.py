@@ -1,7 +1,7 @@
 """`wederkerig log` with no arguments, driven through a real pseudo-terminal (pexpect)."""
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -49,6 +49,15 @@ def entries(run: Run) -> list[dict[str, str]]:
 def answer(child: pexpect.spawn, prompt: str, reply: str) -> None:
     child.expect_exact(prompt)
     child.sendline(reply)
+
+
+def converse(child: pexpect.spawn, steps: Sequence[tuple[str, str | None]]) -> None:
+    """Answer each prompt in turn; a reply of None only waits for the text (a message)."""
+    for prompt, reply in steps:
+        if reply is None:
+            child.expect_exact(prompt)
+        else:
+            answer(child, prompt, reply)
 
 
 def test_a_conversation_with_two_entries_is_saved_together(known: Run, spawn: Spawn) -> None:
@@ -114,7 +123,7 @@ def test_back_goes_one_field_back_and_a_new_contact_can_be_added(known: Run, spa
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("stop", ["ctrl-c", "no"])
+@pytest.mark.parametrize("stop", ["ctrl-c", "ctrl-c at the due date", "no"])
 def test_ctrl_c_or_no_saves_nothing(known: Run, spawn: Spawn, stop: str) -> None:
     before = entries(known)
     child = spawn("log")
@@ -125,21 +134,26 @@ def test_ctrl_c_or_no_saves_nothing(known: Run, spawn: Spawn, stop: str) -> None
         child.expect_exact("What exactly")
         child.sendcontrol("c")
     else:
-        for prompt, reply in (
-            ("What exactly", "x"),
-            ("How much", ""),
-            ("Worth", ""),
-            ("When", ""),
-            ("At an event", ""),
-            ("Only promised", ""),
-            ("Anything else", ""),
-            ("Save?", "n"),
-        ):
-            answer(child, prompt, reply)  # fmt: skip
+        converse(
+            child,
+            (
+                ("What exactly", "x"),
+                ("How much", ""),
+                ("Worth", ""),
+                ("When", ""),
+                ("At an event", ""),
+                ("Only promised", "n" if stop == "no" else "y"),
+            ),
+        )
+        if stop == "no":
+            converse(child, (("Anything else", ""), ("Save?", "n")))
+        else:
+            child.expect_exact("Due when")
+            child.sendcontrol("c")
     child.expect_exact("Nothing was saved.")
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == (130 if stop == "ctrl-c" else 0)
+    assert child.exitstatus == (0 if stop == "no" else 130)
     assert entries(known) == before
 
 
@@ -166,18 +180,20 @@ def test_without_a_terminal_log_without_arguments_is_a_usage_error(run: Run) -> 
 def test_an_answer_that_is_not_yes_or_no_asks_again(known: Run, spawn: Spawn) -> None:
     before = len(entries(known))
     child = spawn("log")
-    for prompt, reply in (
-        ("Who did you talk to", "Anneke"),
-        ("Gave or received", "kreeg"),
-        ("Which kind", "talent"),
-        ("What exactly", "Ran the meeting"),
-        ("Worth", ""),
-        ("When", ""),
-        ("At an event", ""),
-        ("Only promised", ""),
-        ("Anything else", "nope"),
-    ):
-        answer(child, prompt, reply)  # fmt: skip
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "kreeg"),
+            ("Which kind", "talent"),
+            ("What exactly", "Ran the meeting"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),
+            ("Anything else", "nope"),
+        ),
+    )
     child.expect_exact("Answer y or yes, n or no")
     answer(child, "Anything else", "nee")
     answer(child, "Save?", "ok")  # once threw the whole conversation away
@@ -192,40 +208,44 @@ def test_an_answer_that_is_not_yes_or_no_asks_again(known: Run, spawn: Spawn) ->
 
 def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spawn: Spawn) -> None:
     child = spawn("log")
-    for prompt, reply in (
-        ("Who did you talk to", "Anneke"),
-        ("Gave or received", "kreeg"),
-        ("Which kind", "talent"),
-        ("What exactly", "Ran the meeting"),
-        ("Worth", ""),
-        ("When", "vorige week dinsdag"),
-        ("At an event", "Nieuwjaarsreceptie"),
-        ("Only promised", ""),
-        ("Anything else", "j"),
-        ("Gave or received", "gaf"),
-        ("Which kind", "kennis"),
-        ("What exactly", "Agenda tips"),
-        ("Worth", ""),
-    ):
-        answer(child, prompt, reply)  # fmt: skip
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "kreeg"),
+            ("Which kind", "talent"),
+            ("What exactly", "Ran the meeting"),
+            ("Worth", ""),
+            ("When", "vorige week dinsdag"),
+            ("At an event", "Nieuwjaarsreceptie"),
+            ("Only promised", ""),
+            ("Anything else", "j"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "kennis"),
+            ("What exactly", "Agenda tips"),
+            ("Worth", ""),
+        ),
+    )
     child.expect(r"When \[(\d{4}-\d\d-\d\d)\]")  # the first item's day, not today
     day = child.match.group(1)
     child.sendline("")
     answer(child, "At an event ('none' for none) [Nieuwjaarsreceptie]", "")
     answer(child, "Only promised", "")
     answer(child, "Anything else", "j")
-    for prompt, reply in (
-        ("Gave or received", "gaf"),
-        ("Which kind", "kennis"),
-        ("What exactly", "A book"),
-        ("Worth", ""),
-        (f"When [{day}]", ""),
-        ("At an event ('none' for none) [Nieuwjaarsreceptie]", "geen"),
-        ("Only promised", ""),
-        ("Anything else", "n"),
-        ("Save?", "j"),
-    ):
-        answer(child, prompt, reply)  # fmt: skip
+    converse(
+        child,
+        (
+            ("Gave or received", "gaf"),
+            ("Which kind", "kennis"),
+            ("What exactly", "A book"),
+            ("Worth", ""),
+            (f"When [{day}]", ""),
+            ("At an event ('none' for none) [Nieuwjaarsreceptie]", "geen"),
+            ("Only promised", ""),
+            ("Anything else", "n"),
+            ("Save?", "j"),
+        ),
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -239,51 +259,50 @@ def test_later_items_carry_the_conversations_date_and_event_over(known: Run, spa
 
 def test_money_asks_how_much_and_back_passes_over_that_question(known: Run, spawn: Spawn) -> None:
     child = spawn("log")
-    for prompt, reply in (
-        ("Who did you talk to", "Anneke"),
-        ("Gave or received", "gaf"),
-        ("Which kind", "geld"),
-        ("What exactly", "Lunch"),
-        ("How much, in EUR", "twelve"),
-        ("not an amount of money", None),
-        ("How much, in EUR", "€ 12,50"),
-        ("Worth", "<"),  # back to the amount
-        ("How much, in EUR (Enter for none) [12.50]", "<"),
-        ("What exactly", "Lunch at the port"),
-        ("How much", ""),  # keeps 12.50
-        ("Worth", "2"),
-        ("When", ""),
-        ("At an event", ""),
-        ("Only promised", ""),
-        ("Anything else", "j"),
-        ("Gave or received", "kreeg"),
-        ("Which kind", "kennis"),
-        ("What exactly", "Tips"),
-        ("Worth", "<"),  # no amount for knowledge: straight back to the description
-        ("What exactly", "Tax tips"),
-        ("Worth", ""),
-        ("When", ""),
-        ("At an event", ""),
-        ("Only promised", ""),
-        ("Anything else", "j"),
-        ("Gave or received", "gaf"),
-        ("Which kind", "geld"),
-        ("What exactly", "Coffee"),
-        ("How much", "5"),
-        ("Worth", "<"),
-        ("How much, in EUR (Enter for none) [5.00]", "geen"),  # clears what was typed
-        ("Worth", ""),
-        ("When", ""),
-        ("At an event", ""),
-        ("Only promised", ""),
-        ("Anything else", "n"),
-        ("2 points, €12.50", None),
-        ("Save?", ""),
-    ):
-        if reply is None:
-            child.expect_exact(prompt)
-        else:
-            answer(child, prompt, reply)
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "geld"),
+            ("What exactly", "Lunch"),
+            ("How much, in EUR", "twelve"),
+            ("not an amount of money", None),
+            ("How much, in EUR", "€ 12,50"),
+            ("Worth", "<"),  # back to the amount
+            ("How much, in EUR (Enter for none) [12.50]", "<"),
+            ("What exactly", "Lunch at the port"),
+            ("How much", ""),  # keeps 12.50
+            ("Worth", "2"),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),
+            ("Anything else", "j"),
+            ("Gave or received", "kreeg"),
+            ("Which kind", "kennis"),
+            ("What exactly", "Tips"),
+            ("Worth", "<"),  # no amount for knowledge: straight back to the description
+            ("What exactly", "Tax tips"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),
+            ("Anything else", "j"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "geld"),
+            ("What exactly", "Coffee"),
+            ("How much", "5"),
+            ("Worth", "<"),
+            ("How much, in EUR (Enter for none) [5.00]", "geen"),  # clears what was typed
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),
+            ("Anything else", "n"),
+            ("2 points, €12.50", None),
+            ("Save?", ""),
+        ),
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -335,39 +354,40 @@ def test_a_give_offers_to_answer_an_open_loop_once(known: Run, spawn: Spawn) -> 
     ok(known("log", "Anneke", "received", "talent", "Chaired my panel", "--on", "2026-02-01"))
     loop = entries(known)[-1]["id"]
     child = spawn("log")
-    for prompt, reply in (
-        ("Who did you talk to", "Anneke"),
-        ("Gave or received", "gaf"),
-        ("Which kind", "kennis"),
-        ("What exactly", "Returned the favour"),
-        ("Worth", ""),
-        ("When", ""),
-        ("At an event", ""),
-    ):
-        answer(child, prompt, reply)  # fmt: skip
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "kennis"),
+            ("What exactly", "Returned the favour"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+        ),
+    )
     child.expect_exact("Still open with Anneke de Vries:")
     child.expect_exact(f'1. entry {loop}: received talent "Chaired my panel"')
     answer(child, "Does this answer one of them?", "2")
     child.expect_exact("Pick a number from 1 to 1, or press Enter for none.")
     answer(child, "Does this answer one of them?", "1")
-    for prompt, reply in (
-        ("Only promised", ""),
-        ("Anything else", "j"),
-        ("Gave or received", "gaf"),
-        ("Which kind", "talent"),
-        ("What exactly", "More help"),
-        ("Worth", ""),
-        ("When", ""),
-        ("At an event", ""),
-        ("Only promised", ""),  # the one loop is answered already: not offered again
-        ("Anything else", "n"),
-        (f"answering entry {loop}", None),
-        ("Save?", ""),
-    ):
-        if reply is None:
-            child.expect_exact(prompt)
-        else:
-            answer(child, prompt, reply)
+    converse(
+        child,
+        (
+            ("Only promised", ""),
+            ("Anything else", "j"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "talent"),
+            ("What exactly", "More help"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),  # the one loop is answered already: not offered again
+            ("Anything else", "n"),
+            (f"answering entry {loop}", None),
+            ("Save?", ""),
+        ),
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -382,26 +402,25 @@ def test_a_promise_made_in_the_conversation_is_saved_with_its_due_date(
 ) -> None:
     due = (date.today() + timedelta(days=10)).isoformat()
     child = spawn("log")
-    for prompt, reply in (
-        ("Who did you talk to", "Anneke"),
-        ("Gave or received", "gaf"),
-        ("Which kind", "toegang"),
-        ("What exactly", "Intro to the port"),
-        ("Worth", ""),
-        ("When", ""),
-        ("At an event", ""),
-        ("Only promised, not done yet? (y/N)", "j"),
-        ("Due when (Enter for no date)", "2020-01-01"),
-        ("a due date comes later", None),
-        ("Due when", due),
-        ("Anything else", ""),
-        (f", promised, due {due}", None),
-        ("Save?", ""),
-    ):
-        if reply is None:
-            child.expect_exact(prompt)
-        else:
-            answer(child, prompt, reply)
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "toegang"),
+            ("What exactly", "Intro to the port"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised, not done yet? (y/N)", "j"),
+            ("Due when (Enter for no date)", "2020-01-01"),
+            ("a due date comes later", None),
+            ("Due when", due),
+            ("Anything else", ""),
+            (f", promised, due {due}", None),
+            ("Save?", ""),
+        ),
+    )
     child.expect_exact("promised access")
     child.expect(pexpect.EOF)
     child.close()
@@ -414,19 +433,21 @@ def test_a_promise_made_in_the_conversation_is_saved_with_its_due_date(
 
 def test_in_dutch_the_defaults_are_dutch_words_and_ja_is_yes(known: Run, spawn: Spawn) -> None:
     child = spawn("log", language="nl")
-    for prompt, reply in (
-        ("Met wie heb je gesproken", "Anneke"),
-        ("[gaf, zoals de vorige keer]", ""),
-        ("[kennis, zoals de vorige keer]", ""),
-        ("Wat precies", "Nog een tip"),
-        ("[3, zoals de vorige keer]", ""),
-        ("Wanneer", ""),
-        ("Op een bijeenkomst", ""),
-        ("Alleen beloofd", ""),
-        ("Nog iets anders", "nee"),
-        ("Opslaan?", "misschien"),
-    ):
-        answer(child, prompt, reply)  # fmt: skip
+    converse(
+        child,
+        (
+            ("Met wie heb je gesproken", "Anneke"),
+            ("[gaf, zoals de vorige keer]", ""),
+            ("[kennis, zoals de vorige keer]", ""),
+            ("Wat precies", "Nog een tip"),
+            ("[3, zoals de vorige keer]", ""),
+            ("Wanneer", ""),
+            ("Op een bijeenkomst", ""),
+            ("Alleen beloofd", ""),
+            ("Nog iets anders", "nee"),
+            ("Opslaan?", "misschien"),
+        ),
+    )
     child.expect_exact("Antwoord met j of ja, n of nee")
     answer(child, "Opslaan?", "ja")
     child.expect(pexpect.EOF)
