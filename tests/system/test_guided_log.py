@@ -457,3 +457,28 @@ def test_in_dutch_the_defaults_are_dutch_words_and_ja_is_yes(known: Run, spawn: 
     assert (last["description"], last["direction"], last["kind"], last["value"]) == (
         "Nog een tip", "gave", "knowledge", "3",
     )  # fmt: skip
+
+
+def test_a_description_too_long_is_refused_at_once_not_at_save(known: Run, spawn: Spawn) -> None:
+    child = spawn("log")
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "kennis"),
+            ("What exactly", "x" * 2_001),
+            ("the description is 2,001 characters long: keep it under 2,000", None),
+            ("What exactly", "Short"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),
+            ("Anything else", ""),
+            ("Save?", ""),
+        ),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert entries(known)[-1]["description"] == "Short"

@@ -174,7 +174,7 @@ def _next_item(talk: _Conversation) -> _Item:
 
 
 def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Callable[[], None]]:
-    from wederkerig.usecases.entries import check_due, describe
+    from wederkerig.usecases.entries import check_description, check_due, describe
 
     app_ctx: AppContext = app_context(ctx)
 
@@ -212,7 +212,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         item.kind = parse_kind(typed)
 
     def description() -> None:
-        item.description = _ask(_("What exactly"))
+        item.description = check_description(_ask(_("What exactly")))  # now, not at 'Save?'
 
     def amount() -> None:
         if item.kind is not Kind.MONEY:
