@@ -482,3 +482,35 @@ def test_a_description_too_long_is_refused_at_once_not_at_save(known: Run, spawn
     child.close()
     assert child.exitstatus == 0
     assert entries(known)[-1]["description"] == "Short"
+
+
+def test_back_at_the_last_questions_returns_to_the_item(known: Run, spawn: Spawn) -> None:
+    due = (date.today() + timedelta(days=7)).isoformat()
+    child = spawn("log")
+    converse(
+        child,
+        (
+            ("Who did you talk to", "Anneke"),
+            ("Gave or received", "gaf"),
+            ("Which kind", "kennis"),
+            ("What exactly", "Tip"),
+            ("Worth", ""),
+            ("When", ""),
+            ("At an event", ""),
+            ("Only promised", ""),
+            ("Anything else", "<"),  # once: 'Nothing was saved', exit 130
+            ("Only promised, not done yet? (y/N)", "j"),
+            ("Due when", ""),
+            ("Anything else", "n"),
+            ("Save?", "<"),
+            ("Due when", due),
+            ("Anything else", "n"),
+            (f", promised, due {due}", None),
+            ("Save?", "j"),
+        ),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    last = entries(known)[-1]
+    assert (last["description"], last["status"], last["due"]) == ("Tip", "promised", due)

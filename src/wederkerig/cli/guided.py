@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
 import typer
@@ -308,10 +309,13 @@ def _answerable(ctx: typer.Context, talk: _Conversation, item: _Item) -> "list[O
     return [loop for loop in loops if loop.entry.id not in taken]
 
 
-def _fill(steps: list[Callable[[], None]], first: Callable[[], None] | None = None) -> None:
-    """Run the steps in order; '<' goes back one (before the first: back to ``first``), and a
-    step that does not apply is passed over in whichever direction the user is going."""
-    position, step = 0, 1
+def _fill(
+    steps: list[Callable[[], None]], first: Callable[[], None] | None = None, *, start: int = 0
+) -> None:
+    """Run the steps in order from ``start``; '<' goes back one (before the first: back to
+    ``first``), and a step that does not apply is passed over in whichever direction the
+    user is going (backwards when starting past the first, as when coming back to an item)."""
+    position, step = start, -1 if start else 1
     while position < len(steps):
         try:
             _until_valid(steps[position])
@@ -357,6 +361,27 @@ def _summary(talk: _Conversation) -> str:
     return "\n".join(lines)
 
 
+def _converse(ctx: typer.Context, talk: _Conversation) -> bool:
+    """Ask for items until there are no more, then whether to save them; '<' at either
+    question goes back into the last item rather than throwing the conversation away."""
+    first = partial(_ask_contact, ctx, talk)
+    while True:
+        item = _next_item(talk)
+        steps = _item_steps(ctx, talk, item)
+        _fill(steps, first=first)
+        talk.items.append(item)
+        while True:
+            try:
+                if _yes(_("Anything else in this conversation?"), default=False):
+                    break
+                console.message(_summary(talk))
+                return _yes(_("Save?"), default=True)
+            except _Back:
+                talk.items.pop()  # its open loop may be offered again while it is changed
+                _fill(steps, first=first, start=len(steps) - 1)
+                talk.items.append(item)
+
+
 def guided_log(ctx: typer.Context) -> None:
     """Ask for a conversation's entries, show them, and save them together if confirmed."""
     from wederkerig.usecases.entries import describe, log_entry
@@ -364,14 +389,7 @@ def guided_log(ctx: typer.Context) -> None:
     talk = _Conversation()
     try:
         _until_valid(lambda: _ask_contact(ctx, talk))
-        while True:
-            item = _next_item(talk)
-            _fill(_item_steps(ctx, talk, item), first=lambda: _ask_contact(ctx, talk))
-            talk.items.append(item)
-            if not _yes(_("Anything else in this conversation?"), default=False):
-                break
-        console.message(_summary(talk))
-        if not _yes(_("Save?"), default=True):
+        if not _converse(ctx, talk):
             console.message(_("Nothing was saved."))
             return
     except (KeyboardInterrupt, EOFError, _Back):
