@@ -5,8 +5,7 @@ several things given and received in one conversation are saved together at the 
 Ctrl-C saves nothing.
 """
 
-import readline
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from wederkerig.cli.context import AppContext, app_context, transaction
+from wederkerig.cli.prompts import Back, Skip, ask, fill, until_valid, yes
 from wederkerig.core import i18n, money
 from wederkerig.core.errors import InvalidInputError, NotFoundError
 from wederkerig.core.i18n import _, ngettext
@@ -35,16 +35,6 @@ from wederkerig.render import console
 if TYPE_CHECKING:
     from wederkerig.usecases.entries import EntryRow
     from wederkerig.usecases.loops import OpenLoop
-
-BACK = "<"
-
-
-class _Back(Exception):
-    """The user typed '<': go back one field."""
-
-
-class _Skip(Exception):
-    """This field does not apply to the item as answered so far (an amount, for knowledge)."""
 
 
 @dataclass
@@ -68,48 +58,6 @@ class _Conversation:
     items: list[_Item] = field(default_factory=list)
 
 
-def _ask(
-    question: str,
-    *,
-    default: str | None = None,
-    why: str | None = None,
-    choices: Iterable[str] = (),
-) -> str:
-    """One line from the user, with Tab completing ``choices``; '<' raises :class:`_Back`.
-
-    ``why`` says where a default comes from ('3, as last time'), so a changing default
-    never looks arbitrary."""
-    options = sorted(set(choices), key=str.casefold)
-
-    def complete(text: str, state: int) -> str | None:
-        matches = [option for option in options if option.casefold().startswith(text.casefold())]
-        return matches[state] if state < len(matches) else None
-
-    readline.set_completer(complete)
-    readline.set_completer_delims("\t\n")  # names hold spaces: complete the whole line
-    readline.parse_and_bind("tab: complete")
-    offer = f"{default}, {why}" if default and why else default
-    shown = f"{question} [{offer}]: " if offer else f"{question}: "
-    answer = input(shown).strip()
-    if answer == BACK:
-        raise _Back
-    return answer or (default or "")
-
-
-YES, NO = {"y", "yes", "j", "ja"}, {"n", "no", "nee"}
-
-
-def _yes(question: str, *, default: bool) -> bool:
-    """A yes or no, in English or Dutch; anything else asks again, so a stray answer at
-    'Save?' never throws the conversation away."""
-    hint = _("Y/n") if default else _("y/N")
-    while True:
-        answer = _ask(f"{question} ({hint})", default=_("y") if default else _("n")).casefold()
-        if answer in YES | NO:
-            return answer in YES
-        console.message("  " + _("Answer y or yes, n or no (or in Dutch: j, ja, n, nee)."))
-
-
 def _names(ctx: typer.Context, what: str) -> list[str]:
     """Known names for type-ahead: from a ledger file as Tab completion reads them (never
     creating it); from a database server through the ledger, which Tab completion never asks."""
@@ -127,7 +75,7 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
     from wederkerig.usecases.contacts import resolve_contact, suggestions
 
     while True:
-        typed = _ask(_("Who did you talk to"), choices=_names(ctx, "contact"))
+        typed = ask(_("Who did you talk to"), choices=_names(ctx, "contact"))
         if not typed:
             continue
         with transaction(ctx, create=True) as session:
@@ -138,7 +86,7 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
                 alike = suggestions(session, typed)
         for number, name in enumerate(alike, start=1):
             console.message(f"  {number}. {name}")
-        pick = _ask(
+        pick = ask(
             _("No contact '{name}'. Pick a number, or n to add '{name}' as new").format(name=typed),
             default="n" if not alike else "1",
         )
@@ -149,16 +97,6 @@ def _ask_contact(ctx: typer.Context, talk: _Conversation) -> None:
         if pick.casefold() in {"n", "new", "nieuw"}:
             talk.contact, talk.create = typed, True
             return
-
-
-def _until_valid(read: Callable[[], None]) -> None:
-    """Ask again after an answer that cannot be read, saying why."""
-    while True:
-        try:
-            read()
-            return
-        except InvalidInputError as problem:
-            console.message(f"  {problem}")
 
 
 def _in_my_words(words: dict[str, str], stored: str) -> str:
@@ -190,7 +128,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
 
     def direction() -> None:
         before = last()
-        typed = _ask(
+        typed = ask(
             _("Gave or received"),
             default=_in_my_words(DIRECTIONS, before.direction) if before else None,
             why=_("as last time"),
@@ -202,7 +140,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
 
     def kind() -> None:
         before = last()
-        typed = _ask(
+        typed = ask(
             _("Which kind (knowledge, talent, money, access)"),
             default=_in_my_words(KINDS, before.kind) if before else None,
             why=_("as last time"),
@@ -213,13 +151,13 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         item.kind = parse_kind(typed)
 
     def description() -> None:
-        item.description = check_description(_ask(_("What exactly")))  # now, not at 'Save?'
+        item.description = check_description(ask(_("What exactly")))  # now, not at 'Save?'
 
     def amount() -> None:
         if item.kind is not Kind.MONEY:
             item.amount = None  # the kind may have changed after going back
-            raise _Skip
-        typed = _ask(
+            raise Skip
+        typed = ask(
             _("How much, in {currency} (Enter for none)").format(currency=money.currency()),
             default=format_amount(item.amount),
         )  # back here after '<', 'none' clears the amount offered
@@ -232,7 +170,7 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
 
             with transaction(ctx, create=True) as session:
                 usual = usual_value(session, talk.contact, item.kind)
-        typed = _ask(
+        typed = ask(
             _("Worth how many points (1 small, 3 a real favour, 5 life-changing)"),
             default=str(usual or 1),
             why=_("as last time") if usual else None,
@@ -246,20 +184,18 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
 
     def when() -> None:
         carried = item.on.isoformat() if item.on else _("today")
-        item.on = app_ctx.date(_ask(_("When"), default=carried))
+        item.on = app_ctx.date(ask(_("When"), default=carried))
 
     def event() -> None:
         known = _names(ctx, "event")
         if item.event:
-            typed = _ask(_("At an event ('none' for none)"), default=item.event, choices=known)
+            typed = ask(_("At an event ('none' for none)"), default=item.event, choices=known)
             typed = "" if typed.casefold() in CLEAR_WORDS else typed
         else:
-            typed = _ask(_("At an event (Enter for none)"), choices=known)
+            typed = ask(_("At an event (Enter for none)"), choices=known)
         seen = {name.casefold() for name in known} | {(item.event or "").casefold()}
         new = typed and typed.casefold() not in seen
-        if new and not _yes(
-            _("'{name}' is a new event: add it?").format(name=typed), default=False
-        ):
+        if new and not yes(_("'{name}' is a new event: add it?").format(name=typed), default=False):
             raise InvalidInputError(_("then leave the event empty, or pick a known one (Tab)"))
         item.event = typed or None
 
@@ -267,11 +203,11 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         loops = _answerable(ctx, talk, item)
         if not loops:
             item.answers = None  # the direction may have changed after going back
-            raise _Skip
+            raise Skip
         console.message(_("Still open with {contact}:").format(contact=talk.contact))
         for number, loop in enumerate(loops, start=1):
             console.message(f"  {number}. {describe(loop.entry)}")
-        typed = _ask(_("Does this answer one of them? Pick a number, or Enter for none"))
+        typed = ask(_("Does this answer one of them? Pick a number, or Enter for none"))
         numbers = [str(number) for number in range(1, len(loops) + 1)]
         if typed and typed not in numbers:
             raise InvalidInputError(
@@ -282,13 +218,13 @@ def _item_steps(ctx: typer.Context, talk: _Conversation, item: _Item) -> list[Ca
         item.answers = loops[numbers.index(typed)].entry.id if typed else None
 
     def promise() -> None:
-        item.promise = _yes(_("Only promised, not done yet?"), default=item.promise)
+        item.promise = yes(_("Only promised, not done yet?"), default=item.promise)
 
     def due() -> None:
         if not item.promise:
             item.due = None
-            raise _Skip
-        typed = _ask(_("Due when (Enter for no date)"))
+            raise Skip
+        typed = ask(_("Due when (Enter for no date)"))
         assert item.on is not None
         item.due = app_ctx.date(typed, allow_future=True) if typed else None
         check_due(item.on, item.due)
@@ -307,28 +243,6 @@ def _answerable(ctx: typer.Context, talk: _Conversation, item: _Item) -> "list[O
     with transaction(ctx, create=True) as session:
         loops = open_loops_with(session, talk.contact, today=app_context(ctx).today)
     return [loop for loop in loops if loop.entry.id not in taken]
-
-
-def _fill(
-    steps: list[Callable[[], None]], first: Callable[[], None] | None = None, *, start: int = 0
-) -> None:
-    """Run the steps in order from ``start``; '<' goes back one (before the first: back to
-    ``first``), and a step that does not apply is passed over in whichever direction the
-    user is going (backwards when starting past the first, as when coming back to an item)."""
-    position, step = start, -1 if start else 1
-    while position < len(steps):
-        try:
-            _until_valid(steps[position])
-            position, step = position + 1, 1
-        except _Skip:
-            position = max(position + step, 0)
-        except _Back:
-            if position == 0:
-                if first is None:
-                    continue
-                _until_valid(first)
-            else:
-                position, step = position - 1, -1
 
 
 def _summary(talk: _Conversation) -> str:
@@ -368,17 +282,17 @@ def _converse(ctx: typer.Context, talk: _Conversation) -> bool:
     while True:
         item = _next_item(talk)
         steps = _item_steps(ctx, talk, item)
-        _fill(steps, first=first)
+        fill(steps, first=first)
         talk.items.append(item)
         while True:
             try:
-                if _yes(_("Anything else in this conversation?"), default=False):
+                if yes(_("Anything else in this conversation?"), default=False):
                     break
                 console.message(_summary(talk))
-                return _yes(_("Save?"), default=True)
-            except _Back:
+                return yes(_("Save?"), default=True)
+            except Back:
                 talk.items.pop()  # its open loop may be offered again while it is changed
-                _fill(steps, first=first, start=len(steps) - 1)
+                fill(steps, first=first, start=len(steps) - 1)
                 talk.items.append(item)
 
 
@@ -388,11 +302,11 @@ def guided_log(ctx: typer.Context) -> None:
 
     talk = _Conversation()
     try:
-        _until_valid(lambda: _ask_contact(ctx, talk))
+        until_valid(lambda: _ask_contact(ctx, talk))
         if not _converse(ctx, talk):
             console.message(_("Nothing was saved."))
             return
-    except (KeyboardInterrupt, EOFError, _Back):
+    except (KeyboardInterrupt, EOFError, Back):
         console.message("\n" + _("Nothing was saved."))
         raise typer.Exit(130) from None
     app_ctx = app_context(ctx)
