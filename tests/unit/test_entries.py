@@ -26,6 +26,7 @@ from wederkerig.usecases.entries import (
     describe,
     get_entry,
     iter_entries,
+    last_entry_with,
     log_entry,
     newest_entries,
     remove_entry,
@@ -187,11 +188,21 @@ def test_errors_speak_of_the_ledger_and_name_the_field_not_a_flag(session: Sessi
 
 def test_the_usual_value_is_the_last_one_given_for_that_kind(session: Session) -> None:
     add_contact(session, "Anna", now=NOW)
-    assert usual_value(session, "Anna", Kind.TALENT) == 1
+    assert usual_value(session, "Anna", Kind.TALENT) is None
     logged(session, "Anna", kind=Kind.TALENT, value=3, on=TODAY - timedelta(days=3))
     logged(session, "Anna", kind=Kind.TALENT, value=5)
     logged(session, "Anna", kind=Kind.KNOWLEDGE, value=8)
     assert usual_value(session, "Anna", Kind.TALENT) == 5
+
+
+def test_the_last_entry_with_a_contact_is_the_newest_by_date_then_id(session: Session) -> None:
+    add_contact(session, "Anna", now=NOW)
+    assert last_entry_with(session, "Anna") is None
+    logged(session, "Anna", RECEIVED, Kind.MONEY, on=TODAY - timedelta(days=1))
+    same_day = [logged(session, "Anna", kind=kind) for kind in (Kind.TALENT, Kind.ACCESS)]
+    logged(session, "Anna", RECEIVED, Kind.KNOWLEDGE, on=TODAY - timedelta(days=9))  # late note
+    logged(session, "Bram", RECEIVED, Kind.KNOWLEDGE, on=TODAY + timedelta(days=1))
+    assert last_entry_with(session, "Anna") == same_day[-1]
 
 
 def test_describe_says_who_gave_what(session: Session) -> None:

@@ -7,7 +7,7 @@ from sqlmodel import Session
 from helpers import TODAY, logged
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store.filters import Selection
-from wederkerig.usecases.loops import open_loops
+from wederkerig.usecases.loops import open_loops, open_loops_with
 from wederkerig.usecases.promises import keep_promise
 
 GAVE, RECEIVED = Direction.GAVE, Direction.RECEIVED
@@ -40,3 +40,14 @@ def test_a_promised_answer_closes_the_loop_only_once_kept(session: Session) -> N
     assert loops(session) == [(received.id, 5)]
     keep_promise(session, promised.id, on=TODAY)
     assert loops(session) == []
+
+
+def test_open_loops_with_a_contact_are_only_theirs(session: Session) -> None:
+    first = logged(session, "Anna", RECEIVED, on=TODAY - timedelta(days=8))
+    logged(session, "Bram", RECEIVED)
+    logged(session, "Anna", GAVE)  # given, never a loop to answer
+    answered = logged(session, "Anna", RECEIVED, on=TODAY - timedelta(days=6))
+    logged(session, "Anna", GAVE, answers=answered.id)
+    latest = logged(session, "Anna", RECEIVED, on=TODAY - timedelta(days=1))
+    found = open_loops_with(session, "Anna", today=TODAY)
+    assert [(loop.entry.id, loop.age_days) for loop in found] == [(first.id, 8), (latest.id, 1)]

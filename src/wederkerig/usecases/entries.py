@@ -157,12 +157,7 @@ def log_entry(
     check_value(value)
     if due is not None and not promise:
         raise InvalidInputError(_("a due date belongs to a promise"), field="due")
-    if due is not None and due < on:
-        raise InvalidInputError(
-            _("the promise is due {due} but made {made}: a due date comes later").format(
-                due=due, made=on
-            )
-        )
+    check_due(on, due)
     _check_amount(kind, amount)
     description = check_description(description)
     stamp = now.astimezone(UTC).replace(microsecond=0)
@@ -222,6 +217,16 @@ def unquoted_name(session: Session, words: Sequence[str]) -> str | None:
             continue
         return name
     return None
+
+
+def check_due(made: date, due: date | None) -> None:
+    """A promise falls due after it is made, never before."""
+    if due is not None and due < made:
+        raise InvalidInputError(
+            _("the promise is due {due} but made {made}: a due date comes later").format(
+                due=due, made=made
+            )
+        )
 
 
 def check_answer(session: Session, answered_id: int, direction: Direction) -> None:
@@ -305,17 +310,33 @@ def remove_entry(session: Session, entry_id: int) -> EntryRow:
     return removed
 
 
-def usual_value(session: Session, contact: str, kind: Kind) -> int:
-    """The points of the last entry with this contact and kind (1 when there is none): the
-    guided log's default, since people weigh the same favour the same way."""
+def usual_value(session: Session, contact: str, kind: Kind) -> int | None:
+    """The points of the last entry with this contact and kind (None when there is none):
+    the guided log's default, since people weigh the same favour the same way."""
     person = resolve_contact(session, contact)
-    last = session.exec(
+    return session.exec(
         select(Entry.value)
         .where(Entry.contact_id == person.id, Entry.kind == kind.value)
         .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
         .limit(1)
     ).first()
-    return last or 1
+
+
+def last_entry_with(session: Session, contact: str) -> EntryRow | None:
+    """The newest entry with this contact, promised or done (None when there is none): the
+    guided log offers its direction and kind, since a contact's exchanges tend to repeat."""
+    person = resolve_contact(session, contact)
+    raw = (
+        session.connection()
+        .execute(
+            _row_query()
+            .where(col(Entry.contact_id) == person.id)
+            .order_by(col(Entry.occurred_on).desc(), col(Entry.id).desc())
+            .limit(1)
+        )
+        .first()
+    )
+    return None if raw is None else _to_row(raw)
 
 
 def describe(row: EntryRow) -> str:

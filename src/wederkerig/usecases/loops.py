@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from wederkerig.core.vocabulary import Direction
 from wederkerig.store.filters import Selection
-from wederkerig.usecases.entries import EntryRow, iter_entries
+from wederkerig.usecases.entries import EntryRow, iter_entries, narrow_to_contact
 
 
 @dataclass(frozen=True)
@@ -27,3 +27,9 @@ def open_loops(
     unanswered = replace(selection, unanswered=True, direction=direction)
     for row in iter_entries(session, unanswered):  # streamed: a long ledger has many
         yield OpenLoop(row, (today - row.date).days)
+
+
+def open_loops_with(session: Session, contact: str, *, today: date) -> list[OpenLoop]:
+    """What this contact gave that nothing answers yet, oldest first: what a give to them
+    may answer (the guided log offers these)."""
+    return list(open_loops(session, narrow_to_contact(session, Selection(), contact), today=today))
