@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
+from wederkerig.core.vocabulary import parse_yes_no
 from wederkerig.render import console
 
 BACK = "<"
@@ -47,17 +48,14 @@ def ask(
     return answer or (default or "")
 
 
-YES, NO = {"y", "yes", "j", "ja"}, {"n", "no", "nee"}
-
-
 def yes(question: str, *, default: bool) -> bool:
     """A yes or no, in English or Dutch; anything else asks again, so a stray answer at
     'Save?' never throws the conversation away."""
     hint = _("Y/n") if default else _("y/N")
     while True:
-        answer = ask(f"{question} ({hint})", default=_("y") if default else _("n")).casefold()
-        if answer in YES | NO:
-            return answer in YES
+        answer = parse_yes_no(ask(f"{question} ({hint})"), default=default)
+        if answer is not None:
+            return answer
         console.message("  " + _("Answer y or yes, n or no (or in Dutch: j, ja, n, nee)."))
 
 
