@@ -1,0 +1,73 @@
+"""Typer's answers to each shell, with every name arriving as one argument.
+
+Typer hands completions over as they are; names hold spaces, apostrophes (Dirk 't Hart),
+``$`` and ``*``. Bash inserts what it is given, so it gets them backslash-escaped, as the quick
+path in :mod:`wederkerig.cli.completion` does. Zsh reads Typer's answer as shell code
+(``eval``, inside single quotes, inside double quotes) and quotes the match itself when it
+inserts it, so a name only has to survive those layers. Fish quotes what it inserts: Typer's
+plain lines are right for it.
+"""
+
+import re
+
+from typer import _completion_shared
+from typer._click.shell_completion import CompletionItem, add_completion_class
+from typer._completion_classes import BashComplete, ZshComplete, _sanitize_help_text
+
+from wederkerig.cli.completion import bash_escaped
+
+_DOUBLE_QUOTED_SPECIAL = re.compile(r'([\\"$`])')
+
+
+class EscapingBashComplete(BashComplete):
+    """Bash: each name backslash-escaped, as bash inserts it."""
+
+    def format_completion(self, item: CompletionItem) -> str:
+        return bash_escaped(item.value)
+
+
+def zsh_quoted(text: str) -> str:
+    """``text`` as one word of the ``_arguments`` spec that Typer's zsh script evaluates, layer
+    by layer from the inside: '\\' and ':' escaped for the value:description split, then
+    '\\', '"', '$' and '`' for the double quotes, then each ' closing and reopening the single
+    quotes the whole spec stands in."""
+    described = text.replace("\\", "\\\\").replace(":", "\\:")
+    quoted = _DOUBLE_QUOTED_SPECIAL.sub(r"\\\1", described)
+    return '"' + quoted.replace("'", "'\\''") + '"'
+
+
+ZSH_SCRIPT = """
+#compdef %(prog_name)s
+
+_%(prog_name)s() {
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" \\
+    %(autocomplete_var)s=complete_zsh %(prog_name)s)
+}
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _%(prog_name)s "$@"
+else
+  compdef _%(prog_name)s %(prog_name)s
+fi
+"""
+
+
+class QuotingZshComplete(ZshComplete):
+    """Zsh: each value and description quoted so it survives the evaluation intact."""
+
+    source_template = ZSH_SCRIPT
+
+    def format_completion(self, item: CompletionItem) -> str:
+        value = zsh_quoted(item.value)
+        if not item.help:
+            return value
+        return f"{value}:{zsh_quoted(_sanitize_help_text(' '.join(item.help.split())))}"
+
+
+def use_escaping_shells() -> None:
+    """Answer bash and zsh through the classes above, and install :data:`ZSH_SCRIPT` (Typer
+    registers its own classes each time the app is built, so this runs once it is built,
+    before the command line is parsed)."""
+    add_completion_class(EscapingBashComplete, "bash")
+    add_completion_class(QuotingZshComplete, "zsh")
+    _completion_shared._completion_scripts["zsh"] = ZSH_SCRIPT
