@@ -6,7 +6,13 @@ from typing import Annotated
 import typer
 
 from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
-from wederkerig.cli.options import FormatOption, complete_contact
+from wederkerig.cli.options import (
+    FormatOption,
+    TagOption,
+    complete_contact,
+    complete_group,
+    complete_tag,
+)
 from wederkerig.core.dates import parse_cadence
 from wederkerig.core.i18n import _
 from wederkerig.formats.columns import CONTACT_COLUMNS, Format
@@ -34,7 +40,10 @@ def add(
     ] = None,
     email: Annotated[str | None, typer.Option("--email")] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help=_("A label; repeat for more."))
+        list[str] | None,
+        typer.Option(
+            "--tag", "-t", help=_("A label; repeat for more."), autocompletion=complete_tag
+        ),
     ] = None,
     alias: Annotated[
         list[str] | None,
@@ -42,7 +51,13 @@ def add(
     ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
     group: Annotated[
-        list[str] | None, typer.Option("--group", "-g", help=_("Join this group; repeat for more."))
+        list[str] | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Join this group; repeat for more."),
+            autocompletion=complete_group,
+        ),
     ] = None,
 ) -> None:
     from wederkerig.usecases.contacts import add_contact
@@ -67,9 +82,7 @@ def add(
 @app.command("list", help=_("List contacts with their organisation, email, tags and aliases."))
 def list_(
     ctx: typer.Context,
-    tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help=_("Only contacts with this tag."))
-    ] = None,
+    tag: TagOption = None,
     org: Annotated[
         str | None, typer.Option("--org", help=_("Only contacts whose organisation contains this."))
     ] = None,
@@ -113,8 +126,14 @@ def edit(
         str | None, typer.Option("--email", help=_("New email ('' clears it)."))
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("New note ('' clears it)."))] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Add a tag."))] = None,
-    untag: Annotated[list[str] | None, typer.Option("--untag", help=_("Remove a tag."))] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help=_("Add a tag."), autocompletion=complete_tag),
+    ] = None,
+    untag: Annotated[
+        list[str] | None,
+        typer.Option("--untag", help=_("Remove a tag."), autocompletion=complete_tag),
+    ] = None,
     alias: Annotated[
         list[str] | None, typer.Option("--alias", "-a", help=_("Add an alias."))
     ] = None,
