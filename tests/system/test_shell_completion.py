@@ -38,6 +38,12 @@ CASES = [
     ("wederkerig contact add Piet --group Dre", "Drechtsteden Partnership"),
     ("wederkerig entries --event Borr", 'Borrel "17:30" `bar` \\o/'),
 ]
+# Bash alone: it splits --group=Drech at the '=' (so the quick path answers the value), and
+# the quick path ignores case; zsh and fish match what Typer offers as typed.
+BASH_CASES = [
+    ("wederkerig balance --group=Drech", "--group=Drechtsteden Partnership"),
+    ("wederkerig balance -g drech", "Drechtsteden Partnership"),
+]
 
 
 class Terminal:
@@ -110,8 +116,9 @@ def terminal(
 
 
 def test_a_completed_name_is_one_argument_and_the_line_runs(terminal: Terminal) -> None:
-    for typed, name in CASES:
+    cases = CASES + BASH_CASES if terminal.shell == "bash" else CASES
+    for typed, name in cases:
         words = shlex.split(typed)
         assert terminal.arguments_after_tab(typed) == [*words[:-1], name], (terminal.shell, typed)
-    for typed, _name in CASES:
+    for typed, _name in cases:
         assert terminal.exit_code_after_tab(typed) == 0, (terminal.shell, typed)
