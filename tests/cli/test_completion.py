@@ -172,13 +172,18 @@ def test_zsh_and_fish_get_names_after_options_each_kept_whole(
 ) -> None:
     """Issue #14: zsh evaluates Typer's answer as shell code inside single quotes, where
     Typer's own escaping lost the apostrophe of Dirk 't Hart; `contact add --group` offered
-    nothing. Fish quotes what it inserts itself, so it gets the names as they are."""
+    nothing. Fish quotes what it inserts itself, so it gets the names as they are. Both replace
+    the whole word typed, so `--group=Dr` is answered with `--group=` in front."""
     ok(ledger("group", "add", "Drechtsteden Partnership"))
     ok(ledger("contact", "add", "Dirk 't Hart"))
     ok(ledger("event", "add", 'Borrel "$5" `a:b` \\'))
     line = f"wederkerig --db {ledger_path} contact add Piet --group Dr"
     assert typer_answer(cli, "zsh", line) == """_arguments '*: :(("Drechtsteden Partnership"))'"""
     assert typer_answer(cli, "fish", line) == "Drechtsteden Partnership"
+    line = f"wederkerig --db {ledger_path} balance --group=Dr"  # they replace the whole word
+    whole = "--group=Drechtsteden Partnership"
+    assert typer_answer(cli, "zsh", line) == f"""_arguments '*: :(("{whole}"))'"""
+    assert typer_answer(cli, "fish", line) == whole
     line = f"wederkerig --db {ledger_path} balance --period 2026 Dirk"
     assert typer_answer(cli, "zsh", line) == """_arguments '*: :(("Dirk '\\''t Hart"))'"""
     assert typer_answer(cli, "fish", line) == "Dirk 't Hart"

@@ -5,14 +5,21 @@ Typer hands completions over as they are; names hold spaces, apostrophes (Dirk '
 path in :mod:`wederkerig.cli.completion` does. Zsh reads Typer's answer as shell code
 (``eval``, inside single quotes, inside double quotes) and quotes the match itself when it
 inserts it, so a name only has to survive those layers. Fish quotes what it inserts: Typer's
-plain lines are right for it.
+plain lines are right for it. Zsh and fish match and replace the whole word typed, so for
+``--group=Dr`` they are offered ``--group=Drechtsteden Partnership`` (bash splits that word at
+the '=' and is answered by the quick path).
 """
 
 import re
 
 from typer import _completion_shared
-from typer._click.shell_completion import CompletionItem, add_completion_class
-from typer._completion_classes import BashComplete, ZshComplete, _sanitize_help_text
+from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class
+from typer._completion_classes import (
+    BashComplete,
+    FishComplete,
+    ZshComplete,
+    _sanitize_help_text,
+)
 
 from wederkerig.cli.completion import bash_escaped
 
@@ -52,7 +59,24 @@ fi
 """
 
 
-class QuotingZshComplete(ZshComplete):
+class _WholeWord(ShellComplete):
+    """Values for ``--option=start`` offered as the whole word, as Click reads it: the option
+    and '=' in front of each value Click completes."""
+
+    def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
+        items = super().get_completions(args, incomplete)
+        option, equals, _ = incomplete.partition("=")
+        if equals and option.startswith("-"):
+            for item in items:
+                item.value = f"{option}={item.value}"
+        return items
+
+
+class WholeWordFishComplete(_WholeWord, FishComplete):
+    """Fish: Typer's lines, with ``--option=`` kept in front of a value."""
+
+
+class QuotingZshComplete(_WholeWord, ZshComplete):
     """Zsh: each value and description quoted so it survives the evaluation intact."""
 
     source_template = ZSH_SCRIPT
@@ -65,9 +89,10 @@ class QuotingZshComplete(ZshComplete):
 
 
 def use_escaping_shells() -> None:
-    """Answer bash and zsh through the classes above, and install :data:`ZSH_SCRIPT` (Typer
+    """Answer bash, zsh and fish through the classes above, and install :data:`ZSH_SCRIPT` (Typer
     registers its own classes each time the app is built, so this runs once it is built,
     before the command line is parsed)."""
     add_completion_class(EscapingBashComplete, "bash")
     add_completion_class(QuotingZshComplete, "zsh")
+    add_completion_class(WholeWordFishComplete, "fish")
     _completion_shared._completion_scripts["zsh"] = ZSH_SCRIPT
