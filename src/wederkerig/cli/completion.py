@@ -54,6 +54,8 @@ OPTIONS = {
 }
 LIMIT = 100
 _SHELL_SPECIAL = re.compile(r"([^\w@%+=:,./-])")
+# What a backslash must protect inside double quotes, in bash and in zsh.
+DOUBLE_QUOTED_SPECIAL = re.compile(r'([\\"$`])')
 
 
 def candidates(what: str, target: str, incomplete: str) -> list[str]:
@@ -84,10 +86,30 @@ def names_in(session: "Session", what: str) -> list[str]:
     return sorted(found, key=str.casefold)
 
 
-def bash_escaped(name: str) -> str:
-    """``name`` as bash must be handed it to insert one argument: every character the shell
-    would read specially (space, quote, ``$``, ``*``) behind a backslash."""
-    return _SHELL_SPECIAL.sub(r"\\\1", name)
+def bash_escaped(name: str, quote: str = "") -> str:
+    """``name`` as bash must be handed it to insert one argument. Outside quotes every
+    character the shell would read specially (space, quote, ``$``, ``*``) goes behind a
+    backslash; inside a quote the user opened (bash closes it after the name) only what that
+    quote does not protect."""
+    if quote == "'":
+        return name.replace("'", "'\\''")
+    pattern = DOUBLE_QUOTED_SPECIAL if quote == '"' else _SHELL_SPECIAL
+    return pattern.sub(r"\\\1", name)
+
+
+def bash_words(comp_words: str) -> tuple[list[str], str]:
+    """The words of bash's line as the command will get them, and the quote the last one is
+    still open in ('' if none): the word being typed may be ``"Drech``."""
+    lexer = shlex.shlex(comp_words, posix=True)
+    lexer.whitespace_split, lexer.commenters = True, ""
+    words: list[str] = []
+    try:
+        words.extend(lexer)
+    except ValueError:  # the end came inside a quote, or after a lone backslash
+        words.append(lexer.token)
+        state = getattr(lexer, "state", "")  # where the lexer stopped (typeshed omits it)
+        return words, state if state in ("'", '"') else ""
+    return words, ""
 
 
 def bash_answer(environ: Mapping[str, str]) -> str | None:
@@ -97,10 +119,10 @@ def bash_answer(environ: Mapping[str, str]) -> str | None:
     if environ.get(COMPLETE_ENV) != "complete_bash":
         return None
     try:
-        words = shlex.split(environ.get("COMP_WORDS", ""))
         cursor = int(environ.get("COMP_CWORD", ""))
     except ValueError:
         return None
+    words, quote = bash_words(environ.get("COMP_WORDS", ""))
     args, incomplete = words[1:cursor], words[cursor] if cursor < len(words) else ""
     db = environ.get(DB_ENV)
     if len(args) >= 2 and args[0] == "--db":
@@ -114,7 +136,7 @@ def bash_answer(environ: Mapping[str, str]) -> str | None:
         return None
     what, start = wanted
     names = candidates(what, target, start)
-    return "".join(bash_escaped(name) + "\n" for name in names)
+    return "".join(bash_escaped(name, quote) + "\n" for name in names)
 
 
 def _wanted(args: list[str], incomplete: str) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ plain lines are right for it. Zsh and fish match and replace the whole word type
 the '=' and is answered by the quick path).
 """
 
-import re
+import os
 
 from typer import _completion_shared
 from typer._click.shell_completion import CompletionItem, ShellComplete, add_completion_class
@@ -21,16 +21,21 @@ from typer._completion_classes import (
     _sanitize_help_text,
 )
 
-from wederkerig.cli.completion import bash_escaped
-
-_DOUBLE_QUOTED_SPECIAL = re.compile(r'([\\"$`])')
+from wederkerig.cli.completion import DOUBLE_QUOTED_SPECIAL, bash_escaped, bash_words
 
 
 class EscapingBashComplete(BashComplete):
-    """Bash: each name backslash-escaped, as bash inserts it."""
+    """Bash: each name escaped as bash inserts it, for the quote the word is open in."""
+
+    quote = ""
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        words, self.quote = bash_words(os.environ["COMP_WORDS"])
+        cursor = int(os.environ["COMP_CWORD"])
+        return words[1:cursor], words[cursor] if cursor < len(words) else ""
 
     def format_completion(self, item: CompletionItem) -> str:
-        return bash_escaped(item.value)
+        return bash_escaped(item.value, self.quote)
 
 
 def zsh_quoted(text: str) -> str:
@@ -39,7 +44,7 @@ def zsh_quoted(text: str) -> str:
     '\\', '"', '$' and '`' for the double quotes, then each ' closing and reopening the single
     quotes the whole spec stands in."""
     described = text.replace("\\", "\\\\").replace(":", "\\:")
-    quoted = _DOUBLE_QUOTED_SPECIAL.sub(r"\\\1", described)
+    quoted = DOUBLE_QUOTED_SPECIAL.sub(r"\\\1", described)
     return '"' + quoted.replace("'", "'\\''") + '"'
 
 
