@@ -50,6 +50,9 @@ ENGINE_ENV = "WEDERKERIG_TEST_ENGINE"
 ENGINE = os.environ.get(ENGINE_ENV, "sqlite")
 POSTGRES = ENGINE == "postgresql"
 REQUIRE_POSTGRES = os.environ.get("WEDERKERIG_REQUIRE_POSTGRES") == "1"
+# The real shells Tab completion is proven in (tests/system): a missing one skips, saying why,
+# unless WEDERKERIG_REQUIRE_SHELLS=1 (as in .ci/run), where it fails instead.
+REQUIRE_SHELLS = os.environ.get("WEDERKERIG_REQUIRE_SHELLS") == "1"
 
 
 class LedgerUnderTest:

@@ -27,6 +27,7 @@ from wederkerig.cli import (
     promises,
     reports,
     settings,
+    shells,
     upkeep,
 )
 from wederkerig.cli.context import AppContext
@@ -118,7 +119,9 @@ class LedgerGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Report Click's own usage errors (a bad option value, a missing argument) in one line
-        too, instead of Typer's usage-and-panel block."""
+        too, instead of Typer's usage-and-panel block; answer Tab with names each shell keeps
+        as one argument."""
+        shells.use_escaping_shells()
         run = functools.partial(
             super().main, args, prog_name, complete_var, False, windows_expand_args, **extra
         )

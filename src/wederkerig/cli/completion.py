@@ -1,8 +1,10 @@
 """Completing names and words on Tab, from the SQLite file with the standard library alone.
 
 Completion runs on every Tab, so the common case (a name or word where a command expects
-one, in bash) is answered before Typer, Click or SQLAlchemy are imported; everything else
-goes to Typer's own completion, whose arguments and options ask :func:`candidates` too.
+one, or after an option that takes one, in bash) is answered before Typer, Click or SQLAlchemy
+are imported; everything else goes to Typer's own completion, whose arguments and options ask
+:func:`candidates` too. Every shell gets the names as one argument each: bash inserts what it
+is given, so :func:`bash_escaped` is applied here and in ``cli.shells`` for Typer's answers.
 """
 
 import re
@@ -41,8 +43,19 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("group", "leave"): ("group", "contact", "..."),
     ("tag", "cadence"): ("tag",),
 }  # fmt: skip
+# Options whose value is a name or word: the same in every command that has them (the
+# completion tests walk the Typer app to keep this true).
+OPTIONS = {
+    **dict.fromkeys(("--tag", "-t", "--untag"), "tag"),
+    **dict.fromkeys(("--group", "-g"), "group"),
+    **dict.fromkeys(("--event", "-e"), "event"),
+    **dict.fromkeys(("--kind", "-k"), "kind"),
+    **dict.fromkeys(("--direction", "-d"), "direction"),
+}
 LIMIT = 100
 _SHELL_SPECIAL = re.compile(r"([^\w@%+=:,./-])")
+# What a backslash must protect inside double quotes, in bash and in zsh.
+DOUBLE_QUOTED_SPECIAL = re.compile(r'([\\"$`])')
 
 
 def candidates(what: str, target: str, incomplete: str) -> list[str]:
@@ -73,21 +86,67 @@ def names_in(session: "Session", what: str) -> list[str]:
     return sorted(found, key=str.casefold)
 
 
+def bash_escaped(name: str, quote: str = "") -> str:
+    """``name`` as bash must be handed it to insert one argument. Outside quotes every
+    character the shell would read specially (space, quote, ``$``, ``*``) goes behind a
+    backslash; inside a quote the user opened (bash closes it after the name) only what that
+    quote does not protect."""
+    if quote == "'":
+        return name.replace("'", "'\\''")
+    pattern = DOUBLE_QUOTED_SPECIAL if quote == '"' else _SHELL_SPECIAL
+    return pattern.sub(r"\\\1", name)
+
+
+def bash_words(comp_words: str) -> tuple[list[str], str]:
+    """The words of bash's line as the command will get them, and the quote the last one is
+    still open in ('' if none): the word being typed may be ``"Drech``."""
+    lexer = shlex.shlex(comp_words, posix=True)
+    lexer.whitespace_split, lexer.commenters = True, ""
+    words: list[str] = []
+    try:
+        words.extend(lexer)
+    except ValueError:  # the end came inside a quote, or after a lone backslash
+        words.append(lexer.token)
+        state = getattr(lexer, "state", "")  # where the lexer stopped (typeshed omits it)
+        return words, state if state in ("'", '"') else ""
+    return words, ""
+
+
 def bash_answer(environ: Mapping[str, str]) -> str | None:
-    """The reply to bash's completion request when it asks for a name or word by position,
-    else ``None`` (then Typer answers). Names come back escaped: 'Anneke de Vries' is one
-    word."""
+    """The reply to bash's completion request when it asks for a name or word by position or
+    as an option's value, else ``None`` (then Typer answers). Names come back escaped:
+    'Anneke de Vries' is one word."""
     if environ.get(COMPLETE_ENV) != "complete_bash":
         return None
     try:
-        words = shlex.split(environ.get("COMP_WORDS", ""))
         cursor = int(environ.get("COMP_CWORD", ""))
     except ValueError:
         return None
+    words, quote = bash_words(environ.get("COMP_WORDS", ""))
     args, incomplete = words[1:cursor], words[cursor] if cursor < len(words) else ""
     db = environ.get(DB_ENV)
     if len(args) >= 2 and args[0] == "--db":
         db, args = args[1], args[2:]
+    wanted = _wanted(args, incomplete)
+    if wanted is None:
+        return None
+    try:
+        target = choose_target(db)
+    except WederkerigError:  # a broken settings file: Typer's path reports it
+        return None
+    what, start = wanted
+    names = candidates(what, target, start)
+    return "".join(bash_escaped(name, quote) + "\n" for name in names)
+
+
+def _wanted(args: list[str], incomplete: str) -> tuple[str, str] | None:
+    """What the word being typed names and its start, when the quick path knows: an option's
+    value (bash splits ``--group=Dr`` at the '=' into three words, and with the cursor right
+    after the '=' that is the word typed), or an argument while no option is given."""
+    if args[-1:] == ["="] and args[-2:-1] and args[-2] in OPTIONS:
+        return OPTIONS[args[-2]], incomplete
+    if args and args[-1] in OPTIONS:
+        return OPTIONS[args[-1]], incomplete.removeprefix("=")
     for command, kinds in ARGUMENTS.items():
         if tuple(args[: len(command)]) != command:
             continue
@@ -97,12 +156,5 @@ def bash_answer(environ: Mapping[str, str]) -> str | None:
         position = len(given)
         if kinds[-1] == "...":
             position = min(position, len(kinds) - 2)
-        if position >= len(kinds):
-            return None
-        try:
-            target = choose_target(db)
-        except WederkerigError:  # a broken settings file: Typer's path reports it
-            return None
-        names = candidates(kinds[position], target, incomplete)
-        return "".join(_SHELL_SPECIAL.sub(r"\\\1", name) + "\n" for name in names)
+        return (kinds[position], incomplete) if position < len(kinds) else None
     return None

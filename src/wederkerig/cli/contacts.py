@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from wederkerig.cli.context import app_context, output_stream, show_listing, transaction
-from wederkerig.cli.options import FormatOption, complete_contact
+from wederkerig.cli.options import (
+    FormatOption,
+    TagOption,
+    complete_contact,
+    complete_group,
+    complete_tag,
+)
 from wederkerig.core.dates import parse_cadence
 from wederkerig.core.i18n import _
 from wederkerig.core.vocabulary import ContactOrder
@@ -38,7 +44,10 @@ def add(
         str | None, typer.Option("--email", help=_("Their email address, to find them by."))
     ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help=_("A label; repeat for more."))
+        list[str] | None,
+        typer.Option(
+            "--tag", "-t", help=_("A label; repeat for more."), autocompletion=complete_tag
+        ),
     ] = None,
     alias: Annotated[
         list[str] | None,
@@ -49,7 +58,13 @@ def add(
         typer.Option("--note", help=_("A note for yourself: how you met, what they care about.")),
     ] = None,
     group: Annotated[
-        list[str] | None, typer.Option("--group", "-g", help=_("Join this group; repeat for more."))
+        list[str] | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("Join this group; repeat for more."),
+            autocompletion=complete_group,
+        ),
     ] = None,
 ) -> None:
     from wederkerig.usecases.contacts import add_contact
@@ -74,9 +89,7 @@ def add(
 @app.command("list", help=_("List contacts with their organisation, email, tags and aliases."))
 def list_(
     ctx: typer.Context,
-    tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help=_("Only contacts with this tag."))
-    ] = None,
+    tag: TagOption = None,
     org: Annotated[
         str | None, typer.Option("--org", help=_("Only contacts whose organisation contains this."))
     ] = None,
@@ -129,8 +142,14 @@ def edit(
         str | None, typer.Option("--email", help=_("New email address ('' clears it)."))
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("New note ('' clears it)."))] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Add a tag."))] = None,
-    untag: Annotated[list[str] | None, typer.Option("--untag", help=_("Remove a tag."))] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help=_("Add a tag."), autocompletion=complete_tag),
+    ] = None,
+    untag: Annotated[
+        list[str] | None,
+        typer.Option("--untag", help=_("Remove a tag."), autocompletion=complete_tag),
+    ] = None,
     alias: Annotated[
         list[str] | None, typer.Option("--alias", "-a", help=_("Add an alias."))
     ] = None,

@@ -289,8 +289,10 @@ def edit(
     ctx: typer.Context,
     entry_id: EntryIdArgument,
     value: ValueOption = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k")] = None,
-    direction: Annotated[str | None, typer.Option("--direction", "-d")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", autocompletion=complete_kind)] = None,
+    direction: Annotated[
+        str | None, typer.Option("--direction", "-d", autocompletion=complete_direction)
+    ] = None,
     on: OnOption = None,
     description: Annotated[str | None, typer.Option("--description")] = None,
     amount: Annotated[

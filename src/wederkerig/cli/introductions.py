@@ -12,6 +12,7 @@ from wederkerig.cli.options import (
     OnOption,
     ValueOption,
     complete_contact,
+    complete_event,
     id_argument,
 )
 from wederkerig.core.i18n import _
@@ -51,7 +52,10 @@ def intro(
     value: ValueOption = None,
     on: OnOption = None,
     event: Annotated[
-        str | None, typer.Option("--event", "-e", help=_("Where you introduced them."))
+        str | None,
+        typer.Option(
+            "--event", "-e", help=_("Where you introduced them."), autocompletion=complete_event
+        ),
     ] = None,
 ) -> None:
     from wederkerig.usecases.introductions import make_introduction
