@@ -55,23 +55,23 @@ def balance_table(
     that names are never cut.
     """
     wide = width >= cells.WIDE
-    organisations = wide and by is By.CONTACT
+    organisations = by is By.CONTACT
     kind_headers = [kind.value if wide else kind.value[0].upper() for kind in Kind]
-    table = cells.table(
-        _label_column(by, (r.label for r in [*rows, total]), width),
-        *([_organisation_column()] if organisations else []),
-        *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        Column(_("Net"), justify="right", no_wrap=True),
-        Column(_("Last"), no_wrap=True, min_width=10),
-        show_footer=True,
+    columns = [
+        _label_col(by, (r.label for r in [*rows, total]), width),
+        *([_organisation_col()] if organisations else []),
+        *(cells.Col(header, rank=3, justify="center") for header in kind_headers),
+        cells.Col(_("Gave"), rank=2, justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Recv"), rank=2, justify="right", style=cells.RECEIVED_STYLE),
+        cells.Col(_("Net"), justify="right"),
+        cells.Col(_("Last"), rank=1),
+    ]
+    table = cells.fitted(
+        width,
+        columns,
+        [_balance_cells(row, organisation=organisations) for row in rows],
+        footer=_balance_cells(total, organisation=organisations),
     )
-    for row in rows:
-        table.add_row(*_balance_cells(row, organisation=organisations))
-    footer = _balance_cells(total, organisation=organisations)
-    for column, cell in zip(table.columns, footer, strict=True):
-        column.footer = cell
     legend = (
         _("Per kind: gave/received points.")
         if wide
@@ -101,18 +101,19 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
     """
     rows = [*balances.rows, balances.total]
     widest_number = max(
-        (len(str(n)) + 1 for row in rows for n in (*row.nets, row.total)), default=1
+        (cells.net(n).cell_len + 1 for row in rows for n in (*row.nets, row.total)), default=1
     )
     cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
     label = max((Text(_label(row.label)).cell_len for row in rows), default=0)
     label = max(label, Text(_(HEADINGS[by])).cell_len)
-    if _wrap_at(by, width) is not None:  # a long label wraps at a third of the width
+    wrap_at = _wrap_at(by, width) or (width if width < NARROW else None)
+    if wrap_at is not None:  # a long label wraps at a third of the width
         label = min(label, width // 3)
     room = width - label - 1 - (max(widest_number, 5) + 1)
     shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
     skipped = len(balances.periods) - len(shown)
     table = cells.table(
-        _label_column(by, (row.label for row in rows), width),
+        cells.name_column(_(HEADINGS[by]), (_label(row.label) for row in rows), width=wrap_at),
         *(Column(period.replace("-", "\n"), justify="right", no_wrap=True) for period in shown),
         Column(_("Total"), justify="right", no_wrap=True, style="bold"),
         show_footer=True,
@@ -144,6 +145,9 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
     return Group(table, *notes)
 
 
+NARROW = 60  # below this even a person's name wraps in a period table: the numbers need room
+
+
 def _wrap_at(by: By, width: int) -> int | None:
     """A person's name is never wrapped (it is how they are found); an organisation's,
     group's or event's name may wrap, so the numbers beside it stay readable."""
@@ -154,8 +158,9 @@ def _net_or_dot(value: int) -> Text:
     return cells.net(value) if value else Text("·", style="dim")
 
 
-def _organisation_column() -> Column:
-    return Column(_("Organisation"), overflow="ellipsis", max_width=28)
+def _organisation_col() -> cells.Col:
+    """Where a contact works: the first column to go on a narrow terminal."""
+    return cells.Col(_("Organisation"), rank=9, wrap=True, max_width=28)
 
 
 def _label(text: str) -> str:
@@ -172,13 +177,19 @@ def _label_column(by: By, labels: Iterable[str], width: int) -> Column:
     return cells.name_column(_(HEADINGS[by]), shown, width=_wrap_at(by, width))
 
 
+def _label_col(by: By, labels: Iterable[str], width: int) -> cells.Col:
+    """:func:`_label_column` for :func:`cells.fitted` tables."""
+    shown = (_label(label) for label in labels)
+    return cells.name_col(_(HEADINGS[by]), shown, _wrap_at(by, width))
+
+
 def _kind_cell(tally: "Tally") -> Text:
     if not (tally.gave or tally.received):
         return Text("·", style="dim")
     return Text.assemble(
-        (str(tally.gave), cells.GAVE_STYLE),
+        (cells.count(tally.gave), cells.GAVE_STYLE),
         ("/", "dim"),
-        (str(tally.received), cells.RECEIVED_STYLE),
+        (cells.count(tally.received), cells.RECEIVED_STYLE),
     )
 
 
@@ -187,7 +198,7 @@ def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]
     if organisation:
         line.append(Text(row.organisation or ""))
     line += [_kind_cell(row.by_kind[kind]) for kind in Kind]
-    line += [str(row.gave), str(row.received), cells.net(row.net)]
+    line += [cells.count(row.gave), cells.count(row.received), cells.net(row.net)]
     line.append(cells.day(row.last_date))
     return line
 
@@ -195,30 +206,32 @@ def _balance_cells(row: "BalanceRow", *, organisation: bool) -> list[Text | str]
 def balance_by_kind_table(
     rows: Sequence["BalanceRow"], *, width: int, by: By = By.CONTACT
 ) -> Group:
-    organisations = width >= cells.WIDE and by is By.CONTACT
-    table = cells.table(
-        _label_column(by, (r.label for r in rows), width),
-        *([_organisation_column()] if organisations else []),
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        Column(_("Net"), justify="right", no_wrap=True),
-        Column(_("Entries"), justify="right", no_wrap=True),
-        Column(_("Last"), no_wrap=True),
-    )
+    organisations = by is By.CONTACT
+    columns = [
+        _label_col(by, (r.label for r in rows), width),
+        *([_organisation_col()] if organisations else []),
+        cells.Col(_("Kind")),
+        cells.Col(_("Gave"), rank=2, justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Recv"), rank=2, justify="right", style=cells.RECEIVED_STYLE),
+        cells.Col(_("Net"), justify="right"),
+        cells.Col(_("Entries"), rank=3, justify="right"),
+        cells.Col(_("Last"), rank=1),
+    ]
+    lines: list[list[Text | str]] = []
     for row in rows:
         line: list[Text | str] = [Text(_label(row.label))]
         if organisations:
             line.append(Text(row.organisation or ""))
         line += [
             row.kind.value if row.kind else "",
-            str(row.gave),
-            str(row.received),
+            cells.count(row.gave),
+            cells.count(row.received),
             cells.net(row.net),
-            str(row.entries),
+            cells.count(row.entries),
             cells.day(row.last_date),
         ]
-        table.add_row(*line)
+        lines.append(line)
+    table = cells.fitted(width, columns, lines)
     return Group(table, Text(_(SIGN_LEGEND), style="dim"))
 
 
@@ -232,18 +245,21 @@ def contact_balance(
     """The view before a meeting. ``words`` holds the overall sentence, then one per kind."""
     heading = cells.person_heading(balance.contact)
     since = cells.last_contact(
-        balance.last_date, balance.days_since, _("No entries in this period.")
+        balance.last_date, balance.days_since, _("Nothing logged with them yet.")
     )
-    kinds = cells.table(
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE),
-        Column(_("Received"), justify="right", style=cells.RECEIVED_STYLE),
-        Column(_("Net"), justify="right"),
-        Column(_("In words"), overflow="fold"),
-    )
-    for (kind, tally), sentence in zip(balance.by_kind.items(), words[1:], strict=True):
-        kinds.add_row(*cells.kind_cells(kind, tally), Text(sentence, style="dim"))
-    kinds.add_row(*cells.total_cells(balance.tally), Text(words[0], style="bold"))
+    columns = [
+        cells.Col(_("Kind")),
+        cells.Col(_("Gave"), justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Received"), justify="right", style=cells.RECEIVED_STYLE),
+        cells.Col(_("Net"), justify="right"),
+        cells.Col(_("In words"), rank=1, wrap=True, min_width=20),
+    ]
+    rows = [
+        [*cells.kind_cells(kind, tally), Text(sentence, style="dim")]
+        for (kind, tally), sentence in zip(balance.by_kind.items(), words[1:], strict=True)
+    ]
+    rows.append([*cells.total_cells(balance.tally), Text(words[0], style="bold")])
+    kinds = cells.fitted(width, columns, rows)
     parts: list[RenderableType] = [heading, since, kinds]
     parts += cells.money_lines(balance.amount_gave, balance.amount_received)
     if promises:

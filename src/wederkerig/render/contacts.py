@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group
-from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
@@ -16,27 +15,27 @@ if TYPE_CHECKING:
 
 def contacts_table(cards: Sequence["ContactCard"], *, width: int) -> Group:
     """Contacts; a narrow terminal shows name, organisation and tags, and says what it left out."""
-    wide = width >= cells.WIDE
-    table = cells.table(
-        cells.name_column(_("Name"), (c.name for c in cards)),
-        Column(_("Organisation"), overflow="fold"),
-        *([Column(_("Email"), overflow="fold")] if wide else []),
-        Column(_("Tags"), overflow="fold"),
-        *(
-            [Column(_("Aliases"), overflow="fold"), Column(_("Note"), overflow="fold")]
-            if wide
-            else []
-        ),
-    )
-    for c in cards:
-        line = [Text(c.name), Text(c.organisation or "")]
-        if wide:
-            line.append(Text(c.email or ""))
-        line.append(Text(", ".join(c.tags)))
-        if wide:
-            line += [Text(", ".join(c.aliases)), Text(c.note or "")]
-        table.add_row(*line)
-    if wide:
+    columns = [
+        cells.name_col(_("Name"), (c.name for c in cards)),
+        cells.Col(_("Organisation"), rank=1, wrap=True),
+        cells.Col(_("Email"), rank=3, wrap=True),
+        cells.Col(_("Tags"), rank=2, wrap=True),
+        cells.Col(_("Aliases"), rank=4, wrap=True),
+        cells.Col(_("Note"), rank=5, wrap=True),
+    ]
+    rows = [
+        [
+            Text(c.name),
+            Text(c.organisation or ""),
+            Text(c.email or ""),
+            Text(", ".join(c.tags)),
+            Text(", ".join(c.aliases)),
+            Text(c.note or ""),
+        ]
+        for c in cards
+    ]
+    table = cells.fitted(width, columns, rows)
+    if len(table.columns) == len(columns):
         return Group(table)
     return Group(
         table, Text(_("Email, aliases and notes: a wider terminal or --format csv."), style="dim")
@@ -71,6 +70,10 @@ def contact_summary(summary: "ContactSummary", *, width: int) -> Group:
         lines.append(Text(f"  {count}", style="dim"))
     else:
         lines.append(Text("  " + _("no entries yet"), style="dim"))
+    if summary.last_date is not None:
+        lines.append(
+            Text.assemble("  ", cells.last_contact(summary.last_date, summary.days_since, ""))
+        )
     if summary.every_days:
         every = ngettext(
             "stay in touch every {count} day",

@@ -5,7 +5,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group
-from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
@@ -121,11 +120,8 @@ def merge_summary(merge: "Merge") -> str:
 
 def diagnosis(facts: Sequence[tuple[str, str]], problems: Sequence[str], *, width: int) -> Group:
     """``doctor``: what it checked and found, then all is well or each problem in red."""
-    table = cells.table(
-        Column(_("Check"), style="dim", no_wrap=True), Column(_("Found"), overflow="fold")
-    )
-    for label, value in facts:
-        table.add_row(label, Text(value))
+    columns = [cells.Col(_("Check"), style="dim"), cells.Col(_("Found"), wrap=True)]
+    table = cells.fitted(width, columns, [[label, Text(value)] for label, value in facts])
     verdict = (
         Text(_("All is well."), style="green")
         if not problems

@@ -19,7 +19,7 @@ from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Group, Membership
-from wederkerig.usecases.contacts import ContactCard, card, resolve_contact
+from wederkerig.usecases.contacts import ContactCard, card, last_contact, resolve_contact
 from wederkerig.usecases.entries import EntryRow, iter_entries
 from wederkerig.usecases.promises import OpenPromise, open_promises
 
@@ -294,14 +294,16 @@ def contact_balance(
     groups = _grouped(session, selection, by_kind=False)
     accumulator = next(iter(groups.values()), _Accumulator(person.name, person.organisation))
     row = accumulator.row()
+    assert person.id is not None
+    last_date, days_since = last_contact(session, person.id, today=today)
     return ContactBalance(
         contact=card(session, person),
         tally=Tally(row.gave, row.received),
         by_kind=row.by_kind,
         amount_gave=row.amount_gave,
         amount_received=row.amount_received,
-        last_date=row.last_date,
-        days_since=(today - row.last_date).days if row.last_date else None,
+        last_date=last_date,
+        days_since=days_since,
         entries=list(iter_entries(session, selection)),
         promises=pending_promises(session, selection, today=today),
     )

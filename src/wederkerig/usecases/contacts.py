@@ -43,6 +43,7 @@ class ContactSummary:
     last_date: date | None
     every_days: int | None  # the cadence that applies: their own, else their tags'
     groups: tuple[str, ...]
+    days_since: int | None = None  # since the last contact (see last_contact), as of today
 
 
 def resolve_contact(session: Session, query: str) -> Contact:
@@ -246,7 +247,7 @@ def list_contacts(
     ]
 
 
-def show_contact(session: Session, query: str) -> ContactSummary:
+def show_contact(session: Session, query: str, *, today: date) -> ContactSummary:
     contact = resolve_contact(session, query)
     count, first, last = session.exec(
         select(func.count(), func.min(Entry.occurred_on), func.max(Entry.occurred_on)).where(
@@ -256,7 +257,10 @@ def show_contact(session: Session, query: str) -> ContactSummary:
     assert contact.id is not None
     every_days = contact_cadence(session, contact.id)
     groups = contact_groups(session, contact.id)
-    return ContactSummary(card(session, contact), count, first, last, every_days, groups)
+    _last, days_since = last_contact(session, contact.id, today=today)
+    return ContactSummary(
+        card(session, contact), count, first, last, every_days, groups, days_since
+    )
 
 
 def contact_groups(session: Session, contact_id: int) -> tuple[str, ...]:
@@ -277,6 +281,16 @@ def last_in_touch(session: Session, contact_id: int) -> date | None:
     return session.exec(
         select(func.max(Entry.occurred_on)).where(Entry.contact_id == contact_id)
     ).one()
+
+
+def last_contact(
+    session: Session, contact_id: int, *, today: date
+) -> tuple[date | None, int | None]:
+    """ "Last contact" wherever a report says it (balance NAME, brief, contact show): the
+    date of :func:`last_in_touch`, over all time whatever period a report covers, and the
+    days since it as of ``today``."""
+    last = last_in_touch(session, contact_id)
+    return last, (today - last).days if last else None
 
 
 def contact_cadence(session: Session, contact_id: int) -> int | None:
