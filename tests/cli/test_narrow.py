@@ -145,3 +145,13 @@ def test_last_contact_is_one_date_under_one_label_in_every_report(run: Run) -> N
     for args in [("balance", "Anna"), ("brief", "Anna"), ("contact", "show", "Anna")]:
         out = ok(run(*args, COLUMNS="80")).stdout
         assert said in " ".join(out.split()), (args, out)
+
+
+def test_people_are_listed_in_dictionary_order(run: Run) -> None:
+    """ "Ülkü" among the U's, before "Zoë" (it sorted after Z, by code point)."""
+    for name in ["Zoë Janssen", "Ülkü Yılmaz", "Anneke de Vries", "Émile Dubois"]:
+        log(run, name, "gave", "knowledge", "notes", "--create")
+    expected = ["Anneke de Vries", "Émile Dubois", "Ülkü Yılmaz", "Zoë Janssen"]
+    for args in [("contact", "list"), ("balance",)]:
+        rows = ok(run(*args, "--format", "csv")).stdout.splitlines()[1:]
+        assert [row.split(",")[0] for row in rows] == expected, args

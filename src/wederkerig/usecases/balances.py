@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col
 
 from wederkerig.core.i18n import N_, _, ngettext
+from wederkerig.core.names import sort_key
 from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Group, Membership
@@ -224,10 +225,9 @@ def balance_rows(
 
 
 def in_order(labels: Mapping[object, str], by: By) -> list[object]:
-    """Row keys in name order, the row of those without one (key None) last."""
-    if by is By.CONTACT:  # the query sorted them as names sort in the ledger
-        return list(labels)
-    return sorted(labels, key=lambda key: (key is None, labels[key].casefold()))
+    """Row keys in name order (:func:`~wederkerig.core.names.sort_key`), the row of those
+    without one (key None) last."""
+    return sorted(labels, key=lambda key: (key is None, sort_key(labels[key])))
 
 
 def total(rows: Iterable[BalanceRow]) -> BalanceRow:

@@ -16,6 +16,7 @@ from wederkerig.core.names import (
     check_text,
     closest,
     name_key,
+    sort_key,
     tag_name,
     tidy,
 )
@@ -224,7 +225,7 @@ def list_contacts(
         query = query.where(
             col(Contact.id).in_(select(Tag.contact_id).where(Tag.name == tag_name(tag)))
         )
-    contacts = session.exec(query).all()
+    contacts = sorted(session.exec(query).all(), key=lambda c: sort_key(c.name))
     if organisation is not None:
         wanted = name_key(organisation)
         contacts = [c for c in contacts if wanted in name_key(c.organisation or "")]
