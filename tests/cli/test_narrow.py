@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import LedgerUnderTest, Run, Templates, log, ok
+from helpers import ENTRY_COLUMNS, LedgerUnderTest, Run, Templates, log, ok
 from wederkerig.core import i18n, money
 
 WIDTHS = [40, 60, 80, 120]
@@ -155,3 +155,25 @@ def test_people_are_listed_in_dictionary_order(run: Run) -> None:
     for args in [("contact", "list"), ("balance",)]:
         rows = ok(run(*args, "--format", "csv")).stdout.splitlines()[1:]
         assert [row.split(",")[0] for row in rows] == expected, args
+
+
+def test_counts_for_people_are_grouped_the_readers_way(run: Run, tmp_path: Path) -> None:
+    """'1234 entries' read as a year; a Dutch reader groups with a dot."""
+    header = ",".join(ENTRY_COLUMNS)
+    rows = [
+        f",2026-01-{1 + n % 28:02d},Anna,gave,knowledge,1,,note {n},,,done,,,,,,"
+        for n in range(1234)
+    ]
+    file = tmp_path / "many.csv"
+    file.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    ok(run("contact", "add", "Anna"))
+    english = ok(run("import", "entries", str(file), "--dry-run"))
+    assert "1,234 entries" in english.stderr, english.stderr
+    i18n.use("nl")  # as main() does for WEDERKERIG_LANG=nl
+    try:
+        imported = ok(run("import", "entries", str(file)))
+        shown = ok(run("contact", "show", "Anna")).stdout
+    finally:
+        i18n.use("en")
+    assert "1.234" in imported.stderr, imported.stderr
+    assert "1.234" in shown, shown

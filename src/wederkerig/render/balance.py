@@ -138,7 +138,7 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
                     "{count} earlier periods do not fit this width (the total counts them); "
                     "see all with --format csv.",
                     skipped,
-                ).format(count=f"{skipped:,}"),
+                ).format(count=cells.count(skipped)),
                 style="yellow",
             )
         )

@@ -250,5 +250,5 @@ def last_contact(last: date | None, days_since: int | None, never: str) -> Text:
     elif days == 1:
         ago = _("yesterday")
     else:
-        ago = ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+        ago = ngettext("{count} day ago", "{count} days ago", days).format(count=count(days))
     return Text(_("Last contact {date} ({ago}).").format(date=last.isoformat(), ago=ago))

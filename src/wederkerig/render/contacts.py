@@ -63,7 +63,7 @@ def contact_summary(summary: "ContactSummary", *, width: int) -> Group:
             "{count} entries, {first} to {last}",
             summary.entries,
         ).format(
-            count=summary.entries,
+            count=cells.count(summary.entries),
             first=cells.day(summary.first_date),
             last=cells.day(summary.last_date),
         )

@@ -90,7 +90,7 @@ def flow_view(flow: "Flow", *, width: int) -> Group:
         parts.append(
             Text(
                 _("The newest {shown} of {count} months; all are in --format csv.").format(
-                    shown=FLOW_MONTHS, count=len(rows)
+                    shown=FLOW_MONTHS, count=cells.count(len(rows))
                 ),
                 style="yellow",
             )

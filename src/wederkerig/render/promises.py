@@ -64,8 +64,10 @@ def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
         own = [p for p in promises if p.mine is mine]
         late = sum(p.overdue for p in own)
         if late:
-            return _("{count} ({late} overdue)").format(count=len(own), late=late)
-        return f"{len(own)}"
+            return _("{count} ({late} overdue)").format(
+                count=cells.count(len(own)), late=cells.count(late)
+            )
+        return cells.count(len(own))
 
     return Text(
         _(
