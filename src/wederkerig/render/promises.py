@@ -34,13 +34,13 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
     terminal the dates give way and the due state is a count of days (−6 d: overdue)."""
     wide = width >= cells.WIDE
     columns = [
-        cells.Col(_("Id"), rank=4, justify="right", style="dim"),
-        cells.Col(_("Made"), rank=3),
+        cells.Col(_("Id"), rank=6, justify="right", style="dim"),
+        cells.Col(_("Made"), rank=5),
         cells.name_col(_("Contact"), (p.entry.contact for p in promises)),
         cells.Col(_("Who"), rank=1),
         cells.Col(_("Kind"), rank=2),
-        cells.Col(_("Description"), rank=5, wrap=True),
-        cells.Col(_("Age"), rank=3, justify="right"),
+        cells.Col(_("Description"), rank=3, wrap=True),
+        cells.Col(_("Age"), rank=4, justify="right"),
         cells.Col(_("Due"), justify="left" if wide else "right"),
     ]
     rows: list[list[Text | str]] = []
