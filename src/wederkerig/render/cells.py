@@ -1,5 +1,6 @@
-"""What every report is made of: the table skeleton, the cells for points, net, money and
-days, the name column that never cuts a name, and the colours for each direction.
+"""What every report is made of: the table skeleton and the fitter that makes it fit any
+width (whole columns give way, least important first; nothing kept is cut), the cells for
+points, net, money and days, and the colours for each direction.
 
 Reports in the other modules build on these, so that all tables look alike.
 """
