@@ -21,6 +21,8 @@ COMMANDS = [
     ("balance",),
     ("balance", "--by-kind"),
     ("balance", "--by", "organisation"),
+    ("balance", "--by", "group", "--by-kind"),
+    ("balance", "--by", "event"),
     ("balance", "--every", "month"),
     ("balance", LONG),
     ("brief", LONG),
@@ -36,6 +38,8 @@ COMMANDS = [
     ("group", "show", "Drechtsteden Economische Samenwerking"),
     ("event", "list"),
     ("tag", "list"),
+    ("config", "list"),
+    ("doctor",),
 ]
 
 
@@ -79,7 +83,8 @@ def numbers_and_dates(out: str) -> set[str]:
 def test_every_report_fits_and_cuts_nothing(ledger: Run, args: tuple[str, ...], width: int) -> None:
     out = ESCAPES.sub("", ok(ledger(*args, COLUMNS=str(width), **TERMINAL)).stdout)
     assert max(len(line) for line in out.splitlines()) <= width, out
-    assert "…" not in out, out
+    cut = [word for word in re.findall(r"\S*…\S*", out) if word != "GBP…"]  # the help says it
+    assert cut == [], out
     for date_like in re.findall(r"\d{4}-\d[\d-]*", out):  # a date is whole or absent
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", date_like), out
     for number in re.findall(r"[\d.,]*\d", out):  # thousands grouped in threes, never cut

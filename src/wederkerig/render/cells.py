@@ -79,16 +79,20 @@ def _extent(cell: "RenderableType") -> Measurement:
     )
 
 
-def _need(col: Col, cells: Iterable["RenderableType"]) -> tuple[int, int, int]:
-    """How narrow a column would be, how narrow it may be when nothing else can give way,
-    and how wide it would like to be: a whole cell if it does not wrap; else ``min_width``,
-    then its longest word (Rich would cut a longer word, not fold it), and its longest line."""
-    extents = [_extent(col.header), *(_extent(cell) for cell in cells)]
+def _need(col: Col, cells: Iterable["RenderableType"]) -> tuple[int, int, int, int]:
+    """How wide a column would be, how narrow it may get, then narrower still when nothing
+    else can give way, and how wide it would like to be. A column that does not wrap is
+    its widest cell, always. One that wraps is ``min_width``, may narrow to its longest
+    word, then (a path, a URL) to its header's, folding what is longer, and would like its
+    longest line."""
+    header = _extent(col.header)
+    extents = [header, *(_extent(cell) for cell in cells)]
     widest = max(extent.maximum for extent in extents)
     if not col.wrap:
-        return widest, widest, widest
-    floor = max(extent.minimum for extent in extents)
-    return max(min(widest, col.min_width), floor), floor, min(widest, col.max_width or widest)
+        return widest, widest, widest, widest
+    word = max(extent.minimum for extent in extents)
+    want = min(widest, col.max_width or widest)
+    return max(min(widest, col.min_width), word), word, max(header.minimum, 1), want
 
 
 def fitted(
@@ -101,11 +105,11 @@ def fitted(
     caption: str | None = None,
 ) -> Table:
     """A :func:`table` of the columns that fit ``width``: the highest-ranked go whole until
-    the rest fit (then wrapping columns narrow to their longest word), and the room left
-    goes to the wrapping ones. Every width is fixed here, so Rich never cuts a cell."""
+    the rest fit (then wrapping columns narrow, to their longest word first), and the room
+    left goes to the wrapping ones. Every width is fixed here, so Rich never cuts a cell."""
     everything = [*rows, *([footer] if footer is not None else [])]
     sizes = [_need(col, [row[i] for row in everything]) for i, col in enumerate(cols)]
-    needs = [need for need, _floor, _want in sizes]
+    needs = [size[0] for size in sizes]
     kept = list(range(len(cols)))
 
     def room() -> int:
@@ -113,10 +117,11 @@ def fitted(
 
     while room() > width and any(cols[i].rank for i in kept):
         kept.remove(max(reversed(kept), key=lambda i: cols[i].rank))
-    while room() > width and any(needs[i] > sizes[i][1] for i in kept):
-        needs[max(kept, key=lambda i: needs[i] - sizes[i][1])] -= 1
-    while room() < width and any(needs[i] < sizes[i][2] for i in kept):
-        needs[max(kept, key=lambda i: sizes[i][2] - needs[i])] += 1
+    for floor in (1, 2):  # to the longest word, then (folding it) to the header's
+        while room() > width and any(needs[i] > sizes[i][floor] for i in kept):
+            needs[max(kept, key=lambda i: needs[i] - sizes[i][floor])] -= 1
+    while room() < width and any(needs[i] < sizes[i][3] for i in kept):
+        needs[max(kept, key=lambda i: sizes[i][3] - needs[i])] += 1
     result = table(
         *(
             Column(
