@@ -36,7 +36,7 @@ def entries_table(
         cells.Col(_("Kind"), rank=4),
         cells.Col(_("Pts"), justify="right"),
         *([cells.Col(_("Amount"), justify="right")] if show_amount else []),
-        cells.Col(_("Description"), rank=3, wrap=True),
+        cells.Col(_("Description"), rank=3, wrap=True, min_width=20),
         *([cells.Col(_("Event"), rank=6, wrap=True, max_width=28)] if events else []),
     ]
     lines: list[list[Text | str]] = []

@@ -39,7 +39,7 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
         cells.name_col(_("Contact"), (p.entry.contact for p in promises)),
         cells.Col(_("Who"), rank=1),
         cells.Col(_("Kind"), rank=2),
-        cells.Col(_("Description"), rank=3, wrap=True),
+        cells.Col(_("Description"), rank=3, wrap=True, min_width=16),
         cells.Col(_("Age"), rank=4, justify="right"),
         cells.Col(_("Due"), justify="left" if wide else "right"),
     ]
@@ -87,8 +87,8 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
         cells.name_col(_("Contact"), (loop.entry.contact for loop in loops)),
         cells.Col("", rank=1),
         cells.Col(_("Kind"), rank=2),
-        cells.Col(_("Pts"), rank=4, justify="right"),
-        cells.Col(_("Description"), rank=5, wrap=True),
+        cells.Col(_("Pts"), rank=5, justify="right"),
+        cells.Col(_("Description"), rank=4, wrap=True, min_width=20),
         cells.Col(_("Waiting"), justify="right"),
     ]
     rows: list[list[Text | str]] = []
@@ -110,7 +110,7 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
         cells.Col(_("Date"), rank=2),
         cells.name_col(_("Introduced"), (i.first for i in introductions)),
         cells.name_col(_("to"), (i.second or "" for i in introductions)),
-        cells.Col(_("Why"), rank=1, wrap=True),
+        cells.Col(_("Why"), rank=1, wrap=True, min_width=16),
         cells.Col(_("Pts"), rank=4, justify="right"),
         cells.Col(_("Outcome"), wrap=True, min_width=8),
     ]
