@@ -9,7 +9,8 @@ OUT="${OUT:-docs/images}"
 mkdir -p "$OUT"
 XDG_DATA_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)"
 WEDERKERIG_LANG=en  # the docs are English, whatever the locale
-export XDG_DATA_HOME XDG_CONFIG_HOME WEDERKERIG_LANG
+COLUMNS=100  # --save draws what the terminal shows: the pictures are 100 columns wide
+export XDG_DATA_HOME XDG_CONFIG_HOME WEDERKERIG_LANG COLUMNS
 wederkerig demo >/dev/null 2>&1
 DB="$XDG_DATA_HOME/wederkerig/demo.db"
 wederkerig --db "$DB" balance --save "$OUT/balance.svg" >/dev/null 2>&1

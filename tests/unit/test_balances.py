@@ -76,10 +76,11 @@ def test_contact_balance_shows_one_person_and_their_entries(session: Session) ->
     assert [row.value for row in anna.entries] == [2, 1]  # date order
 
 
-def test_a_contact_with_nothing_logged_has_an_empty_balance(session: Session) -> None:
+def test_a_contact_with_only_a_promise_has_an_empty_balance(session: Session) -> None:
+    """A promise counts nothing, but making it was contact (one 'last contact', issue #14)."""
     logged(session, "Anna", promise=True)
     anna = contact_balance(session, "Anna", Selection(), today=TODAY)
-    assert (anna.tally, anna.last_date, anna.days_since) == (Tally(), None, None)
+    assert (anna.tally, anna.last_date, anna.days_since) == (Tally(), TODAY, 0)
 
 
 def test_largest_imbalances_come_first(session: Session) -> None:

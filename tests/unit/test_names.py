@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wederkerig.core.errors import InvalidInputError
-from wederkerig.core.names import check_name, check_text, closest, name_key, tag_name, tidy
+from wederkerig.core.names import (
+    check_name,
+    check_text,
+    closest,
+    name_key,
+    sort_key,
+    tag_name,
+    tidy,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +83,33 @@ def test_closest_finds_names_that_contain_or_resemble_what_was_typed() -> None:
     assert closest("vries", names) == ["Anneke de Vries"]
     assert closest("Jan Baker", names)[0] == "Jan Bakker"
     assert closest("xyz", names) == []
+
+
+# --- name order (issue #14) ------------------------------------------------------------------
+
+
+def test_names_sort_as_a_dictionary_does_accents_and_case_aside() -> None:
+    names = ["Zoë Janssen", "Ülkü Yılmaz", "anna Bakker", "Émile Dubois", "Øystein Berg",
+             "Anneke de Vries", "Ada"]  # fmt: skip
+    assert sorted(names, key=sort_key) == [
+        "Ada", "anna Bakker", "Anneke de Vries", "Émile Dubois", "Øystein Berg", "Ülkü Yılmaz",
+        "Zoë Janssen",
+    ]  # fmt: skip
+
+
+PLAIN = "aeiouAEIOU "
+ACCENTED = {"á": "a", "ë": "e", "Í": "I", "ö": "o", "Ü": "U", "ç": "c", "Ø": "O", "ø": "o"}
+
+
+@given(st.text(alphabet=PLAIN + "".join(ACCENTED), min_size=1))
+def test_an_accent_or_capital_never_moves_a_name_past_other_letters(text: str) -> None:
+    """The order a name takes among others is that of its letters without accents or case."""
+    bare = "".join(ACCENTED.get(char, char) for char in text)
+    assert sort_key(text)[0] == sort_key(bare.lower())[0]
+
+
+@given(st.text(min_size=1))
+def test_one_person_sorts_in_one_place_however_the_name_is_typed(name: str) -> None:
+    """Spacing and Unicode normalisation, which never make another person, never move a name."""
+    for typed in (f"  {name} ", unicodedata.normalize("NFD", name), name.replace(" ", "  ")):
+        assert sort_key(typed) == sort_key(name)

@@ -124,7 +124,7 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
     from wederkerig.usecases.contacts import show_contact
 
     with transaction(ctx) as session:
-        summary = show_contact(session, name)
+        summary = show_contact(session, name, today=app_context(ctx).today)
     console.show(contacts_view.contact_summary, summary)
 
 

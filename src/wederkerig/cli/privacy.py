@@ -6,6 +6,7 @@ import typer
 
 from wederkerig.cli.context import app_context, confirmed, opened, other_sides_too, transaction
 from wederkerig.cli.options import DATA_PANEL, OtherSideOption, YesOption, complete_contact
+from wederkerig.core import money
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.render import console
 from wederkerig.settings import paths
@@ -47,12 +48,12 @@ def forget(
             "Erase '{name}' and {count} entry for good?",
             "Erase '{name}' and {count} entries for good?",
             count,
-        ).format(name=who, count=f"{count:,}"),
+        ).format(name=who, count=money.number(count)),
         refusal=ngettext(
             "forget would erase '{name}' and {count} entry; add --yes outside a terminal",
             "forget would erase '{name}' and {count} entries; add --yes outside a terminal",
             count,
-        ).format(name=who, count=f"{count:,}"),
+        ).format(name=who, count=money.number(count)),
     ):
         console.message(_("Nothing was erased."))
         return
@@ -65,7 +66,9 @@ def forget(
             "Erased '{name}' and {count} entry from {ledger}.",
             "Erased '{name}' and {count} entries from {ledger}.",
             erased.entries,
-        ).format(name=erased.name, count=f"{erased.entries:,}", ledger=paths.describe(target))
+        ).format(
+            name=erased.name, count=money.number(erased.entries), ledger=paths.describe(target)
+        )
     )
     if erased.mentioned_in:
         ids = ", ".join(str(entry_id) for entry_id in erased.mentioned_in)

@@ -34,6 +34,14 @@ def show(amount: Decimal) -> str:
     return format_currency(amount, currency(), locale=NUMBER_LOCALES[i18n.language()])
 
 
+def number(value: int) -> str:
+    """A count or a number of points for people, grouped the reader's way (300,008 in
+    English, 300.008 in Dutch); CSV and JSON keep bare digits."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=NUMBER_LOCALES[i18n.language()])
+
+
 def signs() -> set[str]:
     """What may stand beside an amount typed in the ledger's currency: its code, and its
     signs in both languages (€; for dollars '$' and 'US$')."""

@@ -20,6 +20,21 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFC", tidy(text).casefold())
 
 
+# Letters that are not a base letter with an accent in Unicode, but sort as one (or two).
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th"})
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """How names sort for people, in any language: as a dictionary does, case and accents
+    aside ("Ülkü" among the U's, before "Zoë"), then as written, so the order is stable.
+
+    A name sorts as it is written, first word first: "Anneke de Vries" under A. The Dutch
+    phone-book habit of filing "de Vries" under V applies to surnames written first, which
+    a ledger of full names does not have."""
+    folded = unicodedata.normalize("NFKD", tidy(text).casefold()).translate(_LETTERS)
+    return "".join(char for char in folded if not unicodedata.combining(char)), name_key(text)
+
+
 def _is_control(char: str) -> bool:
     return unicodedata.category(char) in {"Cc", "Cf"} and char not in "\u200d\u200c"
 

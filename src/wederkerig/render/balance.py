@@ -67,23 +67,23 @@ def balance_table(
     """
     wide = width >= cells.WIDE
     scores = view is View.SCORES
-    organisations = wide and by is By.CONTACT
+    organisations = by is By.CONTACT
     kind_headers = [shown_kind(kind) if wide else kind.value[0].upper() for kind in Kind]
-    table = cells.table(
-        _label_column(by, (r.label for r in [*rows, total]), width),
-        *([_organisation_column()] if organisations else []),
-        *(Column(header, justify="center", no_wrap=True) for header in kind_headers),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
+    columns = [
+        _label_col(by, (r.label for r in [*rows, total]), width),
+        *([_organisation_col()] if organisations else []),
+        *(cells.Col(header, rank=3, justify="center") for header in kind_headers),
+        cells.Col(_("Gave"), rank=2, justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Recv"), rank=2, justify="right", style=cells.RECEIVED_STYLE),
         *cells.net_columns(view),
-        Column(_("Last") if scores else _("Gave last"), no_wrap=True, min_width=10),
-        show_footer=True,
+        cells.Col(_("Last") if scores else _("Gave last"), rank=1),
+    ]
+    table = cells.fitted(
+        width,
+        columns,
+        [_balance_cells(row, organisation=organisations, view=view) for row in rows],
+        footer=_balance_cells(total, organisation=organisations, view=view),
     )
-    for row in rows:
-        table.add_row(*_balance_cells(row, organisation=organisations, view=view))
-    footer = _balance_cells(total, organisation=organisations, view=view)
-    for column, cell in zip(table.columns, footer, strict=True):
-        column.footer = cell
     kinds_legend = (
         _("Per kind: gave/received points.")
         if wide
@@ -116,18 +116,19 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
     """
     rows = [*balances.rows, balances.total]
     widest_number = max(
-        (len(str(n)) + 1 for row in rows for n in (*row.nets, row.total)), default=1
+        (cells.net(n).cell_len + 1 for row in rows for n in (*row.nets, row.total)), default=1
     )
     cell = max(widest_number, *(len(part) for p in balances.periods for part in p.split("-")), 2)
     label = max((Text(_label(row.label)).cell_len for row in rows), default=0)
     label = max(label, Text(_(HEADINGS[by])).cell_len)
-    if _wrap_at(by, width) is not None:  # a long label wraps at a third of the width
+    wrap_at = _wrap_at(by, width) or (width if width < NARROW else None)
+    if wrap_at is not None:  # a long label wraps at a third of the width
         label = min(label, width // 3)
     room = width - label - 1 - (max(widest_number, 5) + 1)
     shown = balances.periods[-max(1, room // (cell + 2)) :] if balances.periods else ()
     skipped = len(balances.periods) - len(shown)
     table = cells.table(
-        _label_column(by, (row.label for row in rows), width),
+        cells.name_column(_(HEADINGS[by]), (_label(row.label) for row in rows), width=wrap_at),
         *(Column(period.replace("-", "\n"), justify="right", no_wrap=True) for period in shown),
         Column(_("Total"), justify="right", no_wrap=True, style="bold"),
         show_footer=True,
@@ -152,11 +153,14 @@ def period_table(balances: "PeriodBalances", *, width: int, by: By) -> Group:
                     "{count} earlier periods do not fit this width (the total counts them); "
                     "see all with --format csv.",
                     skipped,
-                ).format(count=f"{skipped:,}"),
+                ).format(count=cells.count(skipped)),
                 style="yellow",
             )
         )
     return Group(table, *notes)
+
+
+NARROW = 60  # below this even a person's name wraps in a period table: the numbers need room
 
 
 def _wrap_at(by: By, width: int) -> int | None:
@@ -169,8 +173,9 @@ def _net_or_dot(value: int) -> Text:
     return cells.net(value) if value else Text("·", style="dim")
 
 
-def _organisation_column() -> Column:
-    return Column(_("Organisation"), overflow="ellipsis", max_width=28)
+def _organisation_col() -> cells.Col:
+    """Where a contact works: the first column to go on a narrow terminal."""
+    return cells.Col(_("Organisation"), rank=9, wrap=True, max_width=28)
 
 
 def _label(text: str) -> str:
@@ -187,13 +192,19 @@ def _label_column(by: By, labels: Iterable[str], width: int) -> Column:
     return cells.name_column(_(HEADINGS[by]), shown, width=_wrap_at(by, width))
 
 
+def _label_col(by: By, labels: Iterable[str], width: int) -> cells.Col:
+    """:func:`_label_column` for :func:`cells.fitted` tables."""
+    shown = (_label(label) for label in labels)
+    return cells.name_col(_(HEADINGS[by]), shown, _wrap_at(by, width))
+
+
 def _kind_cell(tally: "Tally") -> Text:
     if not (tally.gave or tally.received):
         return Text("·", style="dim")
     return Text.assemble(
-        (str(tally.gave), cells.GAVE_STYLE),
+        (cells.count(tally.gave), cells.GAVE_STYLE),
         ("/", "dim"),
-        (str(tally.received), cells.RECEIVED_STYLE),
+        (cells.count(tally.received), cells.RECEIVED_STYLE),
     )
 
 
@@ -202,7 +213,7 @@ def _balance_cells(row: "BalanceRow", *, organisation: bool, view: View) -> list
     if organisation:
         line.append(Text(row.organisation or ""))
     line += [_kind_cell(row.by_kind[kind]) for kind in Kind]
-    line += [str(row.gave), str(row.received)]
+    line += [cells.count(row.gave), cells.count(row.received)]
     if view is View.SCORES:
         line += [cells.net(row.net), cells.day(row.last_date)]
     else:
@@ -213,25 +224,31 @@ def _balance_cells(row: "BalanceRow", *, organisation: bool, view: View) -> list
 def balance_by_kind_table(
     rows: Sequence["BalanceRow"], *, width: int, by: By = By.CONTACT, view: View = View.SCORES
 ) -> Group:
-    organisations = width >= cells.WIDE and by is By.CONTACT
-    table = cells.table(
-        _label_column(by, (r.label for r in rows), width),
-        *([_organisation_column()] if organisations else []),
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
+    organisations = by is By.CONTACT
+    columns = [
+        _label_col(by, (r.label for r in rows), width),
+        *([_organisation_col()] if organisations else []),
+        cells.Col(_("Kind")),
+        cells.Col(_("Gave"), rank=2, justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Recv"), rank=2, justify="right", style=cells.RECEIVED_STYLE),
         *cells.net_columns(view),
-        Column(_("Entries"), justify="right", no_wrap=True),
-        Column(_("Last"), no_wrap=True),
-    )
+        cells.Col(_("Entries"), rank=3, justify="right"),
+        cells.Col(_("Last"), rank=1),
+    ]
+    lines: list[list[Text | str]] = []
     for row in rows:
         line: list[Text | str] = [Text(_label(row.label))]
         if organisations:
             line.append(Text(row.organisation or ""))
-        line += [shown_kind(row.kind) if row.kind else "", str(row.gave), str(row.received)]
+        line += [
+            shown_kind(row.kind) if row.kind else "",
+            cells.count(row.gave),
+            cells.count(row.received),
+        ]
         line += [cells.net(row.net)] if view is View.SCORES else []
-        line += [str(row.entries), cells.day(row.last_date)]
-        table.add_row(*line)
+        line += [cells.count(row.entries), cells.day(row.last_date)]
+        lines.append(line)
+    table = cells.fitted(width, columns, lines)
     return Group(table, Text(legend(view), style="dim"))
 
 
@@ -248,20 +265,22 @@ def contact_balance(
     scores = view is View.SCORES
     heading = cells.person_heading(balance.contact)
     since = cells.last_contact(
-        balance.last_date, balance.days_since, _("No entries in this period.")
+        balance.last_date, balance.days_since, _("Nothing logged with them yet.")
     )
-    kinds = cells.table(
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE),
-        Column(_("Received"), justify="right", style=cells.RECEIVED_STYLE),
+    columns = [
+        cells.Col(_("Kind")),
+        cells.Col(_("Gave"), justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Received"), justify="right", style=cells.RECEIVED_STYLE),
         *cells.net_columns(view),
-        *([Column(_("In words"), overflow="fold")] if scores else []),
-    )
+        *([cells.Col(_("In words"), rank=1, wrap=True, min_width=20)] if scores else []),
+    ]
+    rows: list[list[Text | str]] = []
     for (kind, tally), sentence in zip(balance.by_kind.items(), words[1:], strict=True):
         said = [Text(sentence, style="dim")] if scores else []
-        kinds.add_row(*cells.kind_cells(kind, tally, scores=scores), *said)
+        rows.append([*cells.kind_cells(kind, tally, scores=scores), *said])
     total = [Text(words[0], style="bold")] if scores else []
-    kinds.add_row(*cells.total_cells(balance.tally, scores=scores), *total)
+    rows.append([*cells.total_cells(balance.tally, scores=scores), *total])
+    kinds = cells.fitted(width, columns, rows)
     parts: list[RenderableType] = [heading, since, kinds]
     parts += cells.money_lines(balance.amount_gave, balance.amount_received)
     if promises:

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.table import Column, Table
+from rich.table import Table
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
@@ -57,28 +57,29 @@ def brief_view(brief: "Brief", *, width: int, view: View = View.SCORES) -> Group
         since.append(f" {rhythm}", style="dim")
     months = brief.monthly.months
     highest = max((max(series) for series in brief.monthly.points.values()), default=0)
-    kinds = cells.table(
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        Column(_("Recv"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
+    columns = [
+        cells.Col(_("Kind")),
+        cells.Col(_("Gave"), rank=1, justify="right", style=cells.GAVE_STYLE),
+        cells.Col(_("Recv"), rank=1, justify="right", style=cells.RECEIVED_STYLE),
         *cells.net_columns(view),
-        Column(_("Gave/month"), no_wrap=True, style=cells.GAVE_STYLE),
-        Column(_("Recv/month"), no_wrap=True, style=cells.RECEIVED_STYLE),
-        caption=(
-            _("Per month from {first} to {last}, oldest left.").format(
-                first=months[0], last=months[-1]
-            )
-            if months
-            else None
-        ),
-    )
-    for kind, tally in brief.by_kind.items():
-        kinds.add_row(
+        cells.Col(_("Gave/month"), rank=2, style=cells.GAVE_STYLE),
+        cells.Col(_("Recv/month"), rank=2, style=cells.RECEIVED_STYLE),
+    ]
+    rows: list[list[RenderableType]] = [
+        [
             *cells.kind_cells(kind, tally, scores=scores),
             sparkline(brief.monthly.of(Direction.GAVE, kind), highest),
             sparkline(brief.monthly.of(Direction.RECEIVED, kind), highest),
-        )
-    kinds.add_row(*cells.total_cells(brief.tally, scores=scores))
+        ]
+        for kind, tally in brief.by_kind.items()
+    ]
+    rows.append([*cells.total_cells(brief.tally, scores=scores), "", ""])
+    caption = (
+        _("Per month from {first} to {last}, oldest left.").format(first=months[0], last=months[-1])
+        if months
+        else None
+    )
+    kinds = cells.fitted(width, columns, rows, caption=caption)
     parts: list[RenderableType] = [heading, since, kinds]
     parts += cells.money_lines(brief.amount_gave, brief.amount_received)
     if brief.promises:

@@ -6,11 +6,13 @@ User data always enters as :class:`~rich.text.Text`, never as markup, so a name 
 """
 
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from rich._export_format import CONSOLE_SVG_FORMAT
 from rich.console import Console, RenderableType
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
@@ -32,21 +34,37 @@ def _console(*, stderr: bool = False) -> Console:
 
 
 def show(build: Callable[..., RenderableType], *args: Any, **kwargs: Any) -> None:
-    """Print a report on stdout, built for the width of the terminal (80 when piped)."""
+    """Print a report on stdout, built for the width of the terminal (80 when piped).
+
+    Piped, each line loses the spaces Rich pads table cells with, so a script reading the
+    table sees no trailing blanks."""
     out = _console()
-    out.print(build(*args, width=out.width, **kwargs))
+    report = build(*args, width=out.width, **kwargs)
+    if out.is_terminal:
+        out.print(report)
+        return
+    with out.capture() as captured:
+        out.print(report)
+    out.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+# Rich's SVG template loads the Fira Code font from a CDN; a saved report must look the same
+# offline, so the @font-face rules go and the terminal's monospace font is used instead.
+_OFFLINE_SVG = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
 
 
 def recorded(build: Callable[..., RenderableType], *args: Any, html: bool, **kwargs: Any) -> str:
-    """The same report as a standalone SVG or HTML document (Rich's export), 100 columns
-    wide whatever the terminal, with its colours: for an email to a fellow board member."""
+    """The same report as on the terminal (same width, so the same columns) as a standalone
+    SVG or HTML document with its colours and no remote resources: for an email to a fellow
+    board member."""
+    width = _console().width
     recorder = Console(
-        record=True, width=100, file=io.StringIO(), force_terminal=True, color_system="truecolor"
+        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor"
     )
-    recorder.print(build(*args, width=100, **kwargs))
+    recorder.print(build(*args, width=width, **kwargs))
     if html:
         return recorder.export_html(inline_styles=True)
-    return recorder.export_svg(title="wederkerig")
+    return recorder.export_svg(title="wederkerig", code_format=_OFFLINE_SVG)
 
 
 def inert(text: str) -> str:

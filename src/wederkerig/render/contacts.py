@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group
-from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
@@ -20,44 +19,44 @@ def contacts_table(
 ) -> Group:
     """Contacts; a narrow terminal shows name, organisation and tags, and says what it left out.
     Sorted by last contact or net, that figure is shown beside the name."""
-    wide = width >= cells.WIDE
     figure = {
-        ContactOrder.LAST: Column(_("Last contact"), no_wrap=True),
-        ContactOrder.NET: Column(_("Net"), justify="right", no_wrap=True),
-    }.get(order)
-    table = cells.table(
-        cells.name_column(_("Name"), (one.card.name for one in listed)),
-        *([figure] if figure else []),
-        Column(_("Organisation"), overflow="fold"),
-        *([Column(_("Email"), overflow="fold")] if wide else []),
-        Column(_("Tags"), overflow="fold"),
-        *(
-            [Column(_("Aliases"), overflow="fold"), Column(_("Note"), overflow="fold")]
-            if wide
-            else []
-        ),
-    )
-    for one in listed:
-        c = one.card
-        line = [Text(c.name)]
-        if order is ContactOrder.LAST:
-            line.append(
-                Text(cells.day(one.last_date) or _("never"), style="" if one.last_date else "dim")
-            )
-        elif order is ContactOrder.NET:
-            line.append(cells.net(one.net))
-        line.append(Text(c.organisation or ""))
-        if wide:
-            line.append(Text(c.email or ""))
-        line.append(Text(", ".join(c.tags)))
-        if wide:
-            line += [Text(", ".join(c.aliases)), Text(c.note or "")]
-        table.add_row(*line)
-    if wide:
+        ContactOrder.LAST: [cells.Col(_("Last contact"))],
+        ContactOrder.NET: [cells.Col(_("Net"), justify="right")],
+    }.get(order, [])
+    columns = [
+        cells.name_col(_("Name"), (one.card.name for one in listed)),
+        *figure,
+        cells.Col(_("Organisation"), rank=1, wrap=True),
+        cells.Col(_("Email"), rank=3, wrap=True),
+        cells.Col(_("Tags"), rank=2, wrap=True),
+        cells.Col(_("Aliases"), rank=4, wrap=True),
+        cells.Col(_("Note"), rank=5, wrap=True),
+    ]
+    rows = [
+        [
+            Text(one.card.name),
+            *([_sorted_by(one, order)] if figure else []),
+            Text(one.card.organisation or ""),
+            Text(one.card.email or ""),
+            Text(", ".join(one.card.tags)),
+            Text(", ".join(one.card.aliases)),
+            Text(one.card.note or ""),
+        ]
+        for one in listed
+    ]
+    table = cells.fitted(width, columns, rows)
+    if len(table.columns) == len(columns):
         return Group(table)
     return Group(
         table, Text(_("Email, aliases and notes: a wider terminal or --format csv."), style="dim")
     )
+
+
+def _sorted_by(one: "ListedContact", order: ContactOrder) -> Text:
+    """The figure ``contact list --sort`` orders by: the last contact's date, or the net."""
+    if order is ContactOrder.NET:
+        return cells.net(one.net)
+    return Text(cells.day(one.last_date) or _("never"), style="" if one.last_date else "dim")
 
 
 def contact_summary(summary: "ContactSummary", *, width: int) -> Group:
@@ -81,13 +80,17 @@ def contact_summary(summary: "ContactSummary", *, width: int) -> Group:
             "{count} entries, {first} to {last}",
             summary.entries,
         ).format(
-            count=summary.entries,
+            count=cells.count(summary.entries),
             first=cells.day(summary.first_date),
             last=cells.day(summary.last_date),
         )
         lines.append(Text(f"  {count}", style="dim"))
     else:
         lines.append(Text("  " + _("no entries yet"), style="dim"))
+    if summary.last_date is not None:
+        lines.append(
+            Text.assemble("  ", cells.last_contact(summary.last_date, summary.days_since, ""))
+        )
     if summary.every_days:
         every = ngettext(
             "stay in touch every {count} day",

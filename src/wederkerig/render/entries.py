@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rich.table import Column, Table
+from rich.table import Table
 from rich.text import Text
 
 from wederkerig.core import money
@@ -28,38 +28,39 @@ def entries_table(
     rows = list(rows)
     wide = width >= cells.WIDE
     show_amount = wide and any(r.amount is not None for r in rows)
-    show_event = wide and any(r.event for r in rows)
-    table = cells.table(
-        Column(_("Id"), justify="right", style="dim", no_wrap=True),
-        Column(_("Date"), no_wrap=True, min_width=10),
-        *([cells.name_column(_("Contact"), (r.contact for r in rows))] if show_contact else []),
-        Column("", no_wrap=True),
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Pts"), justify="right", no_wrap=True),
-        *([Column(_("Amount"), justify="right", no_wrap=True)] if show_amount else []),
-        Column(_("Description"), overflow="fold", min_width=20),
-        *([Column(_("Event"), overflow="fold", max_width=28)] if show_event else []),
-        title=title,
-    )
+    events = any(r.event for r in rows)
+    columns = [
+        cells.Col(_("Id"), rank=5, justify="right", style="dim"),
+        cells.Col(_("Date"), rank=1),
+        *([cells.name_col(_("Contact"), (r.contact for r in rows))] if show_contact else []),
+        cells.Col("", rank=2),
+        cells.Col(_("Kind"), rank=4),
+        cells.Col(_("Pts"), justify="right"),
+        *([cells.Col(_("Amount"), justify="right")] if show_amount else []),
+        cells.Col(_("Description"), rank=3, wrap=True, min_width=20),
+        *([cells.Col(_("Event"), rank=6, wrap=True, max_width=28)] if events else []),
+    ]
+    lines: list[list[Text | str]] = []
     for r in rows:
-        gave = r.direction == "gave"
         line: list[Text | str] = [str(r.id), r.date.isoformat()]
         if show_contact:
             line.append(Text(r.contact))
-        line += [cells.arrow(gave, wide=wide), shown_kind(r.kind), str(r.value)]
+        line += [
+            cells.arrow(r.direction == "gave", wide=wide),
+            shown_kind(r.kind),
+            cells.count(r.value),
+        ]
         if show_amount:
             line.append(_amount(r.amount))
         description = Text(r.description)
         if r.amount is not None and not show_amount:
             description = Text.assemble((f"{_amount(r.amount)} ", "bold"), description)
         line.append(description)
-        if show_event:
+        if events:
             line.append(Text(r.event or ""))
-        table.add_row(*line)
-    if not wide:
-        table.caption = _("→ you gave, ← you received")
-        table.caption_justify = "left"
-    return table
+        lines.append(line)
+    caption = None if wide else _("→ you gave, ← you received")
+    return cells.fitted(width, columns, lines, title=title, caption=caption)
 
 
 def _amount(value: Decimal | None) -> str:

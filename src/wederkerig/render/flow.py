@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING
 
 from rich.bar import Bar
 from rich.console import Group, RenderableType
-from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _
@@ -22,51 +21,55 @@ def flow_view(flow: "Flow", *, width: int, view: View = View.SCORES) -> Group:
     """Per kind the totals both ways (and the net, keeping scores), who you gave to and
     received from most, and a bar per month each way (Rich bars, scaled to the busiest
     month)."""
-    scores = view is View.SCORES
     title = Text(
         _("Flow from {since} to {until}").format(since=flow.since, until=flow.until), style="bold"
     )
-    kinds = cells.table(
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Gave"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        Column(_("Received"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-        *cells.net_columns(view),
-    )
-    for kind, tally in flow.by_kind.items():
-        kinds.add_row(*cells.kind_cells(kind, tally, scores=scores))
-    kinds.add_row(*cells.total_cells(flow.tally, scores=scores))
-    top = cells.table(
-        cells.name_column(_("You gave most to"), (pair[0] for pair in flow.top_gave)),
-        Column(_("Pts"), justify="right", style=cells.GAVE_STYLE, no_wrap=True),
-        cells.name_column(_("You received most from"), (pair[0] for pair in flow.top_received)),
-        Column(_("Pts"), justify="right", style=cells.RECEIVED_STYLE, no_wrap=True),
-    )
+    kinds = cells.kinds_table(width, flow.by_kind, flow.tally, view=view)
+    top_rows: list[list[Text | str]] = []
     for position in range(max(len(flow.top_gave), len(flow.top_received))):
         line: list[Text | str] = []
         for side in (flow.top_gave, flow.top_received):
             name, points = side[position] if position < len(side) else ("", 0)
-            line += [Text(name), str(points) if points else ""]
-        top.add_row(*line)
+            line += [Text(name), cells.count(points) if points else ""]
+        top_rows.append(line)
+    top = cells.fitted(
+        width,
+        [
+            cells.name_col(_("You gave most to"), (pair[0] for pair in flow.top_gave)),
+            cells.Col(_("Pts"), justify="right", style=cells.GAVE_STYLE),
+            cells.name_col(_("You received most from"), (pair[0] for pair in flow.top_received)),
+            cells.Col(_("Pts"), justify="right", style=cells.RECEIVED_STYLE),
+        ],
+        top_rows,
+    )
     gave, received = flow.monthly.of(Direction.GAVE), flow.monthly.of(Direction.RECEIVED)
     highest = max((*gave, *received), default=0) or 1
-    number = max(len(str(highest)), 3)
+    number = max(len(cells.count(highest)), 3)
     bar_width = max(6, (width - 8 - 2 * number - 8) // 2)
-    months = cells.table(
-        Column(_("Month"), no_wrap=True),
-        Column(_("Gave"), no_wrap=True, width=bar_width),
-        Column("", justify="right", style=cells.GAVE_STYLE, no_wrap=True, min_width=number),
-        Column(_("Received"), no_wrap=True, width=bar_width),
-        Column("", justify="right", style=cells.RECEIVED_STYLE, no_wrap=True, min_width=number),
-    )
+    headers = [_("Gave"), _("Received")]
+    if any(len(header) > bar_width for header in headers):  # a phone: arrows head the bars
+        headers = [cells.arrow(True, wide=False).plain, cells.arrow(False, wide=False).plain]
     rows = list(zip(flow.monthly.months, gave, received, strict=True))
-    for month, out, back in rows[-FLOW_MONTHS:]:
-        months.add_row(
-            month,
-            Bar(highest, 0, out, width=bar_width, color=cells.GAVE_STYLE),
-            str(out),
-            Bar(highest, 0, back, width=bar_width, color=cells.RECEIVED_STYLE),
-            str(back),
-        )
+    months = cells.fitted(
+        width,
+        [
+            cells.Col(_("Month")),
+            cells.Col(headers[0]),
+            cells.Col("", justify="right", style=cells.GAVE_STYLE),
+            cells.Col(headers[1]),
+            cells.Col("", justify="right", style=cells.RECEIVED_STYLE),
+        ],
+        [
+            [
+                month,
+                Bar(highest, 0, out, width=bar_width, color=cells.GAVE_STYLE),
+                cells.count(out),
+                Bar(highest, 0, back, width=bar_width, color=cells.RECEIVED_STYLE),
+                cells.count(back),
+            ]
+            for month, out, back in rows[-FLOW_MONTHS:]
+        ],
+    )
     parts: list[RenderableType] = [title, kinds]
     parts += cells.money_lines(flow.amount_gave, flow.amount_received)
     if flow.top_gave or flow.top_received:
@@ -76,7 +79,7 @@ def flow_view(flow: "Flow", *, width: int, view: View = View.SCORES) -> Group:
         parts.append(
             Text(
                 _("The newest {shown} of {count} months; all are in --format csv.").format(
-                    shown=FLOW_MONTHS, count=len(rows)
+                    shown=FLOW_MONTHS, count=cells.count(len(rows))
                 ),
                 style="yellow",
             )

@@ -4,7 +4,7 @@ what came of them."""
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.table import Column, Table
+from rich.table import Table
 from rich.text import Text
 
 from wederkerig.core.i18n import _
@@ -22,11 +22,11 @@ def _due_state(promise: "OpenPromise", *, wide: bool) -> Text:
     if days is None:
         return Text(_("no due date") if wide else "–", style="dim")
     if days < 0:
-        late = _("overdue {days} d").format(days=-days) if wide else f"{days} d"
+        late = _("overdue {days} d").format(days=cells.count(-days)) if wide else cells.days(days)
         return Text(late, style="bold red")
     if days == 0:
         return Text(_("due today") if wide else _("today"), style="yellow")
-    coming = _("due in {days} d").format(days=days) if wide else f"+{days} d"
+    coming = _("due in {days} d").format(days=cells.count(days)) if wide else f"+{cells.days(days)}"
     return Text(coming, style="yellow" if days <= 7 else "")
 
 
@@ -34,16 +34,17 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
     """Open promises: who owes what to whom, how old, and whether it is overdue. On a narrow
     terminal the dates give way and the due state is a count of days (−6 d: overdue)."""
     wide = width >= cells.WIDE
-    table = cells.table(
-        Column(_("Id"), justify="right", style="dim", no_wrap=True),
-        *([Column(_("Made"), no_wrap=True)] if wide else []),
-        cells.name_column(_("Contact"), (p.entry.contact for p in promises)),
-        Column(_("Who"), no_wrap=True),
-        Column(_("Kind"), no_wrap=True),
-        Column(_("Description"), overflow="fold", min_width=12),
-        *([Column(_("Age"), justify="right", no_wrap=True)] if wide else []),
-        Column(_("Due"), justify="left" if wide else "right", no_wrap=True),
-    )
+    columns = [
+        cells.Col(_("Id"), rank=6, justify="right", style="dim"),
+        cells.Col(_("Made"), rank=5),
+        cells.name_col(_("Contact"), (p.entry.contact for p in promises)),
+        cells.Col(_("Who"), rank=1),
+        cells.Col(_("Kind"), rank=2),
+        cells.Col(_("Description"), rank=3, wrap=True, min_width=16),
+        cells.Col(_("Age"), rank=4, justify="right"),
+        cells.Col(_("Due"), justify="left" if wide else "right"),
+    ]
+    rows: list[list[Text | str]] = []
     for promise in promises:
         e = promise.entry
         who = (
@@ -51,15 +52,10 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
             if promise.mine
             else Text(_("they"), cells.RECEIVED_STYLE)
         )
-        line: list[Text | str] = [str(e.id)]
-        if wide:
-            line.append(e.date.isoformat())
-        line += [Text(e.contact), who, shown_kind(e.kind), Text(e.description)]
-        if wide:
-            line.append(f"{promise.age_days} d")
-        line.append(_due_state(promise, wide=wide))
-        table.add_row(*line)
-    return table
+        rows.append([str(e.id), e.date.isoformat(), Text(e.contact), who, shown_kind(e.kind),
+                     Text(e.description), cells.days(promise.age_days),
+                     _due_state(promise, wide=wide)])  # fmt: skip
+    return cells.fitted(width, columns, rows)
 
 
 def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
@@ -69,8 +65,10 @@ def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
         own = [p for p in promises if p.mine is mine]
         late = sum(p.overdue for p in own)
         if late:
-            return _("{count} ({late} overdue)").format(count=len(own), late=late)
-        return f"{len(own)}"
+            return _("{count} ({late} overdue)").format(
+                count=cells.count(len(own)), late=cells.count(late)
+            )
+        return cells.count(len(own))
 
     return Text(
         _(
@@ -84,48 +82,43 @@ def promises_line(promises: Sequence["OpenPromise"], *, width: int = 0) -> Text:
 def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
     """Unanswered entries, oldest first, with how long they have waited."""
     wide = width >= cells.WIDE
-    table = cells.table(
-        Column(_("Id"), justify="right", style="dim", no_wrap=True),
-        Column(_("Date"), no_wrap=True),
-        cells.name_column(_("Contact"), (loop.entry.contact for loop in loops)),
-        Column("", no_wrap=True),
-        Column(_("Kind"), no_wrap=True),
-        *([Column(_("Pts"), justify="right", no_wrap=True)] if wide else []),
-        Column(_("Description"), overflow="fold", min_width=12),
-        Column(_("Waiting"), justify="right", no_wrap=True),
-    )
+    columns = [
+        cells.Col(_("Id"), rank=3, justify="right", style="dim"),
+        cells.Col(_("Date"), rank=2),
+        cells.name_col(_("Contact"), (loop.entry.contact for loop in loops)),
+        cells.Col("", rank=1),
+        cells.Col(_("Kind"), rank=2),
+        cells.Col(_("Pts"), rank=5, justify="right"),
+        cells.Col(_("Description"), rank=4, wrap=True, min_width=20),
+        cells.Col(_("Waiting"), justify="right"),
+    ]
+    rows: list[list[Text | str]] = []
     for loop in loops:
         e = loop.entry
-        gave = e.direction == "gave"
-        line: list[Text | str] = [str(e.id), e.date.isoformat(), Text(e.contact)]
-        line += [cells.arrow(gave, wide=wide), shown_kind(e.kind)]
-        if wide:
-            line.append(str(e.value))
-        line += [Text(e.description), f"{loop.age_days} d"]
-        table.add_row(*line)
-    table.caption = _("Close a loop by logging its answer with --answers ID.")
-    table.caption_justify = "left"
-    return table
+        rows.append([str(e.id), e.date.isoformat(), Text(e.contact),
+                     cells.arrow(e.direction == "gave", wide=wide), shown_kind(e.kind),
+                     cells.count(e.value), Text(e.description),
+                     cells.days(loop.age_days)])  # fmt: skip
+    return cells.fitted(
+        width, columns, rows, caption=_("Close a loop by logging its answer with --answers ID.")
+    )
 
 
 def introductions_table(introductions: Sequence["IntroductionRow"], *, width: int) -> Table:
     """Who you connected to whom, and what came of it (yet to be heard: blank)."""
-    wide = width >= cells.WIDE
-    table = cells.table(
-        Column(_("Id"), justify="right", style="dim", no_wrap=True),
-        Column(_("Date"), no_wrap=True),
-        cells.name_column(_("Introduced"), (i.first for i in introductions)),
-        cells.name_column(_("to"), (i.second or "" for i in introductions)),
-        Column(_("Why"), overflow="fold", min_width=12),
-        *([Column(_("Pts"), justify="right", no_wrap=True)] if wide else []),
-        Column(_("Outcome"), no_wrap=True),
-    )
+    columns = [
+        cells.Col(_("Id"), rank=3, justify="right", style="dim"),
+        cells.Col(_("Date"), rank=2),
+        cells.name_col(_("Introduced"), (i.first for i in introductions)),
+        cells.name_col(_("to"), (i.second or "" for i in introductions)),
+        cells.Col(_("Why"), rank=1, wrap=True, min_width=16),
+        cells.Col(_("Pts"), rank=4, justify="right"),
+        cells.Col(_("Outcome"), wrap=True, min_width=8),
+    ]
+    rows: list[list[Text | str]] = []
     for i in introductions:
-        line: list[Text | str] = [str(i.id), i.date.isoformat(), Text(i.first)]
         second = Text(i.second) if i.second else Text(_("(removed)"), style="dim")
-        line += [second, Text(i.why)]
-        if wide:
-            line.append(str(i.value))
-        line.append(Text(i.outcome or "–", style="" if i.outcome else "dim"))
-        table.add_row(*line)
-    return table
+        rows.append([str(i.id), i.date.isoformat(), Text(i.first), second, Text(i.why),
+                     cells.count(i.value),
+                     Text(i.outcome or "–", style="" if i.outcome else "dim")])  # fmt: skip
+    return cells.fitted(width, columns, rows)

@@ -5,7 +5,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group
-from rich.table import Column
 from rich.text import Text
 
 from wederkerig.core.i18n import _, ngettext
@@ -23,26 +22,28 @@ def _some(names: Iterable[str], shown: int = 5) -> str:
     listed = ", ".join(f"'{name}'" for name in names[:shown])
     if len(names) <= shown:
         return listed
-    return _("{names} and {count} more").format(names=listed, count=f"{len(names) - shown:,}")
+    return _("{names} and {count} more").format(names=listed, count=cells.count(len(names) - shown))
 
 
 def import_summary(report: "ImportReport") -> str:
     """What an import did, or would do, in one or two sentences."""
     added = ngettext("{count} entry", "{count} entries", report.added).format(
-        count=f"{report.added:,}"
+        count=cells.count(report.added)
     )
-    rows = ngettext("{count} row", "{count} rows", report.rows).format(count=f"{report.rows:,}")
+    rows = ngettext("{count} row", "{count} rows", report.rows).format(
+        count=cells.count(report.rows)
+    )
     first = (
         _("Would add {entries} of {rows}; {skipped} already in the ledger")
         if report.dry_run
         else _("Added {entries} of {rows}; {skipped} already in the ledger")
     )
-    parts = [first.format(entries=added, rows=rows, skipped=f"{report.skipped:,}")]
+    parts = [first.format(entries=added, rows=rows, skipped=cells.count(report.skipped))]
     if report.refused:
         unknown = _some(report.unknown_contacts)
         parts.append(
             _("{count} refused for unknown contacts ({names})").format(
-                count=f"{report.refused:,}", names=unknown
+                count=cells.count(report.refused), names=unknown
             )
         )
     if report.new_contacts:
@@ -54,7 +55,7 @@ def import_summary(report: "ImportReport") -> str:
             _(
                 "{count} 'answers' links left out (the ledger already had entries, "
                 "so the ids they point at changed)"
-            ).format(count=f"{report.unlinked:,}")
+            ).format(count=cells.count(report.unlinked))
         )
     if report.introductions:
         parts.append(
@@ -62,14 +63,14 @@ def import_summary(report: "ImportReport") -> str:
                 "{count} introduction linked again",
                 "{count} introductions linked again",
                 report.introductions,
-            ).format(count=f"{report.introductions:,}")
+            ).format(count=cells.count(report.introductions))
         )
     suffix = " " + _("(dry run: nothing was written)") if report.dry_run else ""
     return "; ".join(parts) + "." + suffix
 
 
 def contact_import_summary(report: "ContactImportReport") -> str:
-    added, merged = len(report.added), f"{len(report.merged):,}"
+    added, merged = len(report.added), cells.count(len(report.merged))
     if report.dry_run:
         parts = [
             ngettext("Would add {count} contact", "Would add {count} contacts", added),
@@ -80,16 +81,16 @@ def contact_import_summary(report: "ContactImportReport") -> str:
             ngettext("Added {count} contact", "Added {count} contacts", added),
             _("completed {count}").format(count=merged),
         ]
-    parts[0] = parts[0].format(count=f"{added:,}")
+    parts[0] = parts[0].format(count=cells.count(added))
     if report.added:
         parts[0] += f" ({_some(report.added)})"
     if report.merged:
         parts[1] += f" ({_some(report.merged)})"
-    parts.append(_("{count} already up to date").format(count=f"{report.skipped:,}"))
+    parts.append(_("{count} already up to date").format(count=cells.count(report.skipped)))
     suffix = " " + _("(dry run: nothing was written)") if report.dry_run else ""
     summary = ngettext(
         "{clauses}, of {count} card or row.", "{clauses}, of {count} cards or rows.", report.rows
-    ).format(clauses="; ".join(parts), count=f"{report.rows:,}")
+    ).format(clauses="; ".join(parts), count=cells.count(report.rows))
     if report.kept:
         summary += " " + _(
             "Kept what the ledger already had where the file says otherwise (organisation, "
@@ -101,7 +102,7 @@ def contact_import_summary(report: "ContactImportReport") -> str:
 def merge_summary(merge: "Merge") -> str:
     moved = [
         ngettext("{count} entry", "{count} entries", merge.entries).format(
-            count=f"{merge.entries:,}"
+            count=cells.count(merge.entries)
         )
     ]
     if merge.tags:
@@ -121,11 +122,8 @@ def merge_summary(merge: "Merge") -> str:
 
 def diagnosis(facts: Sequence[tuple[str, str]], problems: Sequence[str], *, width: int) -> Group:
     """``doctor``: what it checked and found, then all is well or each problem in red."""
-    table = cells.table(
-        Column(_("Check"), style="dim", no_wrap=True), Column(_("Found"), overflow="fold")
-    )
-    for label, value in facts:
-        table.add_row(label, Text(value))
+    columns = [cells.Col(_("Check"), style="dim"), cells.Col(_("Found"), wrap=True)]
+    table = cells.fitted(width, columns, [[label, Text(value)] for label, value in facts])
     verdict = (
         Text(_("All is well."), style="green")
         if not problems

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from wederkerig.core import money
 from wederkerig.core.errors import StorageError
 from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.settings import paths
@@ -263,7 +264,7 @@ def out_of_space(error: sqlite3.Error) -> bool:
 
 
 def _bytes(size: int) -> str:
-    return _("{size} bytes").format(size=f"{size:,}")
+    return _("{size} bytes").format(size=money.number(size))
 
 
 def _check_mode(found: Diagnosis, path: Path, private: int) -> None:
@@ -296,7 +297,7 @@ def _inspect(found: Diagnosis, connection: sqlite3.Connection, head: str) -> Non
         )
     for table, label in _COUNTED.items():
         (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 (our own table names)
-        found.facts.append((_(label), f"{count:,}"))
+        found.facts.append((_(label), money.number(count)))
     (journal,) = connection.execute("PRAGMA journal_mode").fetchone()
     found.facts.append((_("journal mode"), journal))
     (verdict,) = connection.execute("PRAGMA integrity_check").fetchone()

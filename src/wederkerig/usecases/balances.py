@@ -16,10 +16,11 @@ from sqlalchemy import func
 from sqlmodel import Session, col
 
 from wederkerig.core.i18n import N_, _, ngettext
+from wederkerig.core.names import sort_key
 from wederkerig.core.vocabulary import By, Direction, Kind, shown_kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Group, Membership
-from wederkerig.usecases.contacts import ContactCard, card, resolve_contact
+from wederkerig.usecases.contacts import ContactCard, card, last_contact, resolve_contact
 from wederkerig.usecases.entries import EntryRow, iter_entries
 from wederkerig.usecases.promises import OpenPromise, open_promises
 
@@ -228,10 +229,9 @@ def balance_rows(
 
 
 def in_order(labels: Mapping[object, str], by: By) -> list[object]:
-    """Row keys in name order, the row of those without one (key None) last."""
-    if by is By.CONTACT:  # the query sorted them as names sort in the ledger
-        return list(labels)
-    return sorted(labels, key=lambda key: (key is None, labels[key].casefold()))
+    """Row keys in name order (:func:`~wederkerig.core.names.sort_key`), the row of those
+    without one (key None) last."""
+    return sorted(labels, key=lambda key: (key is None, sort_key(labels[key])))
 
 
 def total(rows: Iterable[BalanceRow]) -> BalanceRow:
@@ -311,14 +311,16 @@ def contact_balance(
     groups = _grouped(session, selection, by_kind=False)
     accumulator = next(iter(groups.values()), _Accumulator(person.name, person.organisation))
     row = accumulator.row()
+    assert person.id is not None
+    last_date, days_since = last_contact(session, person.id, today=today)
     return ContactBalance(
         contact=card(session, person),
         tally=Tally(row.gave, row.received),
         by_kind=row.by_kind,
         amount_gave=row.amount_gave,
         amount_received=row.amount_received,
-        last_date=row.last_date,
-        days_since=(today - row.last_date).days if row.last_date else None,
+        last_date=last_date,
+        days_since=days_since,
         entries=list(iter_entries(session, selection)),
         promises=pending_promises(session, selection, today=today),
     )

@@ -19,7 +19,7 @@ from wederkerig.usecases.contacts import (
     card,
     contact_cadence,
     contact_groups,
-    last_in_touch,
+    last_contact,
     resolve_contact,
 )
 from wederkerig.usecases.entries import EntryRow, iter_entries, newest_entries
@@ -65,7 +65,7 @@ def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180)
     mine = Selection(contact_id=person.id)
     rows = balance_rows(session, mine)
     first, last = last_twelve_months(today)
-    last_date = last_in_touch(session, person.id)
+    last_date, days_since = last_contact(session, person.id, today=today)
     promises = open_promises(session, mine, today=today)
     loops = list(open_loops(session, mine, today=today, both=True))
     every_days = contact_cadence(session, person.id)
@@ -74,7 +74,7 @@ def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180)
         groups=contact_groups(session, person.id),
         every_days=every_days,
         last_date=last_date,
-        days_since=(today - last_date).days if last_date else None,
+        days_since=days_since,
         by_kind=dict(rows[0].by_kind) if rows else dict.fromkeys(Kind, Tally()),
         amount_gave=rows[0].amount_gave if rows else ZERO,
         amount_received=rows[0].amount_received if rows else ZERO,

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.core.errors import NotFoundError
 from wederkerig.core.i18n import _, ngettext
-from wederkerig.core.names import tag_name
+from wederkerig.core.names import sort_key, tag_name
 from wederkerig.core.vocabulary import View
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Tag, TagCadence
@@ -130,7 +130,9 @@ def due_items(
     """Contacts past their cadence, overdue promises (mine first), and what was received and
     left unanswered for ``unanswered_after_days``; ``within_days`` looks that far ahead."""
     horizon = today + timedelta(days=within_days)
-    cadence = sorted(_past_cadence(session, today, horizon), key=lambda i: (i.due, i.contact))
+    cadence = sorted(
+        _past_cadence(session, today, horizon), key=lambda i: (i.due, sort_key(i.contact))
+    )
     promises = [
         DueItem(
             Reason.MY_PROMISE if p.mine else Reason.THEIR_PROMISE,

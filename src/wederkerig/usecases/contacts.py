@@ -17,6 +17,7 @@ from wederkerig.core.names import (
     check_text,
     closest,
     name_key,
+    sort_key,
     tag_name,
     tidy,
 )
@@ -45,6 +46,7 @@ class ContactSummary:
     last_date: date | None
     every_days: int | None  # the cadence that applies: their own, else their tags'
     groups: tuple[str, ...]
+    days_since: int | None = None  # since the last contact (see last_contact), as of today
 
 
 def resolve_contact(session: Session, query: str) -> Contact:
@@ -247,7 +249,7 @@ def contact_list(
         query = query.where(
             col(Contact.id).in_(select(Tag.contact_id).where(Tag.name == tag_name(tag)))
         )
-    contacts = session.exec(query).all()
+    contacts = sorted(session.exec(query).all(), key=lambda c: sort_key(c.name))
     if organisation is not None:
         wanted = name_key(organisation)
         contacts = [c for c in contacts if wanted in name_key(c.organisation or "")]
@@ -295,7 +297,7 @@ def _standing(session: Session) -> dict[int, tuple[date | None, int]]:
     return {contact_id: (last, int(net or 0)) for contact_id, last, net in rows}
 
 
-def show_contact(session: Session, query: str) -> ContactSummary:
+def show_contact(session: Session, query: str, *, today: date) -> ContactSummary:
     contact = resolve_contact(session, query)
     count, first, last = session.exec(
         select(func.count(), func.min(Entry.occurred_on), func.max(Entry.occurred_on)).where(
@@ -305,7 +307,10 @@ def show_contact(session: Session, query: str) -> ContactSummary:
     assert contact.id is not None
     every_days = contact_cadence(session, contact.id)
     groups = contact_groups(session, contact.id)
-    return ContactSummary(card(session, contact), count, first, last, every_days, groups)
+    _last, days_since = last_contact(session, contact.id, today=today)
+    return ContactSummary(
+        card(session, contact), count, first, last, every_days, groups, days_since
+    )
 
 
 def contact_groups(session: Session, contact_id: int) -> tuple[str, ...]:
@@ -326,6 +331,16 @@ def last_in_touch(session: Session, contact_id: int) -> date | None:
     return session.exec(
         select(func.max(Entry.occurred_on)).where(Entry.contact_id == contact_id)
     ).one()
+
+
+def last_contact(
+    session: Session, contact_id: int, *, today: date
+) -> tuple[date | None, int | None]:
+    """ "Last contact" wherever a report says it (balance NAME, brief, contact show): the
+    date of :func:`last_in_touch`, over all time whatever period a report covers, and the
+    days since it as of ``today``."""
+    last = last_in_touch(session, contact_id)
+    return last, (today - last).days if last else None
 
 
 def contact_cadence(session: Session, contact_id: int) -> int | None:

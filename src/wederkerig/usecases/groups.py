@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from wederkerig.core.errors import NotFoundError, RefusedError, did_you_mean
 from wederkerig.core.i18n import N_, _
-from wederkerig.core.names import check_name, check_text, closest, name_key
+from wederkerig.core.names import check_name, check_text, closest, name_key, sort_key
 from wederkerig.core.vocabulary import Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.store.models import Contact, Entry, Event, Group, Membership
@@ -95,7 +95,7 @@ def list_groups(session: Session) -> list[GroupRow]:
         .join(counts, counts.c.group_id == Group.id, isouter=True)
         .order_by(col(Group.name_key))
     ).all()
-    return [GroupRow(*row) for row in rows]
+    return sorted((GroupRow(*row) for row in rows), key=lambda row: sort_key(row[0]))
 
 
 class GroupReport(NamedTuple):
@@ -136,9 +136,8 @@ def group_members(session: Session, group: str) -> list[str]:
         select(Contact.name)
         .join(Membership, col(Membership.contact_id) == Contact.id)
         .where(Membership.group_id == found.id)
-        .order_by(col(Contact.name_key))
     ).all()
-    return list(names)
+    return sorted(names, key=sort_key)
 
 
 def group_report(session: Session, group: str, selection: Selection) -> GroupReport:
