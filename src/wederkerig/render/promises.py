@@ -117,7 +117,7 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
         cells.name_column(_("to"), (i.second or "" for i in introductions)),
         Column(_("Why"), overflow="fold", min_width=12),
         *([Column(_("Pts"), justify="right", no_wrap=True)] if wide else []),
-        Column(_("Outcome"), no_wrap=True),
+        Column(_("Outcome"), overflow="fold"),
     )
     for i in introductions:
         line: list[Text | str] = [str(i.id), i.date.isoformat(), Text(i.first)]
@@ -125,6 +125,14 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
         line += [second, Text(i.why)]
         if wide:
             line.append(str(i.value))
-        line.append(Text(i.outcome or "–", style="" if i.outcome else "dim"))
+        line.append(_outcome_cell(i))
         table.add_row(*line)
     return table
+
+
+def _outcome_cell(introduction: "IntroductionRow") -> Text:
+    """The outcome word (dim '–' when not known yet) and, on the next line, its note."""
+    cell = Text(introduction.outcome or "–", style="" if introduction.outcome else "dim")
+    if introduction.outcome_note:
+        cell.append("\n").append(Text(introduction.outcome_note, style="italic"))
+    return cell
