@@ -24,6 +24,21 @@ NameArgument = Annotated[
     ),
 ]
 
+NeedsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--needs",
+        help=_("What they are looking for, in a few words ('' clears it); 'brief' matches it."),
+    ),
+]
+OffersOption = Annotated[
+    str | None,
+    typer.Option(
+        "--offers",
+        help=_("What they can give others, in a few words ('' clears it); 'brief' matches it."),
+    ),
+]
+
 
 @app.command("add", help=_("Add a contact. Names are unique, ignoring case and spacing."))
 def add(
@@ -41,6 +56,8 @@ def add(
         typer.Option("--alias", "-a", help=_("Another name that finds them; repeat for more.")),
     ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
+    needs: NeedsOption = None,
+    offers: OffersOption = None,
     group: Annotated[
         list[str] | None, typer.Option("--group", "-g", help=_("Join this group; repeat for more."))
     ] = None,
@@ -58,6 +75,8 @@ def add(
             tags=tag or (),
             aliases=alias or (),
             note=note,
+            needs=needs,
+            offers=offers,
         )
         for name_of_group in group or ():
             join_group(session, name_of_group, [card.name])
@@ -100,7 +119,11 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
 
 
 @app.command(
-    "edit", help=_("Change a contact's name, organisation, email, note, tags, aliases or cadence.")
+    "edit",
+    help=_(
+        "Change a contact's name, organisation, email, note, needs, offers, tags, aliases "
+        "or cadence."
+    ),
 )
 def edit(
     ctx: typer.Context,
@@ -113,6 +136,8 @@ def edit(
         str | None, typer.Option("--email", help=_("New email ('' clears it)."))
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("New note ('' clears it)."))] = None,
+    needs: NeedsOption = None,
+    offers: OffersOption = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help=_("Add a tag."))] = None,
     untag: Annotated[list[str] | None, typer.Option("--untag", help=_("Remove a tag."))] = None,
     alias: Annotated[
@@ -144,6 +169,8 @@ def edit(
             organisation=org,
             email=email,
             note=note,
+            needs=needs,
+            offers=offers,
             add_tags=tag or (),
             remove_tags=untag or (),
             add_aliases=alias or (),

@@ -30,7 +30,8 @@ SETTING_COLUMNS = ("key", "value", "origin", "help")
 TAG_COLUMNS = ("name", "contacts", "every_days")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
-CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
+CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note", "needs", "offers")
+OLDER_CONTACT_COLUMNS = (CONTACT_COLUMNS[:6],)  # before needs and offers
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
 
