@@ -95,4 +95,34 @@ def brief_view(brief: "Brief", *, width: int) -> Group:
         for line in brief.suggestions:
             suggestions.add_row("•", Text(line))
         parts += [cells.section(_("Suggestions")), suggestions]
+    parts += introductions_to_suggest(brief)
     return Group(*parts)
+
+
+def introductions_to_suggest(brief: "Brief") -> list[RenderableType]:
+    """Who to introduce them to, and why: the words a need and an offer share."""
+    if not brief.matches:
+        return []
+    name = brief.contact.name
+    lines = Table.grid(padding=(0, 1))
+    lines.add_column(no_wrap=True)
+    lines.add_column(overflow="fold")
+    for match in brief.matches:
+        words = ", ".join(match.words)
+        if match.needer == name:
+            said = _("{other} offers what they need: {words}.")
+            other = match.offerer
+        else:
+            said = _("{other} needs what they offer: {words}.")
+            other = match.needer
+        line = Text(said.format(other=other, words=words))
+        line.highlight_words(match.words, style="bold", case_sensitive=False)
+        line.append(
+            "\n"
+            + _('Introduce them: wederkerig intro "{name}" "{other}"').format(
+                name=name, other=other
+            ),
+            style="dim",
+        )
+        lines.add_row("•", line)
+    return [cells.section(_("Introductions to suggest"), len(brief.matches)), lines]

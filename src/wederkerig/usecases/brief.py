@@ -25,6 +25,7 @@ from wederkerig.usecases.contacts import (
 from wederkerig.usecases.entries import EntryRow, iter_entries, newest_entries
 from wederkerig.usecases.introductions import IntroductionRow, list_introductions
 from wederkerig.usecases.loops import OpenLoop, open_loops
+from wederkerig.usecases.matching import IntroductionMatch, introduction_matches
 from wederkerig.usecases.periods import MonthlyFlow, monthly_flow
 from wederkerig.usecases.promises import OpenPromise, open_promises
 
@@ -48,6 +49,7 @@ class Brief:
     introductions: list[IntroductionRow]
     recent: list[EntryRow]  # the last five, in date order
     suggestions: list[str]
+    matches: list[IntroductionMatch]  # introductions to suggest: needs met by offers
 
     @property
     def tally(self) -> Tally:
@@ -79,6 +81,7 @@ def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180)
         introductions=list_introductions(session, person.name),
         recent=newest_entries(session, mine, RECENT)[0],
         suggestions=[],
+        matches=introduction_matches(session, person.name),
     )
     return replace(
         found,
