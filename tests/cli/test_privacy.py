@@ -346,6 +346,14 @@ def traces(ledger: Path) -> dict[str, list[str]]:
 NO_TRACE = "SQLite's secure_delete overwrites erased rows in the file; a server keeps its own"
 
 
+def test_search_finds_nothing_of_a_forgotten_person(people: Run) -> None:
+    """Issue #14: search reads the ledger itself, so what forget erased is not found."""
+    assert ok(people("search", "Quokkawerf", "-f", "json")).stdout.strip() != "[]"
+    ok(people("forget", ZYGMUNT, "--yes"))
+    for text in (NEEDS, OFFERS, NOTE, DESCRIPTIONS[0]):
+        assert ok(people("search", text, "-f", "json")).stdout.strip() == "[]"
+
+
 @pytest.mark.sqlite_only(reason=NO_TRACE)
 def test_forget_leaves_no_trace_in_the_file_bytes(people: Run, ledger_path: Path) -> None:
     assert "ledger.db" in traces(ledger_path)  # the search finds them while they are there

@@ -25,6 +25,7 @@ from wederkerig.cli import (
     privacy,
     promises,
     reports,
+    search,
     settings,
     upkeep,
 )
@@ -207,6 +208,7 @@ for commands in (
     promises.app,
     cadence.app,
     reports.app,
+    search.app,
     export.app,
     privacy.app,
     upkeep.app,

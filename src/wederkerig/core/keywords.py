@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+")
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
 _STOP_LIST = (
     # English
     "a an and any are as at be by for from has have he her his i in into is it its me my of on "
@@ -26,10 +27,23 @@ _PLURAL_ENDINGS = ("en", "s")
 _SHORTEST_STEM = 4
 
 
+def fold(text: str) -> str:
+    """Text as compared: casefolded, accents stripped (``Café`` → ``cafe``)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+def search_terms(text: str) -> list[str]:
+    """What a search looks for: each word, or a "quoted phrase" kept whole (its spacing
+    tidied). Nothing in it is syntax beyond the pair of quotes: ``*``, ``-``, ``%`` or a lone
+    ``"`` are characters like any other."""
+    terms = (phrase or word for phrase, word in _TERM.findall(unicodedata.normalize("NFC", text)))
+    return [" ".join(term.split()) for term in terms if term.strip()]
+
+
 def _key(word: str) -> str:
     """The comparison form of one word: casefolded, accents stripped, a plural ending off."""
-    folded = unicodedata.normalize("NFKD", word.casefold())
-    bare = "".join(char for char in folded if not unicodedata.combining(char))
+    bare = fold(word)
     for ending in _PLURAL_ENDINGS:
         if bare.endswith(ending) and len(bare) - len(ending) >= _SHORTEST_STEM:
             return bare[: -len(ending)]

@@ -32,6 +32,7 @@ EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
 CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note", "needs", "offers")
 OLDER_CONTACT_COLUMNS = (CONTACT_COLUMNS[:6],)  # before needs and offers
+SEARCH_COLUMNS = ("kind", "id", "date", "contact", "text")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
 
