@@ -400,6 +400,38 @@ def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
     assert links == {1: "", 2: first, 3: first, 4: second, 5: second}
 
 
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_the_outcome_note_survives_export_and_import(
+    ledger: Run, new_ledger: MakeLedger, tmp_path: Path, file_format: str
+) -> None:
+    made = introduce(ledger, "Anna", "Bram", "heat network")
+    ok(ledger("intro-outcome", str(made), "business", "een opdracht, €4.000"))
+    file = tmp_path / f"entries.{file_format}"
+    file.write_bytes(ok(ledger("export", "--format", file_format)).stdout_bytes)
+
+    target = on(ledger, new_ledger())
+    ok(target("import", "entries", str(file), "--format", file_format, "--create-contacts"))
+    (record,) = intros_json(target)
+    assert (record["outcome"], record["outcome_note"]) == ("business", "een opdracht, €4.000")
+
+
+def test_an_export_from_before_outcome_notes_still_imports(run: Run, tmp_path: Path) -> None:
+    header = ENTRY_COLUMNS[:17]
+    assert header[-1] == "outcome"
+    file = tmp_path / "old.csv"
+    file.write_text(
+        ",".join(header) + "\r\n"
+        "1,2026-03-04,Anna de Vries,gave,access,1,,introduced to Bram Bakker,,"
+        "2026-03-04T10:00:00Z,done,,,7,,,met\r\n"
+        "2,2026-03-04,Bram Bakker,gave,access,1,,introduced to Anna de Vries,,"
+        "2026-03-04T10:00:00Z,done,,,7,,,met\r\n",
+        encoding="utf-8",
+    )
+    ok(run("import", "entries", str(file), "--create-contacts"))
+    (record,) = intros_json(run)
+    assert (record["outcome"], record["outcome_note"], record["entries"]) == ("met", None, "1;2")
+
+
 def test_an_export_from_before_introductions_still_imports(run: Run, tmp_path: Path) -> None:
     header = ENTRY_COLUMNS[:13]
     assert header[-1] == "answers"
