@@ -43,7 +43,7 @@ TODAY = date(2026, 11, 26)  # a Thursday; tests pass it in instead of patching t
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
     "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
-    "outcome",
+    "outcome", "outcome_note",
 ]  # fmt: skip
 
 ENGINE_ENV = "WEDERKERIG_TEST_ENGINE"

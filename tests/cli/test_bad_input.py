@@ -83,6 +83,8 @@ def write_bad_imports(folder: Path) -> None:
         "reason-not-dropped.csv": csv_row(dropped_reason="changed my mind"),
         "outcome-unknown.csv": csv_row(kind="access", introduction="1", outcome="great"),
         "outcome-without-introduction.csv": csv_row(outcome="met"),
+        "outcome-note-without-introduction.csv": csv_row(outcome_note="koffie gedronken"),
+        "date-a-line-break.csv": csv_row(date='"\n"'),  # echoed, it made the error two lines
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -476,6 +478,8 @@ BAD_INPUT = [
             ("reason-not-dropped.csv", 2),
             ("outcome-unknown.csv", 2),
             ("outcome-without-introduction.csv", 2),
+            ("outcome-note-without-introduction.csv", 2),
+            ("date-a-line-break.csv", 2),
         ]
     ),
     row(

@@ -17,7 +17,7 @@ MONTHLY_COLUMNS = ["month", "kind", "gave", "received"]
 BRIEF_KEYS = [
     "contact", "every_days", "last_date", "days_since", "gave", "received", "net", "by_kind",
     "amount_gave", "amount_received", "monthly", "promises", "loops", "introductions", "recent",
-    "suggestions",
+    "suggestions", "introduction_matches",
 ]  # fmt: skip
 FLOW_KEYS = [
     "since", "until", "by_kind", "amount_gave", "amount_received", "top_gave", "top_received",
@@ -127,6 +127,8 @@ def test_brief_json_has_the_documented_keys_and_totals(ledger: Run) -> None:
         "tags": ["board"],
         "aliases": ["Zoë"],
         "note": None,
+        "needs": None,
+        "offers": None,
         "groups": ["Drechtsteden"],
     }
     # last in touch: the promise made on 2026-11-20 counts, as it does for 'due'
@@ -210,6 +212,25 @@ def test_receiving_from_someone_you_never_gave_to_is_said_differently(run: Run) 
         log(run, "Jan", "received", "access", f"door {on}", "--on", on, "--create")
     suggestions = document(run, "brief", "Jan")["suggestions"]
     assert "They gave you access 3 times and you have given nothing yet." in suggestions
+
+
+def test_brief_suggests_introductions_where_needs_and_offers_share_words(run: Run) -> None:
+    """Issue #14: who to introduce them to, both ways, and why (the shared words)."""
+    ok(run("contact", "add", ZOE, "--needs", "BBL-leerlingen", "--offers", "kennis van subsidies"))
+    ok(run("contact", "add", BRAM, "--offers", "leerlingen en stageplekken"))
+    ok(run("contact", "add", CHLOE, "--needs", "Subsidie voor zonnepanelen"))
+    ok(run("contact", "add", "Dina Smit", "--offers", "kennis van de haven"))  # 'kennis' alone
+
+    screen = " ".join(ok(run("brief", ZOE, COLUMNS="100", NO_COLOR="1", **PIPE)).stdout.split())
+    assert f"{BRAM} offers what they need: leerlingen." in screen
+    assert f"{CHLOE} needs what they offer: Subsidie." in screen  # as they typed it
+    assert f'wederkerig intro "{ZOE}" "{BRAM}"' in screen
+    assert "Dina" not in screen
+    assert document(run, "brief", ZOE)["introduction_matches"] == [
+        {"needer": ZOE, "offerer": BRAM, "words": ["leerlingen"]},
+        {"needer": CHLOE, "offerer": ZOE, "words": ["Subsidie"]},
+    ]
+    assert document(run, "brief", "Dina Smit")["introduction_matches"] == []
 
 
 def test_brief_of_an_unknown_contact_suggests_the_name(ledger: Run, refused: Refused) -> None:

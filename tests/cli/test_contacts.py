@@ -9,7 +9,7 @@ import pytest
 
 from helpers import Refused, Run, log, ok
 
-CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
+CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note", "needs", "offers"]
 JOSE_NFC = "Jos\u00e9 Garc\u00eda"  # é and í as single code points
 JOSE_NFD = "Jose\u0301 Garci\u0301a"  # e and i followed by a combining acute accent
 
@@ -237,7 +237,7 @@ def test_list_csv_has_the_contract_columns_with_joined_tags_and_aliases(run: Run
     assert anna["note"] == 'Zegt "hoi"'
     assert by_name["Bram Bakker"] == {
         "name": "Bram Bakker", "organisation": "", "email": "", "tags": "", "aliases": "",
-        "note": "",
+        "note": "", "needs": "", "offers": "",
     }  # fmt: skip
 
 
@@ -280,6 +280,29 @@ def test_list_of_an_empty_ledger(run: Run) -> None:
     table = ok(run("contact", "list"))
     assert table.stdout == ""
     assert "contact add" in table.stderr
+
+
+# --- needs and offers (issue #14) -----------------------------------------------------------
+
+
+def test_needs_and_offers_are_set_shown_listed_and_cleared(run: Run) -> None:
+    ok(run("contact", "add", "Anna de Vries", "--needs", "BBL-leerlingen",
+           "--offers", "kennis van subsidies"))  # fmt: skip
+    shown = ok(run("contact", "show", "Anna de Vries")).stdout
+    assert "BBL-leerlingen" in shown
+    assert "kennis van subsidies" in shown
+    (card,) = contacts_json(run)
+    assert (card["needs"], card["offers"]) == ("BBL-leerlingen", "kennis van subsidies")
+
+    ok(run("contact", "edit", "Anna de Vries", "--needs", "", "--offers", "een werkplek"))
+    (card,) = contacts_json(run)
+    assert (card["needs"], card["offers"]) == (None, "een werkplek")
+    assert "BBL" not in ok(run("contact", "show", "Anna de Vries")).stdout
+
+
+def test_needs_on_several_lines_are_refused(run: Run, refused: Refused) -> None:
+    ok(run("contact", "add", "Anna de Vries"))
+    assert "needs" in refused(2, "contact", "edit", "Anna de Vries", "--needs", "a\nb").stderr
 
 
 # --- show ------------------------------------------------------------------------------------

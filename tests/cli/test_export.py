@@ -12,7 +12,7 @@ import pytest
 
 from helpers import ENTRY_COLUMNS, LedgerUnderTest, Run, Templates, ok
 
-CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
+CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note", "needs", "offers"]
 BOM = b"\xef\xbb\xbf"
 
 AWKWARD_DESCRIPTIONS = [

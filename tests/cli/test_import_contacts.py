@@ -11,7 +11,7 @@ import pytest
 
 from helpers import LedgerUnderTest, MakeLedger, Refused, Run, ok, on, one_line
 
-CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
+CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note", "needs", "offers"]
 JOSE_NFC = "Jos\u00e9 Garc\u00eda"  # é and í as single code points
 JOSE_NFD = "Jose\u0301 Garci\u0301a"  # e and i followed by a combining acute accent
 ZOE_NFD = "Zoe\u0308"  # e followed by a combining diaeresis
@@ -109,6 +109,8 @@ EXPECTED_PEOPLE = {
         "tags": ["board", "haven"],
         "aliases": ["Ülkü"],
         "note": "Spreekt Turks en Nederlands, en een beetje Engels.",
+        "needs": None,
+        "offers": None,
     },
     LI_NA: {
         "name": LI_NA,
@@ -117,6 +119,8 @@ EXPECTED_PEOPLE = {
         "tags": ["netwerk"],
         "aliases": [],
         "note": None,
+        "needs": None,
+        "offers": None,
     },
     "Zoë Maria Jansen": {
         "name": "Zoë Maria Jansen",  # built from N, stored in NFC
@@ -125,6 +129,8 @@ EXPECTED_PEOPLE = {
         "tags": [],
         "aliases": [],
         "note": None,
+        "needs": None,
+        "offers": None,
     },
     LAYLA: {
         "name": LAYLA,
@@ -133,6 +139,8 @@ EXPECTED_PEOPLE = {
         "tags": [],
         "aliases": [],
         "note": "Regel een\nRegel twee",
+        "needs": None,
+        "offers": None,
     },
 }
 
@@ -271,9 +279,11 @@ def test_a_known_name_however_typed_is_completed_never_overwritten(
         "tags": ["board", "haven"],  # joined
         "aliases": ["Jos", "Pepe"],  # joined
         "note": "Koffie, geen thee",  # kept
+        "needs": None,
+        "offers": None,
     }
     kept = "Kept what the ledger already had where the file says otherwise (organisation, email"
-    assert f"{kept} or note) for '{JOSE_NFC}'" in result.stderr
+    assert f"{kept}, note, needs or offers) for '{JOSE_NFC}'" in result.stderr
 
 
 def test_empty_fields_of_a_known_contact_are_filled(known: Run, tmp_path: Path) -> None:
@@ -298,6 +308,8 @@ def test_empty_fields_of_a_known_contact_are_filled(known: Run, tmp_path: Path) 
         "tags": ["haven"],
         "aliases": ["Anna"],
         "note": "Via de havenborrel",
+        "needs": None,
+        "offers": None,
     }
 
 
@@ -371,6 +383,7 @@ def test_csv_round_trip_into_an_empty_ledger(
             "contact", "add", 'Anna, de "Vries"', "--org", "=Gemeente+Dordrecht",
             "--email", "anna@example.nl", "--tag", "Board", "--tag", "haven",
             "--alias", "Anna", "--alias", "Ans", "--note", "Twee\nregels, met \"quotes\"",
+            "--needs", "BBL-leerlingen", "--offers", "kennis van subsidies",
         )
     )  # fmt: skip
     ok(run("contact", "add", JOSE_NFD, "--alias", "Pepe", "--note", "-begint met een min"))
@@ -541,6 +554,8 @@ def test_contacts_csv_piped_on_stdin_is_imported(
             "tags": ["haven"],
             "aliases": ["Anna"],
             "note": None,
+            "needs": None,
+            "offers": None,
         }
     ]
 
@@ -559,14 +574,14 @@ def two_annas(run: Run) -> Run:
     ok(
         run(
             "contact", "add", "Anna de Vries", "--org", "Gemeente Dordrecht",
-            "--tag", "board", "--alias", "Anna",
+            "--tag", "board", "--alias", "Anna", "--offers", "een werkplek",
         )
     )  # fmt: skip
     ok(
         run(
             "contact", "add", "Anna Smit", "--org", "Havenbedrijf", "--email",
             "anna@haven.nl", "--note", "Koffie zwart", "--tag", "haven", "--tag", "board",
-            "--alias", "Ans",
+            "--alias", "Ans", "--needs", "BBL-leerlingen", "--offers", "kennis van subsidies",
         )
     )  # fmt: skip
     ok(run("contact", "add", "Bram Bakker"))
@@ -618,8 +633,11 @@ def test_merge_joins_tags_and_aliases_fills_empty_fields_and_reports_conflicts(
         "tags": ["board", "haven"],
         "aliases": ["Anna", "Anna Smit", "Ans"],
         "note": "Koffie zwart",
+        "needs": "BBL-leerlingen",  # A had none: B's fills it
+        "offers": "een werkplek",  # A's own stays, B's is named
     }
     message = " ".join(result.stderr.split())
+    assert "kennis van subsidies" in message
     assert "Havenbedrijf" in message  # B's organisation is named, not silently dropped
     assert "anna@haven.nl" not in message  # filled in, so not a conflict
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
+CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note", "needs", "offers"]
 SUFFIXES = {"entries": (".csv", ".json"), "contacts": (".csv", ".vcf")}
 
 # Cells that are valid somewhere, mixed with text that is not: the reader and the checks

@@ -23,7 +23,9 @@ from helpers import (
     parse_csv,
 )
 
-INTRODUCTION_COLUMNS = ["id", "date", "first", "second", "why", "value", "outcome", "entries"]
+INTRODUCTION_COLUMNS = [
+    "id", "date", "first", "second", "why", "value", "outcome", "entries", "outcome_note",
+]  # fmt: skip
 ANNA, BRAM, CEES, DINA = "Anna de Vries", "Bram Bakker", "Cees Jansen", "Dina Smit"
 EVENT = "Havendag"
 
@@ -141,8 +143,8 @@ def test_intros_lists_every_introduction_oldest_first_in_csv_and_json(ledger: Ru
     early = introduce(ledger, "Anna", "Bram", "heat network", "--value", "2", "--on", "2026-03-04")
     ok(ledger("intro-outcome", str(early), "business"))
     expected = [
-        [str(early), "2026-03-04", ANNA, BRAM, "heat network", "2", "business", "3;4"],
-        [str(late), "2026-10-01", BRAM, CEES, "a tip", "1", "", "1;2"],
+        [str(early), "2026-03-04", ANNA, BRAM, "heat network", "2", "business", "3;4", ""],
+        [str(late), "2026-10-01", BRAM, CEES, "a tip", "1", "", "1;2", ""],
     ]
 
     text = ok(ledger("intros", "--format", "csv")).stdout
@@ -220,6 +222,39 @@ def test_a_side_of_an_introduction_stays_access_given(
     ok(ledger("edit", str(side), "--value", "4", "--description", "still fine"))
 
 
+def test_an_outcome_takes_a_note_in_the_users_own_words(ledger: Run) -> None:
+    """Issue #14: the fixed words say too little; the note is listed, exported, and replaced
+    (or, left out, cleared) by the next intro-outcome."""
+    made = introduce(ledger, "Anna", "Bram")
+    said = ok(ledger("intro-outcome", str(made), "samenwerking", "samen een BBL-traject opgezet"))
+    assert "samen een BBL-traject opgezet" in said.stderr
+    (record,) = intros_json(ledger)
+    assert (record["outcome"], record["outcome_note"]) == (
+        "collaboration",
+        "samen een BBL-traject opgezet",
+    )
+    assert "BBL-traject" in ok(ledger("intros")).stdout
+    sides_exported = [row["outcome_note"] for row in exported(ledger).values()]
+    assert sides_exported == ["samen een BBL-traject opgezet"] * 2
+
+    ok(ledger("intro-outcome", str(made), "none", "nog geen antwoord"))
+    (record,) = intros_json(ledger)
+    assert (record["outcome"], record["outcome_note"]) == (None, "nog geen antwoord")
+    ok(ledger("intro-outcome", str(made), "met"))
+    assert intros_json(ledger)[0]["outcome_note"] is None
+
+
+def test_an_outcome_note_of_only_spaces_is_no_note(ledger: Run) -> None:
+    made = introduce(ledger, "Anna", "Bram")
+    ok(ledger("intro-outcome", str(made), "met", "   "))
+    assert intros_json(ledger)[0]["outcome_note"] is None
+
+
+def test_an_outcome_note_with_control_characters_is_refused(ledger: Run, refused: Refused) -> None:
+    made = introduce(ledger, "Anna", "Bram")
+    assert "note" in refused(2, "intro-outcome", str(made), "met", "\x1b[31mrood").stderr
+
+
 def test_an_unknown_outcome_is_refused_naming_the_words_to_use(
     ledger: Run, refused: Refused
 ) -> None:
@@ -256,7 +291,8 @@ def test_keeping_the_other_side_leaves_a_one_sided_introduction(ledger: Run, how
     assert list(exported(ledger)) == [kept]
     assert intros_json(ledger) == [
         {"id": made, "date": TODAY.isoformat(), "first": left, "second": None,
-         "why": "heat network", "value": 1, "outcome": None, "entries": str(kept)},
+         "why": "heat network", "value": 1, "outcome": None, "entries": str(kept),
+         "outcome_note": None},
     ]  # fmt: skip
     (row,) = parse_csv(ok(ledger("intros", "--format", "csv")).stdout)
     assert row["second"] == ""
@@ -331,7 +367,7 @@ def test_contact_export_lists_their_introductions(ledger: Run) -> None:
     record = json.loads(ok(ledger("contact", "export", "Anna")).stdout)
     assert record["introductions"] == [
         {"id": made, "date": "2026-03-04", "first": ANNA, "second": BRAM, "why": "heat network",
-         "value": 1, "outcome": "met", "entries": "1;2"},
+         "value": 1, "outcome": "met", "entries": "1;2", "outcome_note": None},
     ]  # fmt: skip
     assert json.loads(ok(ledger("contact", "export", DINA)).stdout)["introductions"] == []
 
@@ -362,6 +398,38 @@ def test_export_then_import_into_an_empty_ledger_keeps_both_sides_linked(
     first, second = (str(r["id"]) for r in imported)
     assert first != second
     assert links == {1: "", 2: first, 3: first, 4: second, 5: second}
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_the_outcome_note_survives_export_and_import(
+    ledger: Run, new_ledger: MakeLedger, tmp_path: Path, file_format: str
+) -> None:
+    made = introduce(ledger, "Anna", "Bram", "heat network")
+    ok(ledger("intro-outcome", str(made), "business", "een opdracht, €4.000"))
+    file = tmp_path / f"entries.{file_format}"
+    file.write_bytes(ok(ledger("export", "--format", file_format)).stdout_bytes)
+
+    target = on(ledger, new_ledger())
+    ok(target("import", "entries", str(file), "--format", file_format, "--create-contacts"))
+    (record,) = intros_json(target)
+    assert (record["outcome"], record["outcome_note"]) == ("business", "een opdracht, €4.000")
+
+
+def test_an_export_from_before_outcome_notes_still_imports(run: Run, tmp_path: Path) -> None:
+    header = ENTRY_COLUMNS[:17]
+    assert header[-1] == "outcome"
+    file = tmp_path / "old.csv"
+    file.write_text(
+        ",".join(header) + "\r\n"
+        "1,2026-03-04,Anna de Vries,gave,access,1,,introduced to Bram Bakker,,"
+        "2026-03-04T10:00:00Z,done,,,7,,,met\r\n"
+        "2,2026-03-04,Bram Bakker,gave,access,1,,introduced to Anna de Vries,,"
+        "2026-03-04T10:00:00Z,done,,,7,,,met\r\n",
+        encoding="utf-8",
+    )
+    ok(run("import", "entries", str(file), "--create-contacts"))
+    (record,) = intros_json(run)
+    assert (record["outcome"], record["outcome_note"], record["entries"]) == ("met", None, "1;2")
 
 
 def test_an_export_from_before_introductions_still_imports(run: Run, tmp_path: Path) -> None:

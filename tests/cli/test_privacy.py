@@ -15,7 +15,7 @@ from typer.testing import Result
 from helpers import POSTGRES, LedgerUnderTest, Run, Templates, killed_draft, ok
 
 BALANCE_COLUMNS = ["contact", "organisation", "gave", "received", "net", "entries", "last_date"]
-CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note"]
+CONTACT_COLUMNS = ["name", "organisation", "email", "tags", "aliases", "note", "needs", "offers"]
 BOM = b"\xef\xbb\xbf"
 
 # Distinctive strings that occur nowhere else: after `forget` not one byte of them may remain.
@@ -26,6 +26,8 @@ OLD_NOTE = "woont naast de Kwikstaartbrug"
 TAG = "kraanvogelteller"
 ORG = "Fjordlab Hjørundfjord"
 EMAIL = "quaresma.zygmunt@example.no"
+NEEDS = "stagiairs voor de Quokkawerf"
+OFFERS = "kennis van Zwavelzuurbaden"
 DESCRIPTIONS = ["leerde mij Hornborgasjön-kraanvogels tellen", "Qwertysleutel van het Fjordlab"]
 
 
@@ -60,7 +62,7 @@ def people(run: Run, db: LedgerUnderTest, templates: Templates) -> Run:
 
 def build(run: Run) -> None:
     ok(run("contact", "add", ZYGMUNT, "--alias", ALIAS, "--tag", TAG, "--note", OLD_NOTE,
-           "--org", ORG, "--email", EMAIL))  # fmt: skip
+           "--org", ORG, "--email", EMAIL, "--needs", NEEDS, "--offers", OFFERS))  # fmt: skip
     ok(run("contact", "edit", ALIAS, "--note", NOTE))  # the old note lingers in a free page
     ok(run("contact", "add", "Anna de Vries", "--alias", "Anna", "--tag", "board"))
     ok(run("contact", "add", "=Formula Frank", "--org", "@Evil Corp", "--alias", "-frankie"))
@@ -253,6 +255,7 @@ def test_contact_export_holds_everything_about_the_person(people: Run) -> None:
     contact = document["contact"]
     assert contact["name"] == ZYGMUNT
     assert (contact["organisation"], contact["email"], contact["note"]) == (ORG, EMAIL, NOTE)
+    assert (contact["needs"], contact["offers"]) == (NEEDS, OFFERS)
     assert contact["tags"] == [TAG]
     assert contact["aliases"] == [ALIAS]
     assert contact["created_at"].endswith("Z")
@@ -327,7 +330,7 @@ def traces(ledger: Path) -> dict[str, list[str]]:
     """Which distinctive strings still occur in the ledger, its -wal or its -shm file."""
     needles = {
         text: {form.encode() for form in {unicodedata.normalize(n, text) for n in ("NFC", "NFD")}}
-        for text in (ZYGMUNT, ALIAS, NOTE, OLD_NOTE, TAG, ORG, EMAIL, *DESCRIPTIONS)
+        for text in (ZYGMUNT, ALIAS, NOTE, OLD_NOTE, TAG, ORG, EMAIL, NEEDS, OFFERS, *DESCRIPTIONS)
     }
     needles["name key"] = {b"zygmunt", b"quaresma"}  # names are also stored case-folded
     needles["alias key"] = {ALIAS.lower().encode()}
@@ -341,6 +344,14 @@ def traces(ledger: Path) -> dict[str, list[str]]:
 
 
 NO_TRACE = "SQLite's secure_delete overwrites erased rows in the file; a server keeps its own"
+
+
+def test_search_finds_nothing_of_a_forgotten_person(people: Run) -> None:
+    """Issue #14: search reads the ledger itself, so what forget erased is not found."""
+    assert ok(people("search", "Quokkawerf", "-f", "json")).stdout.strip() != "[]"
+    ok(people("forget", ZYGMUNT, "--yes"))
+    for text in (NEEDS, OFFERS, NOTE, DESCRIPTIONS[0]):
+        assert ok(people("search", text, "-f", "json")).stdout.strip() == "[]"
 
 
 @pytest.mark.sqlite_only(reason=NO_TRACE)

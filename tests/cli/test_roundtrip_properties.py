@@ -116,7 +116,7 @@ operation = st.one_of(
     st.tuples(st.just("drop"), st.integers(0, 99), texts.filter(lambda t: t.strip() != "")),
     st.tuples(st.just("answer"), st.integers(0, 99), texts),
     st.tuples(st.just("intro"), st.integers(0, 2), st.integers(1, 2), texts),
-    st.tuples(st.just("outcome"), st.integers(0, 99), st.sampled_from(OUTCOMES)),
+    st.tuples(st.just("outcome"), st.integers(0, 99), st.sampled_from(OUTCOMES), texts),
 )  # fmt: skip
 
 
@@ -162,7 +162,7 @@ def play(cli: Run, people: list[str], operations: list[tuple[Any, ...]]) -> None
             ok(cli("intro", "--", people[a], people[(a + step) % 3], why))
             introductions += 1
         elif op[0] == "outcome" and introductions:
-            ok(cli("intro-outcome", str(op[1] % introductions + 1), op[2]))
+            ok(cli("intro-outcome", "--", str(op[1] % introductions + 1), op[2], op[3]))
 
 
 def without(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
@@ -224,7 +224,7 @@ def test_an_entries_export_carries_introductions_their_outcome_and_drop_reasons(
     ok(source("contact", "add", "Anna de Vries"))
     ok(source("contact", "add", "Bram Bakker"))
     ok(source("intro", "Anna de Vries", "Bram Bakker", "beide in de haven"))
-    ok(source("intro-outcome", "1", "met"))
+    ok(source("intro-outcome", "1", "met", "koffie gedronken, volgt meer"))
     ok(source("log", "Anna de Vries", "gave", "talent", "--promise"))
     ok(source("drop", "3", "--reason", "niet meer nodig"))
 

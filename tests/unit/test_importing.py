@@ -15,7 +15,9 @@ from wederkerig.usecases.entries import iter_entries
 from wederkerig.usecases.import_contacts import import_contacts
 from wederkerig.usecases.import_entries import ImportReport, import_entries
 
-CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
+CONTACT_COLUMNS = (
+    "name", "organisation", "email", "tags", "aliases", "note", "needs", "offers",
+)  # fmt: skip
 
 
 def entry(**fields: str) -> dict[str, str]:

@@ -66,6 +66,15 @@ def test_the_outcome_can_be_said_later_and_unsaid(people: Session) -> None:
         set_outcome(people, made.id + 1, Outcome.MET)
 
 
+def test_an_outcome_note_is_kept_trimmed_and_replaced_each_time(people: Session) -> None:
+    made = make_introduction(people, "Anna", "Bram", on=TODAY, now=NOW)
+    noted = set_outcome(people, made.id, Outcome.BUSINESS, "  een opdracht van 3 dagen \n")
+    assert (noted.outcome, noted.outcome_note) == ("business", "een opdracht van 3 dagen")
+    assert set_outcome(people, made.id, Outcome.BUSINESS).outcome_note is None
+    with pytest.raises(InvalidInputError, match="note"):
+        set_outcome(people, made.id, Outcome.MET, "x" * 2_001)
+
+
 def test_introductions_are_listed_per_contact(people: Session) -> None:
     first = make_introduction(people, "Anna", "Bram", on=TODAY - timedelta(days=3), now=NOW)
     second = make_introduction(people, "Cees", "Bram", on=TODAY, now=NOW)

@@ -32,6 +32,21 @@ NameArgument = Annotated[
     ),
 ]
 
+NeedsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--needs",
+        help=_("What they are looking for, in a few words ('' clears it); 'brief' matches it."),
+    ),
+]
+OffersOption = Annotated[
+    str | None,
+    typer.Option(
+        "--offers",
+        help=_("What they can give others, in a few words ('' clears it); 'brief' matches it."),
+    ),
+]
+
 
 @app.command("add", help=_("Add a contact. Names are unique, ignoring case and spacing."))
 def add(
@@ -57,6 +72,8 @@ def add(
         str | None,
         typer.Option("--note", help=_("A note for yourself: how you met, what they care about.")),
     ] = None,
+    needs: NeedsOption = None,
+    offers: OffersOption = None,
     group: Annotated[
         list[str] | None,
         typer.Option(
@@ -80,6 +97,8 @@ def add(
             tags=tag or (),
             aliases=alias or (),
             note=note,
+            needs=needs,
+            offers=offers,
         )
         for name_of_group in group or ():
             join_group(session, name_of_group, [card.name])
@@ -129,7 +148,11 @@ def show(ctx: typer.Context, name: NameArgument) -> None:
 
 
 @app.command(
-    "edit", help=_("Change a contact's name, organisation, email, note, tags, aliases or cadence.")
+    "edit",
+    help=_(
+        "Change a contact's name, organisation, email, note, needs, offers, tags, aliases "
+        "or cadence."
+    ),
 )
 def edit(
     ctx: typer.Context,
@@ -142,6 +165,8 @@ def edit(
         str | None, typer.Option("--email", help=_("New email address ('' clears it)."))
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help=_("New note ('' clears it)."))] = None,
+    needs: NeedsOption = None,
+    offers: OffersOption = None,
     tag: Annotated[
         list[str] | None,
         typer.Option("--tag", "-t", help=_("Add a tag."), autocompletion=complete_tag),
@@ -179,6 +204,8 @@ def edit(
             organisation=org,
             email=email,
             note=note,
+            needs=needs,
+            offers=offers,
             add_tags=tag or (),
             remove_tags=untag or (),
             add_aliases=alias or (),

@@ -10,6 +10,7 @@ from wederkerig.core.i18n import _
 from wederkerig.formats.columns import (
     CONTACT_COLUMNS,
     ENTRY_COLUMNS,
+    OLDER_CONTACT_COLUMNS,
     OLDER_ENTRY_COLUMNS,
     MachineFormat,
 )
@@ -92,7 +93,11 @@ def contacts(
     with open_text(file) as (opened, source):
         stream = opened if opened.seekable() else io.StringIO(opened.read())  # a pipe: small
         vcard = file.lower().endswith((".vcf", ".vcard")) or _looks_like_vcard(stream)
-        rows = read_vcards(stream, source) if vcard else read_csv(stream, CONTACT_COLUMNS, source)
+        rows = (
+            read_vcards(stream, source)
+            if vcard
+            else read_csv(stream, CONTACT_COLUMNS, source, older=OLDER_CONTACT_COLUMNS)
+        )
         with transaction(ctx, write=True, dry_run=dry_run, create=not dry_run) as session:
             report = import_contacts(
                 session, rows, source=source, now=app_context(ctx).now(), dry_run=dry_run

@@ -120,7 +120,10 @@ def intros(
 @app.command(
     "intro-outcome",
     rich_help_panel=RECORD_PANEL,
-    help=_("Say what came of an introduction (or, with 'none', that it is not known yet)."),
+    help=_(
+        "Say what came of an introduction (or, with 'none', that it is not known yet), "
+        "optionally with a note in your own words."
+    ),
 )
 def intro_outcome(
     ctx: typer.Context,
@@ -131,22 +134,26 @@ def intro_outcome(
             help=_("met, collaboration, business or nothing (or Dutch); 'none' clears it.")
         ),
     ],
+    note: Annotated[
+        str,
+        typer.Argument(
+            help=_("What came of it, in a few words; replaces the earlier note (none: cleared).")
+        ),
+    ] = "",
 ) -> None:
     from wederkerig.usecases.introductions import set_outcome
 
     chosen = None if outcome.strip().casefold() in CLEAR_WORDS else parse_outcome(outcome)
     with transaction(ctx, write=True) as session:
-        updated = set_outcome(session, introduction_id, chosen)
+        updated = set_outcome(session, introduction_id, chosen, note)
     second = updated.second or _("(removed)")
     if chosen is None:
         said = _("Introduction {id} of {first} and {second}: outcome cleared.")
     else:  # the outcome word itself is a machine word (as in CSV and JSON): never translated
         said = _("Introduction {id} of {first} and {second}: {outcome}.")
-    console.message(
-        said.format(
-            id=updated.id,
-            first=updated.first,
-            second=second,
-            outcome=chosen.value if chosen else "",
-        )
+    said = said.format(
+        id=updated.id, first=updated.first, second=second, outcome=chosen.value if chosen else ""
     )
+    if updated.outcome_note:
+        said = _("{said} Note: {note}").format(said=said, note=updated.outcome_note)
+    console.message(said)

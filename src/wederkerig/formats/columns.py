@@ -11,17 +11,19 @@ if TYPE_CHECKING:
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
     "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
-    "outcome",
+    "outcome", "outcome_note",
 )  # fmt: skip
 # Earlier layouts, still imported: before promises, open loops, introductions, members,
-# and before drop reasons and introductions' outcomes.
-OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14, 15))
+# before drop reasons and introductions' outcomes, and before outcome notes.
+OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14, 15, 17))
 LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",
     "age_days", "due_in_days", "overdue",
 )  # fmt: skip
-INTRODUCTION_COLUMNS = ("id", "date", "first", "second", "why", "value", "outcome", "entries")
+INTRODUCTION_COLUMNS = (
+    "id", "date", "first", "second", "why", "value", "outcome", "entries", "outcome_note",
+)  # fmt: skip
 DUE_COLUMNS = ("reason", "contact", "entry", "since", "due", "days_late", "detail")
 MONTHLY_COLUMNS = ("month", "kind", "gave", "received")
 SETTING_COLUMNS = ("key", "value", "origin", "help")
@@ -29,7 +31,9 @@ TAG_COLUMNS = ("name", "contacts", "every_days")
 EVENT_COLUMNS = ("name", "date", "place", "entries")
 GROUP_COLUMNS = ("name", "note", "members")
 BETWEEN_COLUMNS = ("giver", "receiver", "kind", "points", "entries")  # group show --between
-CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note")
+CONTACT_COLUMNS = ("name", "organisation", "email", "tags", "aliases", "note", "needs", "offers")
+OLDER_CONTACT_COLUMNS = (CONTACT_COLUMNS[:6],)  # before needs and offers
+SEARCH_COLUMNS = ("kind", "id", "date", "contact", "text")
 BALANCE_COLUMNS = ("contact", "organisation", "gave", "received", "net", "entries", "last_date")
 BALANCE_BY_KIND_COLUMNS = ("contact", "organisation", "kind", *BALANCE_COLUMNS[2:])
 

@@ -254,6 +254,8 @@ def read_vcards(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, st
                 "tags": _joined(_listed(card, "categories"), N_("tag"), source, line),
                 "aliases": _joined(aliases, N_("alias"), source, line),
                 "note": _first(card, "note"),
+                "needs": "",  # vCard has no such property
+                "offers": "",
             },
         )
 

@@ -94,6 +94,7 @@ def brief_document(brief: "Brief") -> dict[str, object]:
         "introductions": [row._asdict() for row in brief.introductions],
         "recent": [row._asdict() for row in brief.recent],
         "suggestions": brief.suggestions,
+        "introduction_matches": [match._asdict() for match in brief.matches],
     }
 
 

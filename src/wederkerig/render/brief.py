@@ -30,12 +30,12 @@ def sparkline(values: Sequence[int], highest: int) -> Text:
     return line
 
 
-def _bullets(lines: Sequence[str]) -> Table:
+def _bullets(lines: Sequence[str | Text]) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for line in lines:
-        grid.add_row("•", Text(line))
+        grid.add_row("•", Text(line) if isinstance(line, str) else line)
     return grid
 
 
@@ -104,6 +104,34 @@ def brief_view(brief: "Brief", *, width: int, view: View = View.SCORES) -> Group
     suggestions = brief.suggestions if scores else brief.givers_suggestions
     if suggestions:
         parts += [cells.section(_("Suggestions")), _bullets(suggestions)]
+    parts += introductions_to_suggest(brief)
     if not scores and brief.give_next:
         parts += [cells.section(_("What you could give next")), _bullets(brief.give_next)]
     return Group(*parts)
+
+
+def introductions_to_suggest(brief: "Brief") -> list[RenderableType]:
+    """Who to introduce them to, and why: the words a need and an offer share."""
+    if not brief.matches:
+        return []
+    name = brief.contact.name
+    lines: list[Text] = []
+    for match in brief.matches:
+        words = ", ".join(match.words)
+        if match.needer == name:
+            said = _("{other} offers what they need: {words}.")
+            other = match.offerer
+        else:
+            said = _("{other} needs what they offer: {words}.")
+            other = match.needer
+        line = Text(said.format(other=other, words=words))
+        line.highlight_words(match.words, style="bold", case_sensitive=False)
+        line.append(
+            "\n"
+            + _('Introduce them: wederkerig intro "{name}" "{other}"').format(
+                name=name, other=other
+            ),
+            style="dim",
+        )
+        lines.append(line)
+    return [cells.section(_("Introductions to suggest"), len(brief.matches)), _bullets(lines)]

@@ -87,8 +87,10 @@ def message(text: str) -> None:
 
 
 def error(text: str) -> None:
-    """The one line that says what went wrong and how to fix it, on stderr."""
-    _console(stderr=True).print(Text.assemble((_("error: "), "bold red"), inert(text)))
+    """The one line that says what went wrong and how to fix it, on stderr: a line break
+    echoed from the user's input (a CSV cell) is shown as ``\\n``, not made a second line."""
+    one_line = inert(text).replace("\r", "\\r").replace("\n", "\\n")
+    _console(stderr=True).print(Text.assemble((_("error: "), "bold red"), one_line))
 
 
 def ask(question: str) -> str:

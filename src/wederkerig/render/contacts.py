@@ -71,6 +71,8 @@ def contact_summary(summary: "ContactSummary", *, width: int) -> Group:
         (_("groups"), ", ".join(summary.groups)),
         (_("aliases"), ", ".join(c.aliases)),
         (_("note"), c.note),
+        (_("needs"), c.needs),
+        (_("offers"), c.offers),
     ):
         if value:
             lines.append(Text.assemble((f"  {label}: ", "dim"), value))

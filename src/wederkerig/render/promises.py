@@ -119,6 +119,13 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
     for i in introductions:
         second = Text(i.second) if i.second else Text(_("(removed)"), style="dim")
         rows.append([str(i.id), i.date.isoformat(), Text(i.first), second, Text(i.why),
-                     cells.count(i.value),
-                     Text(i.outcome or "–", style="" if i.outcome else "dim")])  # fmt: skip
+                     cells.count(i.value), _outcome_cell(i)])  # fmt: skip
     return cells.fitted(width, columns, rows)
+
+
+def _outcome_cell(introduction: "IntroductionRow") -> Text:
+    """The outcome word (dim '–' when not known yet) and, on the next line, its note."""
+    cell = Text(introduction.outcome or "–", style="" if introduction.outcome else "dim")
+    if introduction.outcome_note:
+        cell.append("\n").append(Text(introduction.outcome_note, style="italic"))
+    return cell

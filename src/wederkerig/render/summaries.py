@@ -94,7 +94,7 @@ def contact_import_summary(report: "ContactImportReport") -> str:
     if report.kept:
         summary += " " + _(
             "Kept what the ledger already had where the file says otherwise (organisation, "
-            "email or note) for {names}; change it with 'wederkerig contact edit'."
+            "email, note, needs or offers) for {names}; change it with 'wederkerig contact edit'."
         ).format(names=_some(report.kept))
     return summary + suffix
 

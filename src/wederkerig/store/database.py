@@ -23,6 +23,7 @@ from wederkerig.core.i18n import _
 from wederkerig.settings import paths
 from wederkerig.store import schema
 from wederkerig.store.schema import SCHEMA_HEAD, WRITE
+from wederkerig.store.search import register_fold
 
 BUSY_TIMEOUT_ENV = "WEDERKERIG_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT = 30.0  # seconds a command waits for another process's write lock
@@ -244,6 +245,7 @@ def _create_engine(url: str | URL) -> Engine:
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
         # Deleted rows are overwritten, not just unlinked: the file holds third parties' data.
         dbapi_connection.execute("PRAGMA secure_delete = ON")
+        register_fold(dbapi_connection)  # for 'search' (store/search.py)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

@@ -25,6 +25,9 @@ class Contact(SQLModel, table=True):
     created_at: datetime
     # Stay in touch: a contact not seen for this many days is due (a tag's cadence otherwise).
     every_days: int | None = None
+    # Free text that 'brief' matches word by word to suggest introductions (migration 0009).
+    needs: str | None = None
+    offers: str | None = None
 
 
 class Alias(SQLModel, table=True):
@@ -97,6 +100,7 @@ class Introduction(SQLModel, table=True):
     why: str = ""
     outcome: str | None = None
     created_at: datetime
+    outcome_note: str | None = None  # what came of it, in the user's words (migration 0009)
 
 
 class Entry(SQLModel, table=True):

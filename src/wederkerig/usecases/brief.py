@@ -26,6 +26,7 @@ from wederkerig.usecases.entries import EntryRow, iter_entries, newest_entries
 from wederkerig.usecases.giving import Recipient, give_next
 from wederkerig.usecases.introductions import IntroductionRow, list_introductions
 from wederkerig.usecases.loops import OpenLoop, open_loops
+from wederkerig.usecases.matching import IntroductionMatch, introduction_matches
 from wederkerig.usecases.periods import MonthlyFlow, monthly_flow
 from wederkerig.usecases.promises import OpenPromise, open_promises
 
@@ -49,6 +50,7 @@ class Brief:
     introductions: list[IntroductionRow]
     recent: list[EntryRow]  # the last five, in date order
     suggestions: list[str]
+    matches: list[IntroductionMatch]  # introductions to suggest: needs met by offers
     # The givers-gain view's: the suggestions that weigh no side against the other, and what
     # you could give next (not in JSON, which stays the same in both views).
     givers_suggestions: list[str] = field(default_factory=list)
@@ -84,9 +86,10 @@ def brief(session: Session, contact: str, *, today: date, quiet_days: int = 180)
         introductions=list_introductions(session, person.name),
         recent=newest_entries(session, mine, RECENT)[0],
         suggestions=[],
+        matches=introduction_matches(session, person.name),
     )
     received_since = _received_since_i_gave(session, mine)
-    them = Recipient(person.id, person.name, found.by_kind, found.introductions)
+    them = Recipient(person.id, person.name, found.by_kind, found.introductions, person.needs)
     return replace(
         found,
         suggestions=suggestions(found, received_since, today=today, quiet_days=quiet_days),

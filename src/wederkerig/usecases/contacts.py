@@ -34,6 +34,11 @@ class ContactCard(NamedTuple):
     tags: tuple[str, ...]
     aliases: tuple[str, ...]
     note: str | None
+    needs: str | None  # what they are looking for, matched by 'brief' against others' offers
+    offers: str | None
+
+
+MAX_NEEDS = 500  # needs and offers are a line of keywords, not a note
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ def add_contact(
     tags: Sequence[str] = (),
     aliases: Sequence[str] = (),
     note: str | None = None,
+    needs: str | None = None,
+    offers: str | None = None,
 ) -> ContactCard:
     """Add a contact; a name that differs only in case, spacing or accents' encoding is refused."""
     name = check_name(name)
@@ -112,6 +119,8 @@ def add_contact(
         organisation=_optional_text(organisation, N_("organisation")),
         email=_check_email(email),
         note=_optional_text(note, N_("note"), max_length=10_000),
+        needs=_optional_text(needs, N_("needs"), max_length=MAX_NEEDS),
+        offers=_optional_text(offers, N_("offers"), max_length=MAX_NEEDS),
         created_at=now,
     )
     session.add(contact)
@@ -215,6 +224,8 @@ def card(session: Session, contact: Contact) -> ContactCard:
         tags=tuple(tags.all()),
         aliases=tuple(aliases.all()),
         note=contact.note,
+        needs=contact.needs,
+        offers=contact.offers,
     )
 
 
@@ -269,6 +280,8 @@ def contact_list(
                 tags=tuple(tags.get(c.id or 0, ())),
                 aliases=tuple(aliases.get(c.id or 0, ())),
                 note=c.note,
+                needs=c.needs,
+                offers=c.offers,
             ),
             *standing.get(c.id or 0, (None, 0)),
         )
@@ -363,6 +376,8 @@ def edit_contact(
     organisation: str | None = None,
     email: str | None = None,
     note: str | None = None,
+    needs: str | None = None,
+    offers: str | None = None,
     add_tags: Sequence[str] = (),
     remove_tags: Sequence[str] = (),
     add_aliases: Sequence[str] = (),
@@ -380,6 +395,10 @@ def edit_contact(
         contact.email = _check_email(email)
     if note is not None:
         contact.note = _optional_text(note, N_("note"), max_length=10_000)
+    if needs is not None:
+        contact.needs = _optional_text(needs, N_("needs"), max_length=MAX_NEEDS)
+    if offers is not None:
+        contact.offers = _optional_text(offers, N_("offers"), max_length=MAX_NEEDS)
     session.add(contact)
     session.flush()
     for tag in remove_tags:

@@ -51,6 +51,7 @@ class EntryRow(NamedTuple):
     member: str | None
     dropped_reason: str | None
     outcome: str | None  # of the introduction this entry is a side of
+    outcome_note: str | None  # and its note
 
 
 def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
@@ -87,6 +88,7 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
             col(Entry.member),
             col(Entry.dropped_reason),
             col(Introduction.outcome),
+            col(Introduction.outcome_note),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)

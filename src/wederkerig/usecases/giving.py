@@ -1,7 +1,7 @@
 """What you could give someone next: how ``brief`` ends in the givers-gain view. Never prints.
 
-Each source below offers at most one line, most useful first. A contact's needs, once the
-ledger knows them, are one more source: a function of the same shape added to ``SOURCES``.
+Each source below offers at most one line, most useful first: their needs, the kind they
+value, introductions you could make.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -10,8 +10,8 @@ from typing import NamedTuple
 from sqlalchemy import union
 from sqlmodel import Session, col, select
 
-from wederkerig.core.i18n import _, ngettext, pgettext
-from wederkerig.core.vocabulary import Kind
+from wederkerig.core.i18n import _, ngettext
+from wederkerig.core.vocabulary import Kind, shown_kind
 from wederkerig.store.models import Contact, Membership, Tag
 from wederkerig.usecases.balances import Tally
 from wederkerig.usecases.introductions import IntroductionRow
@@ -26,16 +26,16 @@ class Recipient(NamedTuple):
     name: str
     by_kind: Mapping[Kind, Tally]
     introductions: Sequence[IntroductionRow]
+    needs: str | None = None
 
 
-def _in_prose(kind: Kind) -> str:
-    """A kind as a word in a sentence, in the reader's language (kennis, geld, toegang)."""
-    return {
-        Kind.KNOWLEDGE: pgettext("kind in a sentence", "knowledge"),
-        Kind.TALENT: pgettext("kind in a sentence", "talent"),
-        Kind.MONEY: pgettext("kind in a sentence", "money"),
-        Kind.ACCESS: pgettext("kind in a sentence", "access"),
-    }[kind]
+def _their_needs(session: Session, them: Recipient) -> str | None:
+    """What they said they need (``contact edit --needs``): the most direct way to give."""
+    if not them.needs:
+        return None
+    return _("They need {needs}: what could you give, or whom could you introduce?").format(
+        needs=them.needs
+    )
 
 
 def _kinds_they_value(session: Session, them: Recipient) -> str | None:
@@ -49,7 +49,7 @@ def _kinds_they_value(session: Session, them: Recipient) -> str | None:
         "They have received {kind} from you most ({count} point): more {kind} may be welcome.",
         "They have received {kind} from you most ({count} points): more {kind} may be welcome.",
         given[kind],
-    ).format(kind=_in_prose(kind), count=given[kind])
+    ).format(kind=shown_kind(kind), count=given[kind])
 
 
 def _introductions_to_make(session: Session, them: Recipient) -> str | None:
@@ -76,6 +76,7 @@ def _introductions_to_make(session: Session, them: Recipient) -> str | None:
 
 
 SOURCES: tuple[Callable[[Session, Recipient], str | None], ...] = (
+    _their_needs,
     _kinds_they_value,
     _introductions_to_make,
 )

@@ -23,7 +23,7 @@ class ContactImportReport:
     merged: tuple[str, ...]
     skipped: int
     dry_run: bool = False
-    kept: tuple[str, ...] = ()  # known contacts whose own organisation, email or note differ
+    kept: tuple[str, ...] = ()  # known contacts whose own fields differ from the file's
 
 
 def import_contacts(
@@ -60,6 +60,8 @@ def import_contacts(
                     tags=tags,
                     aliases=aliases,
                     note=row["note"] or None,
+                    needs=row["needs"] or None,
+                    offers=row["offers"] or None,
                 )
                 added.append(name)
                 touched.add(name_key(name))
@@ -71,6 +73,8 @@ def import_contacts(
                 organisation=None if before.organisation else row["organisation"] or None,
                 email=None if before.email else row["email"] or None,
                 note=None if before.note else row["note"] or None,
+                needs=None if before.needs else row["needs"] or None,
+                offers=None if before.offers else row["offers"] or None,
                 add_tags=tags,
                 add_aliases=[a for a in aliases if name_key(a) != existing.name_key],
             )
@@ -95,6 +99,8 @@ def _differs(known: ContactCard, row: dict[str, str]) -> bool:
             (known.organisation, row["organisation"]),
             (known.email, row["email"]),
             (known.note, row["note"]),
+            (known.needs, row["needs"]),
+            (known.offers, row["offers"]),
         )
     )
 

@@ -67,6 +67,7 @@ _INCOMING = sa.Table(
     sa.Column("member", sa.String),
     sa.Column("dropped_reason", sa.String),
     sa.Column("outcome", sa.String),
+    sa.Column("outcome_note", sa.String),
     prefixes=["TEMPORARY"],
 )
 # The entry columns an import copies as they are, in the order of the insert below.
@@ -85,6 +86,7 @@ _NEW = sa.Table(
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
     sa.Column("outcome", sa.String),
+    sa.Column("outcome_note", sa.String),
     *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
     prefixes=["TEMPORARY"],
 )
@@ -280,6 +282,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             col(Contact.id),
             col(Event.id),
             incoming.outcome,
+            incoming.outcome_note,
             *(incoming[name] for name in _ENTRY_FIELDS),
         )
         .select_from(_INCOMING)
@@ -295,8 +298,9 @@ def _stage_new_rows(connection: sa.Connection) -> int:
 
 def _introduce(connection: sa.Connection, *, now: datetime) -> int:
     """Rows sharing an ``introduction`` number in the file become one new introduction, its
-    'why' read back from the sides' descriptions ('introduced to Bram: why', or in Dutch),
-    its outcome from the sides' ``outcome``. Returns how many were made."""
+    'why' read back from the sides' descriptions ('introduced to Bram: why', or in Dutch), its
+    outcome and its note from the sides' ``outcome`` and ``outcome_note``. Returns how many
+    were made."""
     _INTRODUCED.drop(connection, checkfirst=True)
     _INTRODUCED.create(connection)
     numbered = (
@@ -305,17 +309,22 @@ def _introduce(connection: sa.Connection, *, now: datetime) -> int:
             sa.func.min(_NEW.c.occurred_on),
             sa.func.min(_NEW.c.description),
             sa.func.min(_NEW.c.outcome),
+            sa.func.min(_NEW.c.outcome_note),
         )
         .where(_NEW.c.introduction.is_not(None))
         .group_by(_NEW.c.introduction)
         .order_by(_NEW.c.introduction)  # numbered in the file's order, on every engine
     )
     made = connection.execute(numbered).all()
-    for number, made_on, description, outcome in made:
+    for number, made_on, description, outcome, outcome_note in made:
         why = why_of(description)
         new_id = connection.execute(
             sa.insert(INTRODUCTION_TABLE).values(
-                made_on=made_on, why=why, outcome=outcome, created_at=now
+                made_on=made_on,
+                why=why,
+                outcome=outcome,
+                outcome_note=outcome_note,
+                created_at=now,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         connection.execute(

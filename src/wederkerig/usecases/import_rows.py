@@ -21,6 +21,7 @@ from wederkerig.core.vocabulary import (
     check_value,
     whole_number,
 )
+from wederkerig.usecases.introductions import check_outcome_note
 
 _KINDS = {kind.value: kind for kind in Kind}
 _DIRECTIONS = {direction.value: direction for direction in Direction}
@@ -97,6 +98,7 @@ class RowChecker:
             or self.member,
             "dropped_reason": self._dropped_reason(line, row["dropped_reason"], status),
             "outcome": self._outcome(line, row["outcome"], introduction),
+            "outcome_note": self._outcome_note(line, row["outcome_note"], introduction),
         }
 
     def _dropped_reason(self, line: int, text: str, status: str) -> str | None:
@@ -117,6 +119,15 @@ class RowChecker:
         if introduction is None:
             raise self.fail(line, "outcome", _("only an introduction's entries have an outcome"))
         return text
+
+    def _outcome_note(self, line: int, text: str, introduction: int | None) -> str | None:
+        """The note beside that outcome, as 'intro-outcome' takes it."""
+        note = self._text(line, "outcome_note", lambda: check_outcome_note(text))
+        if note and introduction is None:
+            raise self.fail(
+                line, "outcome_note", _("only an introduction's entries have an outcome")
+            )
+        return note or None
 
     def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
         """A contact or event name as stored, and its key: checked once per distinct text."""

@@ -13,12 +13,15 @@ from sqlmodel import Session, col, select
 
 from wederkerig.core import i18n, words
 from wederkerig.core.errors import InvalidInputError, NotFoundError
-from wederkerig.core.i18n import _
+from wederkerig.core.i18n import N_, _
+from wederkerig.core.names import check_text
 from wederkerig.core.vocabulary import Direction, Kind, Outcome, check_value
 from wederkerig.store.models import Contact, Entry, Introduction
 from wederkerig.usecases.contacts import resolve_contact
 from wederkerig.usecases.entries import EntryRow, check_description, get_entry, remove_entry
 from wederkerig.usecases.events import find_event
+
+MAX_OUTCOME_NOTE = 2_000  # as long as an entry's description may be
 
 
 class IntroductionRow(NamedTuple):
@@ -32,6 +35,7 @@ class IntroductionRow(NamedTuple):
     value: int
     outcome: str | None
     entries: str  # the ids of the access entries, ';'-joined
+    outcome_note: str | None  # what came of it in the user's words (a column added last)
 
 
 def make_introduction(
@@ -114,6 +118,7 @@ def _introductions(session: Session, ids: Collection[int] | None) -> Iterator[In
             current = IntroductionRow(
                 introduction.id, introduction.made_on, name or "", None,
                 introduction.why, value or 0, introduction.outcome, str(entry_id or ""),
+                introduction.outcome_note,
             )  # fmt: skip
         elif name is not None:
             current = current._replace(second=name, entries=f"{current.entries};{entry_id}")
@@ -144,16 +149,26 @@ def get_introduction(session: Session, introduction_id: int) -> IntroductionRow:
     return found[0]
 
 
-def set_outcome(session: Session, introduction_id: int, outcome: Outcome | None) -> IntroductionRow:
-    """Say what came of an introduction, however long afterwards (``None``: not known)."""
+def set_outcome(
+    session: Session, introduction_id: int, outcome: Outcome | None, note: str = ""
+) -> IntroductionRow:
+    """Say what came of an introduction, however long afterwards (``None``: not known), with
+    an optional note in the user's words; each call replaces the note, so none clears it."""
+    note = check_outcome_note(note)
     introduction = session.get(Introduction, introduction_id)
     if introduction is None:
         get_introduction(session, introduction_id)  # raises the usual 'no introduction' error
     assert introduction is not None
     introduction.outcome = outcome.value if outcome else None
+    introduction.outcome_note = note or None
     session.add(introduction)
     session.flush()
     return get_introduction(session, introduction_id)
+
+
+def check_outcome_note(note: str) -> str:
+    """An outcome's note as stored: trimmed, plain text, at most ``MAX_OUTCOME_NOTE`` long."""
+    return check_text(note.strip(), N_("note"), max_length=MAX_OUTCOME_NOTE)
 
 
 def other_sides(

@@ -41,7 +41,8 @@ def merge_contacts(session: Session, keep: str, absorb: str) -> Merge:
         update(Entry).where(col(Entry.contact_id) == gone.id).values(contact_id=kept.id)
     ).rowcount
     conflicts = []
-    for field_name in (N_("organisation"), N_("email"), N_("note")):  # shown in the summary
+    fields = (N_("organisation"), N_("email"), N_("note"), N_("needs"), N_("offers"))
+    for field_name in fields:  # shown in the summary
         mine, theirs = getattr(kept, field_name), getattr(gone, field_name)
         if theirs and not mine:
             setattr(kept, field_name, theirs)
