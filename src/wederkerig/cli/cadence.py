@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from wederkerig.cli.context import app_context, show_listing, transaction
-from wederkerig.cli.options import REPORT_PANEL, FormatOption, complete_tag
+from wederkerig.cli.options import REPORT_PANEL, TABLE_LIMIT, FormatOption, complete_tag
 from wederkerig.core.dates import parse_cadence, parse_span
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.formats.columns import DUE_COLUMNS, TAG_COLUMNS, Format
@@ -62,7 +62,14 @@ def due(
         if items or not quiet:
             write_rows(output_format, sys.stdout, DUE_COLUMNS, items)
     elif items:
-        console.show(listings_view.due_table, items)
+        console.show(listings_view.due_table, items[:TABLE_LIMIT])  # all of them took seconds
+        if len(items) > TABLE_LIMIT:
+            console.message(
+                _(
+                    "Showing the first {shown} of {count} things due; "
+                    "see them all with --format csv."
+                ).format(shown=TABLE_LIMIT, count=len(items))
+            )
     elif not quiet:
         console.message(_("Nothing is due."))
 
