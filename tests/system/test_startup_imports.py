@@ -52,6 +52,27 @@ def test_version_is_answered_before_typer_and_rich_load(cli: Cli) -> None:
     assert not heavy, sorted(heavy)
 
 
+def test_tab_on_a_named_ledger_reads_no_settings_file(cli: Cli, ledger: LedgerUnderTest) -> None:
+    """--db or WEDERKERIG_DB wins over the settings file, so bash's Tab request needs neither
+    the file (tomllib) nor the user's folders (platformdirs, which loads tempfile)."""
+    result = cli(
+        env={
+            **IMPORT_LOG,
+            "_WEDERKERIG_COMPLETE": "complete_bash",
+            "COMP_WORDS": "wederkerig balance Ann",
+            "COMP_CWORD": "2",
+            "WEDERKERIG_DB": ledger.target,
+        },
+        db=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("Anna\\ de\\ Vries\n" if ledger.engine == "sqlite" else "")
+    names = imported(result)
+    assert "wederkerig.cli.completion" in names
+    needless = packages(names) & {"tomllib", "platformdirs", "tempfile", "typer", "sqlalchemy"}
+    assert not needless, sorted(needless)
+
+
 @pytest.mark.parametrize(
     "args",
     [
