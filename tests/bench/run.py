@@ -111,6 +111,7 @@ class Bench:
     workdir: Path
     hyperfine: str | None
     timings: dict[str, Timing] = field(default_factory=dict)
+    agrees: dict[str, bool] = field(default_factory=dict)  # peer -> same sums as ours
     verdicts: list[tuple[str, str, bool]] = field(default_factory=list)
 
     def measure(
@@ -261,6 +262,29 @@ def first_contact(ledger: Path) -> str:
     return str(name)
 
 
+def same_sums(program: str, journal: Path, ledger: Path) -> bool:
+    """Whether a peer's per-account totals equal ``balance --by-kind``'s, point for point."""
+    theirs = subprocess.run(
+        [program, "-f", str(journal), "balance", "people", "--flat", "--no-total",
+         "--balance-format", "%(quantity(display_total))\t%(account)\n"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    peer: dict[tuple[str, ...], int] = {}
+    for line in theirs.splitlines():
+        points, account = line.split("\t")
+        peer[tuple(account.split(":")[1:])] = int(points)
+    ours = subprocess.run(
+        [WEDERKERIG, "--db", str(ledger), "balance", "--by-kind", "--format", "csv"],
+        capture_output=True, text=True, check=True, env=_env(),
+    ).stdout  # fmt: skip
+    mine: dict[tuple[str, ...], int] = {}
+    for row in csv.DictReader(ours.splitlines()):
+        for direction in ("gave", "received"):
+            if int(row[direction]):
+                mine[(row["contact"], direction, row["kind"])] = int(row[direction])
+    return mine == peer
+
+
 def floors(bench: Bench) -> None:
     print("floors")
     bench.measure("pass", "python -c pass", [PYTHON, "-c", "pass"])
@@ -326,6 +350,8 @@ def sized(bench: Bench, label: str, count: int, peers: dict[str, str]) -> None:
             [program, "-f", str(journal), "balance", "people"],
             runs=1 if peer == "hledger" else None,  # ledger's spread decides its target
         )
+        if peer == "ledger":
+            bench.agrees[peer] = same_sums(program, journal, ledger)
 
 
 def import_floor(bench: Bench, label: str) -> None:
@@ -428,6 +454,10 @@ def judge(bench: Bench, labels: Sequence[str]) -> None:
                 f"balance ≥ {factor}× faster than {peer} ({big})",
                 ratio >= factor,
                 f"{ratio:.1f}× ({theirs})",
+            )
+        if peer in bench.agrees:
+            bench.target(
+                f"balance's sums equal {peer}'s ({big})", bench.agrees[peer], "per account"
             )
     bench.target(
         f"balance peak memory < 100 MB ({big})",
