@@ -1,6 +1,7 @@
 """``wederkerig due`` and ``tag …``: staying in touch, built to run from cron."""
 
 import sys
+from itertools import chain, islice
 from typing import Annotated
 
 import typer
@@ -58,17 +59,20 @@ def due(
             within_days=within_days,
             unanswered_after_days=after_days,
         )
-    if output_format is not Format.TABLE:
-        if items or not quiet:
-            write_rows(output_format, sys.stdout, DUE_COLUMNS, items)
-    elif items:
-        console.show(listings_view.due_table, items[:TABLE_LIMIT])  # all of them took seconds
-        if len(items) > TABLE_LIMIT:
+        if output_format is not Format.TABLE:
+            first = list(islice(items, 1))
+            if first or not quiet:
+                write_rows(output_format, sys.stdout, DUE_COLUMNS, chain(first, items))
+            return
+        # A table of them all took seconds (5,000 rows at 10k entries): the first ones only.
+        shown = list(islice(items, TABLE_LIMIT + 1))
+    if shown:
+        console.show(listings_view.due_table, shown[:TABLE_LIMIT])
+        if len(shown) > TABLE_LIMIT:
             console.message(
-                _(
-                    "Showing the first {shown} of {count} things due; "
-                    "see them all with --format csv."
-                ).format(shown=TABLE_LIMIT, count=len(items))
+                _("Showing the first {count} things due; see them all with --format csv.").format(
+                    count=TABLE_LIMIT
+                )
             )
     elif not quiet:
         console.message(_("Nothing is due."))
