@@ -46,6 +46,13 @@ ENTRY_COLUMNS = [
     "outcome", "outcome_note",
 ]  # fmt: skip
 
+
+def entry_row(**cells: str) -> list[str]:
+    """A row of an entries CSV file: the named columns filled, every other one empty."""
+    assert set(cells) <= set(ENTRY_COLUMNS), set(cells) - set(ENTRY_COLUMNS)
+    return [cells.get(column, "") for column in ENTRY_COLUMNS]
+
+
 ENGINE_ENV = "WEDERKERIG_TEST_ENGINE"
 ENGINE = os.environ.get(ENGINE_ENV, "sqlite")
 POSTGRES = ENGINE == "postgresql"

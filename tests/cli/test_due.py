@@ -2,21 +2,25 @@
 contacts past their cadence, overdue promises (mine first) and thanks owed for long, and is
 silent for cron when nothing is due."""
 
+import csv
 import json
 import re
 import subprocess
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from helpers import (
+    ENTRY_COLUMNS,
     TODAY,
     LedgerUnderTest,
     Refused,
     Run,
     Templates,
     csv_header,
+    entry_row,
     log,
     ok,
     parse_csv,
@@ -350,6 +354,26 @@ def test_due_table_for_people(ledger: Run) -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 60
     assert re.search(r"get in touch\s+Fenna\s+in 4 d", narrow), narrow
     assert "\x1b" not in out + narrow
+
+
+def test_due_table_shows_the_first_fifty_and_says_how_to_see_all(run: Run, tmp_path: Path) -> None:
+    """A table past 50 rows took seconds (5 s for ~5,000 at 10k entries, issue #15) and no
+    one reads it: the table shows the first 50 and says where the rest are."""
+    rows = [
+        entry_row(date=f"2026-01-{day % 28 + 1:02d}", contact="Anna", direction="received",
+                  kind="knowledge", value="1", description=f"tip {day}", status="done")
+        for day in range(60)
+    ]  # fmt: skip
+    source = tmp_path / "received.csv"
+    with source.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows([ENTRY_COLUMNS, *rows])
+    ok(run("import", "entries", str(source), "--create-contacts"))
+    assert len(due_rows(run)) == 60
+    result = ok(run("due", COLUMNS="120"))
+    assert result.stdout.count("say thanks") == 50
+    assert result.stderr.strip() == (
+        "Showing the first 50 things due; see them all with --format csv."
+    )
 
 
 # --- the clock: any entry resets it; due today counts ----------------------------------------

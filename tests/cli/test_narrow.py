@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ENTRY_COLUMNS, LedgerUnderTest, Run, Templates, log, ok
+from helpers import ENTRY_COLUMNS, LedgerUnderTest, Run, Templates, entry_row, log, ok
 from wederkerig.core import i18n, money
 
 WIDTHS = [40, 60, 80, 120]
@@ -166,12 +166,11 @@ def test_counts_for_people_are_grouped_the_readers_way(run: Run, tmp_path: Path)
     """'1234 entries' read as a year; a Dutch reader groups with a dot."""
     header = ",".join(ENTRY_COLUMNS)
 
-    def row(n: int) -> str:
-        cells = ["", f"2026-01-{1 + n % 28:02d}", "Anna", "gave", "knowledge", "1", "",
-                 f"note {n}", "", "", "done"]  # fmt: skip
-        return ",".join(cells + [""] * (len(ENTRY_COLUMNS) - len(cells)))
-
-    rows = [row(n) for n in range(1234)]
+    rows = [
+        ",".join(entry_row(date=f"2026-01-{1 + n % 28:02d}", contact="Anna", direction="gave",
+                           kind="knowledge", value="1", description=f"note {n}", status="done"))
+        for n in range(1234)
+    ]  # fmt: skip
     file = tmp_path / "many.csv"
     file.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     ok(run("contact", "add", "Anna"))

@@ -1,6 +1,7 @@
 """``wederkerig due`` and ``tag …``: staying in touch, built to run from cron."""
 
 import sys
+from itertools import chain, islice
 from typing import Annotated
 
 import typer
@@ -8,6 +9,7 @@ import typer
 from wederkerig.cli.context import app_context, show_listing, transaction
 from wederkerig.cli.options import (
     REPORT_PANEL,
+    TABLE_LIMIT,
     CalendarFormatOption,
     FormatOption,
     ViewOption,
@@ -68,16 +70,26 @@ def due(
             within_days=within_days,
             unanswered_after_days=after_days,
         )
-    if output_format is CalendarFormat.ICS:  # even empty: a subscribed calendar then clears
-        now = app_context(ctx).now()
-        write_calendar(
-            sys.stdout, _("wederkerig: due"), due_calendar_items(in_view(items, view)), now
-        )
-    elif output_format is not CalendarFormat.TABLE:
-        if items or not quiet:
-            write_rows(Format(output_format), sys.stdout, DUE_COLUMNS, items)
-    elif shown := in_view(items, view):
-        console.show(listings_view.due_table, shown)
+        if output_format is CalendarFormat.ICS:  # even empty: a subscribed calendar clears
+            now = app_context(ctx).now()
+            calendar = due_calendar_items(in_view(items, view))
+            write_calendar(sys.stdout, _("wederkerig: due"), calendar, now)
+            return
+        if output_format is not CalendarFormat.TABLE:
+            first = list(islice(items, 1))
+            if first or not quiet:
+                write_rows(Format(output_format), sys.stdout, DUE_COLUMNS, chain(first, items))
+            return
+        # A table of them all took seconds (5,000 rows at 10k entries): the first ones only.
+        shown = list(islice(in_view(items, view), TABLE_LIMIT + 1))
+    if shown:
+        console.show(listings_view.due_table, shown[:TABLE_LIMIT])
+        if len(shown) > TABLE_LIMIT:
+            console.message(
+                _("Showing the first {count} things due; see them all with --format csv.").format(
+                    count=TABLE_LIMIT
+                )
+            )
     elif not quiet:
         console.message(_("Nothing is due."))
 

@@ -2,11 +2,8 @@
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import quote, urlencode
-
-from platformdirs import user_data_dir
 
 DB_ENV = "WEDERKERIG_DB"
 LEDGER_FILE = "ledger.db"
@@ -20,6 +17,8 @@ _DRAFT = re.compile(
 
 def data_dir() -> Path:
     """The per-user data directory (``~/.local/share/wederkerig`` on Linux)."""
+    from platformdirs import user_data_dir  # not for a named ledger: Tab pays for every import
+
     return Path(user_data_dir("wederkerig", appauthor=False))
 
 
@@ -34,9 +33,12 @@ def demo_target() -> str:
 def choose_target(flag: str | None) -> str:
     """The ledger to use: the ``--db`` flag, else ``WEDERKERIG_DB``, else ``db`` in the
     settings file, else the default file."""
+    named = flag or os.environ.get(DB_ENV)
+    if named:  # the settings file could not change it: do not read it (Tab asks on every key)
+        return named
     from wederkerig.settings import config
 
-    return config.value("db", flag or os.environ.get(DB_ENV) or None) or default_target()
+    return config.value("db") or default_target()
 
 
 def is_url(target: str) -> bool:
@@ -93,6 +95,8 @@ def open_draft(target: Path) -> tuple[int, Path]:
     written through; the name carries this process's id so that a later run can tell a draft
     whose writer was killed (see :func:`stale_drafts`).
     """
+    import tempfile  # only writers need it, and importing it costs every Tab ~10 ms
+
     descriptor, name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.{os.getpid()}-", suffix=DRAFT_SUFFIX
     )

@@ -81,9 +81,12 @@ class ContactBalance:
 
 @dataclass
 class _Accumulator:
+    """One row's sums as plain ints (gave, received per kind): the fold runs once per SQL
+    row, up to eight per contact, and Tally objects are made once per balance row."""
+
     label: str
     organisation: str | None
-    by_kind: dict[Kind, Tally] = field(default_factory=lambda: dict.fromkeys(Kind, Tally()))
+    points: dict[Kind, list[int]] = field(default_factory=lambda: {kind: [0, 0] for kind in Kind})
     entries: int = 0
     last_date: date | None = None
     last_gave: date | None = None
@@ -91,18 +94,12 @@ class _Accumulator:
     cents_received: int = 0
 
     def add(
-        self,
-        kind: Kind,
-        direction: Direction,
-        points: int,
-        count: int,
-        last: date,
-        cents: int | None,
+        self, kind: Kind, gave: bool, points: int, count: int, last: date, cents: int | None
     ) -> None:
-        gave = direction is Direction.GAVE
-        self.by_kind[kind] += Tally(points, 0) if gave else Tally(0, points)
+        self.points[kind][0 if gave else 1] += points
         self.entries += count
-        self.last_date = max(self.last_date or last, last)
+        if self.last_date is None or last > self.last_date:
+            self.last_date = last
         if gave:
             self.last_gave = max(self.last_gave or last, last)
             self.cents_gave += cents or 0
@@ -110,7 +107,8 @@ class _Accumulator:
             self.cents_received += cents or 0
 
     def row(self, kind: Kind | None = None) -> BalanceRow:
-        total = sum(self.by_kind.values(), Tally())
+        by_kind = {kind: Tally(*sums) for kind, sums in self.points.items()}
+        total = sum(by_kind.values(), Tally())
         return BalanceRow(
             label=self.label,
             organisation=self.organisation,
@@ -119,7 +117,7 @@ class _Accumulator:
             entries=self.entries,
             last_date=self.last_date,
             kind=kind,
-            by_kind=self.by_kind,
+            by_kind=by_kind,
             amount_gave=Decimal(self.cents_gave).scaleb(-2),
             amount_received=Decimal(self.cents_received).scaleb(-2),
             last_gave=self.last_gave,
@@ -195,6 +193,7 @@ def _grouped(
     session: Session, selection: Selection, *, by_kind: bool, by: By = By.CONTACT
 ) -> dict[tuple[object, Kind | None], _Accumulator]:
     groups: dict[tuple[object, Kind | None], _Accumulator] = {}
+    kinds = {kind.value: kind for kind in Kind}  # a dict lookup per row, not an Enum call
     query = labelled(point_sums(selection, by), by)
     for (
         key,
@@ -207,11 +206,13 @@ def _grouped(
         last,
         cents,
     ) in session.connection().execute(query):
-        accumulator = groups.setdefault(
-            (key, Kind(kind) if by_kind else None),
-            _Accumulator(NO_LABEL[by] if label is None else label, organisation),
-        )
-        accumulator.add(Kind(kind), Direction(direction), points, count, last, cents)
+        group = (key, kinds[kind] if by_kind else None)
+        accumulator = groups.get(group)
+        if accumulator is None:
+            accumulator = groups[group] = _Accumulator(
+                NO_LABEL[by] if label is None else label, organisation
+            )
+        accumulator.add(kinds[kind], direction == Direction.GAVE, points, count, last, cents)
     return groups
 
 

@@ -1,0 +1,96 @@
+"""What everyday commands import: the wins of issue #15, protected without timing anything.
+
+Each command runs as the installed console script with ``PYTHONPROFILEIMPORTTIME=1``, so
+its stderr lists every module the process imported (Python's ``-X importtime``).
+"""
+
+import subprocess
+from collections.abc import Callable
+
+import pytest
+
+from helpers import LedgerUnderTest, Templates
+from wederkerig import __version__
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+CONTACT = "Anna de Vries"
+IMPORT_LOG = {"PYTHONPROFILEIMPORTTIME": "1"}
+# Loaded only by the commands that use them: upgrades, money shown to people, typed dates,
+# vCards. A report on a current ledger needs none of them.
+OCCASIONAL = {"alembic", "babel", "dateparser", "vobject"}
+
+
+def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
+    """The modules named in a process's import log (its stderr)."""
+    names = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "encodings" in names  # the import log is really there
+    return names
+
+
+def packages(names: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.fixture
+def ledger(cli: Cli, db: LedgerUnderTest, templates: Templates) -> LedgerUnderTest:
+    """A current ledger with one contact and one knowledge entry, made by the CLI."""
+
+    def build() -> None:
+        result = cli("log", CONTACT, "gave", "knowledge", "tip", "--create")
+        assert result.returncode == 0, result.stderr
+
+    templates.once("one-entry", db, build)
+    return db
+
+
+def test_version_is_answered_before_typer_and_rich_load(cli: Cli) -> None:
+    result = cli("--version", env=IMPORT_LOG, db=False)
+    assert result.returncode == 0
+    assert result.stdout == f"wederkerig {__version__}\n"
+    heavy = packages(imported(result)) & {"typer", "click", "rich", "sqlalchemy", "sqlmodel"}
+    assert not heavy, sorted(heavy)
+
+
+def test_tab_on_a_named_ledger_reads_no_settings_file(cli: Cli, ledger: LedgerUnderTest) -> None:
+    """--db or WEDERKERIG_DB wins over the settings file, so bash's Tab request needs neither
+    the file (tomllib) nor the user's folders (platformdirs, which loads tempfile)."""
+    result = cli(
+        env={
+            **IMPORT_LOG,
+            "_WEDERKERIG_COMPLETE": "complete_bash",
+            "COMP_WORDS": "wederkerig balance Ann",
+            "COMP_CWORD": "2",
+            "WEDERKERIG_DB": ledger.target,
+        },
+        db=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("Anna\\ de\\ Vries\n" if ledger.engine == "sqlite" else "")
+    names = imported(result)
+    assert "wederkerig.cli.completion" in names
+    needless = packages(names) & {"tomllib", "platformdirs", "tempfile", "typer", "sqlalchemy"}
+    assert not needless, sorted(needless)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("balance", "--format", "csv"),
+        ("balance", CONTACT, "--format", "json"),
+        ("brief", CONTACT),
+        ("due",),
+        ("entries", "--format", "csv"),
+        ("log", CONTACT, "received", "talent", "hulp"),
+    ],
+    ids=" ".join,
+)
+def test_everyday_commands_on_a_current_ledger_load_nothing_occasional(
+    cli: Cli, ledger: LedgerUnderTest, args: tuple[str, ...]
+) -> None:
+    result = cli(*args, env=IMPORT_LOG)
+    assert result.returncode == 0, result.stderr
+    names = imported(result)
+    assert "wederkerig.store.database" in names  # the ledger was really opened
+    occasional = packages(names) & OCCASIONAL
+    assert not occasional, sorted(occasional)
