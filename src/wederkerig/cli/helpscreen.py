@@ -46,6 +46,7 @@ def placeholders() -> dict[str, str]:
         "COMMAND": pgettext("placeholder", "COMMAND"),
         "ARGS": pgettext("placeholder", "ARGS"),
         "OPTIONS": pgettext("placeholder", "OPTIONS"),
+        "TEXT": pgettext("placeholder", "TEXT"),
     }
 
 
@@ -57,6 +58,7 @@ BY_NAME = {
     "member": "MEMBER", "org": "ORGANISATION", "email": "EMAIL", "note": "NOTE",
     "alias": "ALIAS", "unalias": "ALIAS", "reason": "REASON", "place": "PLACE",
     "period": "PERIOD", "path": "FILE", "output": "FILE", "value": "VALUE",
+    "needs": "TEXT", "offers": "TEXT", "text": "TEXT",
 }  # fmt: skip
 # Declared placeholders that say it better for a reader than the declaration's word.
 RENAMED = {"INTEGER": "POINTS", "CONTACT": "NAME"}
