@@ -43,7 +43,7 @@ TODAY = date(2026, 11, 26)  # a Thursday; tests pass it in instead of patching t
 ENTRY_COLUMNS = [
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
     "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
-    "outcome", "outcome_note",
+    "outcome", "outcome_note", "group",
 ]  # fmt: skip
 
 

@@ -55,9 +55,31 @@ def test_between_without_an_event_of_that_name_says_how_to_log_one(harbour: Run)
     ok(harbour("group", "add", "Board"))
     result = ok(harbour("group", "show", "Board", "--between"))
     assert result.stdout == ""
-    assert '--event "Board"' in result.stderr
+    assert '--group "Board"' in result.stderr
     csv = ok(harbour("group", "show", "Board", "--between", "--format", "csv")).stdout
     assert csv.strip() == ",".join(BETWEEN_COLUMNS)
+
+
+def test_between_counts_entries_logged_in_the_group(harbour: Run) -> None:
+    """'log --group' names the collaboration an entry happened in, with no event needed."""
+    ok(harbour("group", "add", "Port Board"))
+    ok(harbour("log", "Anna", "gave", "talent", "--value", "2", "--group", "port board",
+               WEDERKERIG_ME="Mara"))  # fmt: skip
+    ok(harbour("log", "Bram", "received", "knowledge", "--group", "Port Board",
+               WEDERKERIG_ME="Gijs"))  # fmt: skip
+    rows = parse_csv(ok(harbour("group", "show", "Port Board", "--between", "-f", "csv")).stdout)
+    assert [list(row.values()) for row in rows] == [
+        ["Bram", "Gijs", "knowledge", "1", "1"],
+        ["Mara", "Anna", "talent", "2", "1"],
+    ]
+    exported = parse_csv(ok(harbour("export")).stdout)
+    assert [row["group"] for row in exported if row["group"]] == ["Port Board", "Port Board"]
+
+
+def test_log_in_an_unknown_group_is_refused_naming_the_fix(harbour: Run, refused: Refused) -> None:
+    result = refused(1, "log", "Anna", "gave", "talent", "--group", "Harbor")
+    assert "Harbour" in result.stderr  # did you mean
+    assert "group add" in result.stderr
 
 
 def test_between_an_unknown_group_is_refused(harbour: Run, refused: Refused) -> None:

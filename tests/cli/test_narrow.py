@@ -40,6 +40,10 @@ COMMANDS = [
     ("tag", "list"),
     ("config", "list"),
     ("doctor",),
+    ("search", "report"),
+    ("contact", "list", "--sort", "last"),
+    ("balance", "--givers-gain"),
+    ("brief", LONG, "--givers-gain"),
 ]
 
 
@@ -103,6 +107,21 @@ def test_a_narrow_table_shows_every_value_whole_or_leaves_its_column_out(
         for w in (120, width)
     )
     assert narrow <= wide
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [(("promises",), {"4", "5"}), (("intros",), {"1"}), (("entries",), {"1", "2", "3"})],
+    ids=lambda value: " ".join(value) if isinstance(value, tuple) else "",
+)
+def test_the_ids_commands_act_on_stay_at_every_width(
+    ledger: Run, args: tuple[str, ...], ids: set[str], width: int
+) -> None:
+    """keep ID, drop ID, intro-outcome ID, rm ID: a table that hides the id hides the handle."""
+    out = ESCAPES.sub("", ok(ledger(*args, COLUMNS=str(width), **TERMINAL)).stdout)
+    firsts = {line.split()[0] for line in out.splitlines() if line.strip()}
+    assert ids <= firsts, out
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)

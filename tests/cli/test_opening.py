@@ -134,6 +134,15 @@ def test_init_makes_a_private_ledger_at_the_newest_schema_and_says_where(
     assert ok(on(run, ledger)("entries", "--format", "csv")).stdout.count("\n") == 1
 
 
+@MISSING
+def test_init_takes_the_db_after_the_command_as_the_refusals_say(run: Run, tmp_path: Path) -> None:
+    """'wederkerig init --db PATH' is what a refused command advises; it must work."""
+    ledger = tmp_path / "after" / "ledger.db"
+    result = ok(run("init", "--db", str(ledger)))
+    assert str(ledger) in one_line(result.stderr)
+    assert SqliteLedger(ledger).query("SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+
+
 def test_init_on_an_existing_ledger_says_so_and_changes_nothing(
     run: Run, db: LedgerUnderTest
 ) -> None:

@@ -21,6 +21,7 @@ from wederkerig.usecases.corrections import (
     last_created,
     remove_with_partners,
     undo_entry,
+    undo_newest,
 )
 from wederkerig.usecases.entries import (
     describe,
@@ -154,6 +155,19 @@ def test_undo_removes_only_the_entry_the_user_confirmed(session: Session) -> Non
         undo_entry(session, "me", expected=confirmed.id, other_sides_too=False)
     assert [row.id for row in iter_entries(session, Selection())] == [confirmed.id, newer.id]
     assert undo_entry(session, "me", expected=newer.id, other_sides_too=False) == [newer]
+
+
+def test_undo_takes_away_the_contact_its_log_added_and_no_other(session: Session) -> None:
+    """Whether a log added its contact is stored with the entry: a contact added apart, even
+    in the same second with nothing else to it, stays (a time stamp could not tell them)."""
+    add_contact(session, "Anna", now=NOW)
+    kept = logged(session, "Anna", member="me")
+    assert undo_newest(session, "me", expected=kept.id, other_sides_too=False).contact is None
+    assert resolve_contact(session, "Anna").name == "Anna"
+    added = logged(session, "Bram", member="me")
+    assert undo_newest(session, "me", expected=added.id, other_sides_too=False).contact == "Bram"
+    with pytest.raises(NotFoundError):
+        resolve_contact(session, "Bram")
 
 
 def test_removing_one_side_of_an_introduction_takes_the_other_only_if_asked(

@@ -34,6 +34,7 @@ from wederkerig.cli.options import (
     complete_contact,
     complete_direction,
     complete_event,
+    complete_group,
     complete_kind,
     id_argument,
 )
@@ -136,6 +137,15 @@ def log(
             autocompletion=complete_event,
         ),
     ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help=_("The collaboration (a group) it happened in: 'group show NAME --between'."),
+            autocompletion=complete_group,
+        ),
+    ] = None,
     create: Annotated[
         bool, typer.Option("--create", help=_("Add the contact or event if it is new."))
     ] = False,
@@ -157,7 +167,7 @@ def log(
         ),
     ] = None,
 ) -> None:
-    from wederkerig.usecases.entries import created_with, describe, log_entry
+    from wederkerig.usecases.entries import added_its_contact, describe, log_entry
 
     if contact is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -197,6 +207,7 @@ def log(
             amount=parsed_amount,
             on=day,
             event=event,
+            group=group,
             create=create,
             promise=promise,
             due=app_ctx.date(due, allow_future=True),
@@ -204,7 +215,7 @@ def log(
             member=app_ctx.member,
             now=app_ctx.now(),
         )
-        added = create and created_with(session, row.id) is not None
+        added = create and added_its_contact(session, row.id)
     print(row.id)
     if added:
         console.message(_("Added contact '{name}'.").format(name=row.contact))

@@ -112,8 +112,8 @@ def show(
         typer.Option(
             "--between",
             help=_(
-                "Who gave whom what, per partner and kind, in entries logged with the event "
-                "named like the group (log ... --event NAME)."
+                "Who gave whom what, per partner and kind, in entries logged in the group "
+                "(log ... --group NAME) or at the event named like it."
             ),
         ),
     ] = False,
@@ -134,7 +134,7 @@ def show(
             listings_view.between_table,
             _(
                 "Nothing logged in this collaboration yet: log it with "
-                "'wederkerig log NAME gave KIND --event \"{group}\"'."
+                "'wederkerig log NAME gave KIND --group \"{group}\"'."
             ).format(group=name),
         )
         return

@@ -1,5 +1,7 @@
 """``wederkerig init``: make a new ledger on purpose, so that no other command has to guess."""
 
+from typing import Annotated
+
 import typer
 
 from wederkerig.cli.context import app_context
@@ -18,10 +20,20 @@ app = typer.Typer()
         "An existing ledger is left as it is."
     ),
 )
-def init(ctx: typer.Context) -> None:
+def init(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="TARGET",
+            help=_("Where to make it, as the global --db: 'wederkerig init --db PATH' reads well."),
+        ),
+    ] = None,
+) -> None:
     from wederkerig.store.database import create_ledger
 
-    target = app_context(ctx).target
+    target = paths.choose_target(db) if db is not None else app_context(ctx).target
     if create_ledger(target):
         console.message(_("Made a new ledger at {ledger}.").format(ledger=paths.describe(target)))
     else:

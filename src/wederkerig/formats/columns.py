@@ -11,11 +11,11 @@ if TYPE_CHECKING:
 ENTRY_COLUMNS = (
     "id", "date", "contact", "direction", "kind", "value", "amount", "description", "event",
     "created_at", "status", "due", "answers", "introduction", "member", "dropped_reason",
-    "outcome", "outcome_note",
+    "outcome", "outcome_note", "group",
 )  # fmt: skip
 # Earlier layouts, still imported: before promises, open loops, introductions, members,
-# before drop reasons and introductions' outcomes, and before outcome notes.
-OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14, 15, 17))
+# before drop reasons and introductions' outcomes, before outcome notes, and before groups.
+OLDER_ENTRY_COLUMNS = tuple(ENTRY_COLUMNS[:count] for count in (10, 12, 13, 14, 15, 17, 18))
 LOOP_COLUMNS = ("id", "date", "contact", "direction", "kind", "value", "description", "age_days")
 PROMISE_COLUMNS = (
     "id", "made", "contact", "direction", "kind", "value", "amount", "description", "due",

@@ -27,9 +27,10 @@ def _console(*, stderr: bool = False) -> Console:
 
     Messages on stderr wrap between words on a terminal (the terminal itself would cut a
     word in two); piped, they are never wrapped: one problem, one line, whatever the width.
+    (Asked whether it is a terminal, not Rich: FORCE_COLOR makes Rich treat a pipe as one.)
     """
     out = Console(stderr=stderr, highlight=False, emoji=False)
-    out.soft_wrap = stderr and not out.is_terminal
+    out.soft_wrap = stderr and not out.file.isatty()
     return out
 
 

@@ -30,7 +30,7 @@ def entries_table(
     show_amount = wide and any(r.amount is not None for r in rows)
     events = any(r.event for r in rows)
     columns = [
-        cells.Col(_("Id"), rank=5, justify="right", style="dim"),
+        cells.Col(_("Id"), justify="right", style="dim"),
         cells.Col(_("Date"), rank=1),
         *([cells.name_col(_("Contact"), (r.contact for r in rows))] if show_contact else []),
         cells.Col("", rank=2),

@@ -25,7 +25,7 @@ def due_table(items: Sequence["DueItem"], *, width: int) -> Table:
     columns = [
         cells.Col(pgettext("what needs doing", "Due"), rank=1),
         cells.name_col(_("Contact"), (item.contact for item in items)),
-        cells.Col(_("Id"), rank=3, justify="right", style="dim"),
+        cells.Col(_("Id"), justify="right", style="dim"),
         cells.Col(_("Since"), rank=4),
         cells.Col(_("Late"), justify="right"),
         cells.Col(_("Detail"), rank=2, wrap=True),

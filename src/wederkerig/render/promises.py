@@ -35,7 +35,7 @@ def promises_table(promises: Sequence["OpenPromise"], *, width: int) -> Table:
     terminal the dates give way and the due state is a count of days (−6 d: overdue)."""
     wide = width >= cells.WIDE
     columns = [
-        cells.Col(_("Id"), rank=6, justify="right", style="dim"),
+        cells.Col(_("Id"), justify="right", style="dim"),
         cells.Col(_("Made"), rank=5),
         cells.name_col(_("Contact"), (p.entry.contact for p in promises)),
         cells.Col(_("Who"), rank=1),
@@ -83,7 +83,7 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
     """Unanswered entries, oldest first, with how long they have waited."""
     wide = width >= cells.WIDE
     columns = [
-        cells.Col(_("Id"), rank=3, justify="right", style="dim"),
+        cells.Col(_("Id"), justify="right", style="dim"),
         cells.Col(_("Date"), rank=2),
         cells.name_col(_("Contact"), (loop.entry.contact for loop in loops)),
         cells.Col("", rank=1),
@@ -107,7 +107,7 @@ def loops_table(loops: Sequence["OpenLoop"], *, width: int) -> Table:
 def introductions_table(introductions: Sequence["IntroductionRow"], *, width: int) -> Table:
     """Who you connected to whom, and what came of it (yet to be heard: blank)."""
     columns = [
-        cells.Col(_("Id"), rank=3, justify="right", style="dim"),
+        cells.Col(_("Id"), justify="right", style="dim"),
         cells.Col(_("Date"), rank=2),
         cells.name_col(_("Introduced"), (i.first for i in introductions)),
         cells.name_col(_("to"), (i.second or "" for i in introductions)),

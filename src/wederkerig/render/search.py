@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.table import Column, Table
+from rich.table import Table
 from rich.text import Text
 
 from wederkerig.core.i18n import N_, _
@@ -25,22 +25,24 @@ KINDS = {
 
 def search_table(hits: Sequence["SearchHit"], *, width: int, terms: Sequence[str]) -> Table:
     """One row per field that matched; ``terms`` are highlighted where they occur."""
-    table = cells.table(
-        Column(_("What"), no_wrap=True),
-        Column(_("Id"), justify="right", style="dim", no_wrap=True),
-        Column(_("Date"), no_wrap=True),
-        cells.name_column(_("Contact"), (hit.contact or "" for hit in hits)),
-        Column(_("Text"), overflow="fold", min_width=20),
-    )
-    for hit in hits:
-        table.add_row(
+    columns = [
+        cells.Col(_("What"), rank=2),
+        cells.Col(_("Id"), justify="right", style="dim"),
+        cells.Col(_("Date"), rank=1),
+        cells.name_col(_("Contact"), (hit.contact or "" for hit in hits), rank=3),
+        cells.Col(_("Text"), wrap=True, min_width=20),
+    ]
+    rows: list[list[Text | str]] = [
+        [
             _(KINDS[hit.kind]),
             str(hit.id or ""),
             hit.date.isoformat() if hit.date else "",
             Text(hit.contact or ""),
             highlighted(hit.text, terms),
-        )
-    return table
+        ]
+        for hit in hits
+    ]
+    return cells.fitted(width, columns, rows)
 
 
 def highlighted(text: str, terms: Sequence[str]) -> Text:

@@ -50,6 +50,8 @@ def import_summary(report: "ImportReport") -> str:
         parts.append(_("new contacts: {names}").format(names=_some(report.new_contacts)))
     if report.new_events:
         parts.append(_("new events: {names}").format(names=_some(report.new_events)))
+    if report.new_groups:
+        parts.append(_("new groups: {names}").format(names=_some(report.new_groups)))
     if report.unlinked:
         parts.append(
             _(

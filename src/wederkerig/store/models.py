@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from wederkerig.core.vocabulary import Direction, Kind, Outcome, Status
@@ -158,3 +158,9 @@ class Entry(SQLModel, table=True):
     )
     # Who logged it, on a ledger a team shares ('me' in the config, WEDERKERIG_ME, the OS user).
     member: str | None = None
+    # The collaboration it happened in ('log --group'), and whether its log added its
+    # contact ('log --create'), so that 'undo' takes that contact away again (migration 0010).
+    group_id: int | None = Field(
+        default=None, foreign_key="contact_group.id", ondelete="SET NULL", index=True
+    )
+    added_contact: bool = Field(default=False, sa_column_kwargs={"server_default": false()})

@@ -20,7 +20,6 @@ from wederkerig.usecases.entries import (
     EntryRow,
     check_answer,
     check_description,
-    created_with,
     get_entry,
     to_cents,
 )
@@ -185,7 +184,8 @@ class Undone(NamedTuple):
 def undo_newest(session: Session, member: str, *, expected: int, other_sides_too: bool) -> Undone:
     """:func:`undo_entry`, and the contact that the entry's ``log --create`` added, unless the
     contact has since been given entries, aliases, tags, groups or details of its own."""
-    added = created_with(session, expected)
+    newest = session.get(Entry, expected)
+    added = session.get(Contact, newest.contact_id) if newest and newest.added_contact else None
     removed = undo_entry(session, member, expected=expected, other_sides_too=other_sides_too)
     if added is None or _holds_more(session, added):
         return Undone(removed, None)

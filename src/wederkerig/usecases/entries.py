@@ -21,7 +21,7 @@ from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import check_text, tidy
 from wederkerig.core.vocabulary import Direction, Kind, Status, check_value, shown_kind
 from wederkerig.store.filters import Selection
-from wederkerig.store.models import Contact, Entry, Event, Introduction
+from wederkerig.store.models import Contact, Entry, Event, Group, Introduction
 from wederkerig.usecases.contacts import add_contact, resolve_contact
 from wederkerig.usecases.events import find_event
 
@@ -52,6 +52,7 @@ class EntryRow(NamedTuple):
     dropped_reason: str | None
     outcome: str | None  # of the introduction this entry is a side of
     outcome_note: str | None  # and its note
+    group: str | None  # the collaboration it happened in ('log --group')
 
 
 def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
@@ -89,10 +90,12 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
             col(Entry.dropped_reason),
             col(Introduction.outcome),
             col(Introduction.outcome_note),
+            col(Group.name),
         )
         .join(Contact, col(Entry.contact_id) == Contact.id)
         .join(Event, col(Entry.event_id) == Event.id, isouter=True)
         .join(Introduction, col(Entry.introduction_id) == Introduction.id, isouter=True)
+        .join(Group, col(Entry.group_id) == Group.id, isouter=True)
     )
 
 
@@ -144,6 +147,7 @@ def log_entry(
     amount: Decimal | None = None,
     on: date,
     event: str | None = None,
+    group: str | None = None,
     create: bool = False,
     promise: bool = False,
     due: date | None = None,
@@ -151,7 +155,9 @@ def log_entry(
     member: str | None = None,
     now: datetime,
 ) -> EntryRow:
-    """Record one thing given or received; with ``create`` an unknown contact or event is added.
+    """Record one thing given or received; with ``create`` an unknown contact or event is added
+    (and the entry remembers that it added the contact). ``group`` names the collaboration
+    it happened in.
 
     With ``promise`` it is recorded as promised on ``on`` (and perhaps due on ``due``): it
     counts in balances only once kept.
@@ -162,15 +168,16 @@ def log_entry(
     check_due(on, due)
     _check_amount(kind, amount)
     description = check_description(description)
-    stamp = now.astimezone(UTC).replace(microsecond=0)
+    added = False
     try:
         person = resolve_contact(session, contact)
     except NotFoundError:
         if not create:
             raise
-        add_contact(session, contact, now=stamp)  # the entry's own stamp: see created_with
-        person = resolve_contact(session, contact)
+        add_contact(session, contact, now=now)
+        person, added = resolve_contact(session, contact), True
     occasion = find_event(session, event, create=create, on=on) if event else None
+    collaboration = _find_group(session, group) if group else None
     if answers is not None:
         check_answer(session, answers, direction)
     entry = Entry(
@@ -182,11 +189,13 @@ def log_entry(
         description=description,
         occurred_on=on,
         event_id=occasion.id if occasion else None,
-        created_at=stamp,
+        created_at=now.astimezone(UTC).replace(microsecond=0),
         status=(Status.PROMISED if promise else Status.DONE).value,
         due=due,
         answers_id=answers,
         member=member,
+        group_id=collaboration.id if collaboration else None,
+        added_contact=added,
     )
     session.add(entry)
     session.flush()
@@ -194,15 +203,16 @@ def log_entry(
     return get_entry(session, entry.id)
 
 
-def created_with(session: Session, entry_id: int) -> Contact | None:
-    """The contact that ``log --create`` added along with this entry. No column says so: log
-    stamps both with the same whole second, while a contact added any other way carries its
-    clock's microseconds, so an equal stamp tells them apart (docs/architecture.md)."""
-    return session.exec(
-        select(Contact)
-        .join(Entry, col(Entry.contact_id) == Contact.id)
-        .where(Entry.id == entry_id, col(Contact.created_at) == col(Entry.created_at))
-    ).first()
+def added_its_contact(session: Session, entry_id: int) -> bool:
+    """Whether the log of this entry added its contact ('log --create')."""
+    return bool(session.exec(select(Entry.added_contact).where(Entry.id == entry_id)).first())
+
+
+def _find_group(session: Session, name: str) -> Group:
+    # Imported here: groups builds on balances, which builds on this module.
+    from wederkerig.usecases.groups import find_group
+
+    return find_group(session, name)
 
 
 MAX_NAME_WORDS = 8  # the longest unquoted name looked for, so a long description costs little

@@ -152,18 +152,19 @@ def group_report(session: Session, group: str, selection: Selection) -> GroupRep
 
 
 def contributions(session: Session, group: str, selection: Selection) -> list[Contribution]:
-    """Who gave whom what in a collaboration: entries logged at the event named like the
-    group, per giver, receiver and kind. The partner who logged an entry (its member) is
-    one side, its contact the other; an entry logged by nobody named is yours."""
+    """Who gave whom what in a collaboration: entries logged in it ('log --group') or at the
+    event named like it, per giver, receiver and kind. The partner who logged an entry (its
+    member) is one side, its contact the other; an entry logged by nobody named is yours."""
     found = find_group(session, group)
     event = session.exec(select(Event.id).where(Event.name_key == found.name_key)).first()
-    if event is None:
-        return []
+    in_it = col(Entry.group_id) == found.id
+    if event is not None:
+        in_it = sa.or_(in_it, col(Entry.event_id) == event)
     keys = (col(Entry.member), col(Contact.name), col(Entry.direction), col(Entry.kind))
     rows = session.connection().execute(
         sa.select(*keys, func.sum(Entry.value), func.count())
         .join(Contact, col(Contact.id) == Entry.contact_id)
-        .where(*replace(selection, event_id=event).conditions())
+        .where(in_it, *selection.conditions())
         .group_by(*keys)
     )
     found_rows = []

@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 from wederkerig.core.errors import RefusedError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import name_key
-from wederkerig.store.models import Alias, Contact, Entry, Event
+from wederkerig.store.models import Alias, Contact, Entry, Event, Group
 from wederkerig.usecases.import_rows import RowChecker
 from wederkerig.usecases.introductions import why_of
 
@@ -39,6 +39,7 @@ class ImportReport:
     dry_run: bool = False
     unlinked: int = 0  # 'answers' links not kept: the ids they point at changed on import
     introductions: int = 0  # linked again from the file's 'introduction' numbers
+    new_groups: tuple[str, ...] = ()
 
 
 _INCOMING = sa.Table(
@@ -61,6 +62,8 @@ _INCOMING = sa.Table(
     sa.Column("description", sa.String, nullable=False),
     sa.Column("event_name", sa.String),
     sa.Column("event_key", sa.String),
+    sa.Column("group_name", sa.String),
+    sa.Column("group_key", sa.String),
     sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
     sa.Column("status", sa.String, nullable=False),
     sa.Column("due", ENTRY_TABLE.c.due.type),
@@ -85,6 +88,7 @@ _NEW = sa.Table(
     sa.Column("introduction", sa.Integer),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
+    sa.Column("group_id", sa.Integer),
     sa.Column("outcome", sa.String),
     sa.Column("outcome_note", sa.String),
     *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
@@ -144,6 +148,7 @@ def import_entries(
         )
     _refuse_alias_names(connection, unknown, source)
     new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
+    new_groups = _names_missing(connection, Group, _INCOMING.c.group_key, _INCOMING.c.group_name)
     refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
     if dry_run:
         added = _stage_new_rows(connection) + (
@@ -159,18 +164,21 @@ def import_entries(
             tuple(new_events),
             unknown_contacts=unknown,
             dry_run=True,
+            new_groups=tuple(new_groups),
         )
     for name in unknown:
         session.add(Contact(name=name, name_key=name_key(name), created_at=now))
     for name in new_events:
         session.add(Event(name=name, name_key=name_key(name)))
+    for name in new_groups:
+        session.add(Group(name=name, name_key=name_key(name)))
     session.flush()
     added = _stage_new_rows(connection)
     unlinked, introductions = _insert_new(connection, now=now)
     _drop_staging(connection)
     return ImportReport(
         total, added, total - added, 0, tuple(unknown), tuple(new_events), unlinked=unlinked,
-        introductions=introductions,
+        introductions=introductions, new_groups=tuple(new_groups),
     )  # fmt: skip
 
 
@@ -240,8 +248,12 @@ def _refuse_alias_names(
 
 
 def _names_missing(
-    connection: sa.Connection, table: type[Event], key: sa.Column[str], name: sa.Column[str]
+    connection: sa.Connection,
+    table: type[Event] | type[Group],
+    key: sa.Column[str],
+    name: sa.Column[str],
 ) -> list[str]:
+    """The events (or groups) the file names and the ledger lacks, as first written."""
     query = (
         sa.select(key, sa.func.min(name))
         .where(key.is_not(None), ~sa.exists().where(col(table.name_key) == key))
@@ -266,11 +278,13 @@ def _stage_new_rows(connection: sa.Connection) -> int:
         col(Entry.amount_cents).is_not_distinct_from(incoming.amount_cents),
         col(Entry.description) == incoming.description,
         col(Entry.event_id).is_not_distinct_from(col(Event.id)),
+        col(Entry.group_id).is_not_distinct_from(col(Group.id)),
         col(Entry.status) == incoming.status,
         col(Entry.due).is_not_distinct_from(incoming.due),
         sa.or_(incoming.created_at.is_(None), col(Entry.created_at) == incoming.created_at),
         # A row naming an event the ledger lacks (in a dry run, not yet created) is new.
         sa.or_(incoming.event_key.is_(None), col(Event.id).is_not(None)),
+        sa.or_(incoming.group_key.is_(None), col(Group.id).is_not(None)),
     )
     staged = (
         sa.select(
@@ -281,6 +295,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.introduction,
             col(Contact.id),
             col(Event.id),
+            col(Group.id),
             incoming.outcome,
             incoming.outcome_note,
             *(incoming[name] for name in _ENTRY_FIELDS),
@@ -288,6 +303,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
         .select_from(_INCOMING)
         .join(Contact, col(Contact.name_key) == incoming.contact_key)
         .outerjoin(Event, col(Event.name_key) == incoming.event_key)
+        .outerjoin(Group, col(Group.name_key) == incoming.group_key)
         .where(~held)
     )
     _NEW.drop(connection, checkfirst=True)
@@ -361,13 +377,14 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
     stamp = sa.literal(now.astimezone(UTC).replace(microsecond=0), _NEW.c.created_at.type)
     introductions = _introduce(connection, now=now)
     file_ids = [_NEW.c.file_id] if keep_ids else []  # else the database numbers them
-    columns = [*(["id"] if keep_ids else []), "contact_id", "event_id", "introduction_id",
-               *_ENTRY_FIELDS]  # fmt: skip
+    columns = [*(["id"] if keep_ids else []), "contact_id", "event_id", "group_id",
+               "introduction_id", *_ENTRY_FIELDS]  # fmt: skip
     source = (
         sa.select(
             *file_ids,
             _NEW.c.contact_id,
             _NEW.c.event_id,
+            _NEW.c.group_id,
             _INTRODUCED.c.introduction_id,
             *(_NEW.c[name] for name in _ENTRY_FIELDS if name != "created_at"),
             sa.func.coalesce(_NEW.c.created_at, stamp),

@@ -67,6 +67,9 @@ class RowChecker:
         event, event_key = (
             self._name(line, "event", row["event"]) if row["event"].strip() else ("", "")
         )
+        group, group_key = (
+            self._name(line, "group", row["group"]) if row["group"].strip() else ("", "")
+        )
         description = self._text(
             line,
             "description",
@@ -89,6 +92,8 @@ class RowChecker:
             "description": description,
             "event_name": event or None,
             "event_key": event_key or None,
+            "group_name": group or None,
+            "group_key": group_key or None,
             "created_at": self._moment(line, row["created_at"]),
             "status": status,
             "due": self._due(line, row["due"]),
@@ -130,7 +135,7 @@ class RowChecker:
         return note or None
 
     def _name(self, line: int, column: str, text: str) -> tuple[str, str]:
-        """A contact or event name as stored, and its key: checked once per distinct text."""
+        """A contact, event or group name as stored, and its key: checked once per distinct text."""
         known = self._names.get((column, text))
         if known is None:
             name = self._text(line, column, lambda: check_name(text, column))
