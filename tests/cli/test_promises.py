@@ -683,3 +683,12 @@ def test_ten_key_json_from_before_promises_still_imports_all_done(
 def test_drop_needs_a_reason(jan: Run, mixed: dict[str, int], refused: Refused) -> None:
     refused(2, "drop", str(mixed["mine"]))
     refused(2, "drop", str(mixed["mine"]), "--reason", "   ")
+
+
+def test_keep_and_drop_say_which_entry_in_one_sentence(jan: Run) -> None:
+    """'Kept: entry 3: gave ...' read as two labels; one colon, as 'Logged entry 3: ...'."""
+    kept = log(jan, "Jan", "gave", "talent", "a workshop", "--promise")
+    dropped = log(jan, "Jan", "gave", "knowledge", "notes", "--promise")
+    assert ok(jan("keep", str(kept))).stderr.startswith(f"Kept entry {kept}: gave talent")
+    said = ok(jan("drop", str(dropped), "--reason", "no time")).stderr
+    assert said.startswith(f"Dropped entry {dropped}: promised knowledge")

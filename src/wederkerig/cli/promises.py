@@ -105,7 +105,7 @@ def keep(
     app_ctx = app_context(ctx)
     with transaction(ctx, write=True) as session:
         kept = keep_promise(session, entry_id, on=app_ctx.date(on) or app_ctx.today)
-    console.message(_("Kept: {entry}.").format(entry=describe(kept)))
+    console.message(_("Kept {entry}.").format(entry=describe(kept)))
 
 
 @app.command(
@@ -125,7 +125,7 @@ def drop(
     hints = {**FIELD_HINTS, "reason": N_("{problem}: --reason 'no longer needed'")}
     with transaction(ctx, write=True, hints=hints) as session:
         dropped = drop_promise(session, entry_id, reason=reason)
-    console.message(_("Dropped: {entry}.").format(entry=describe(dropped)))
+    console.message(_("Dropped {entry}.").format(entry=describe(dropped)))
 
 
 @app.command(
