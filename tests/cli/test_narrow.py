@@ -39,7 +39,7 @@ COMMANDS = [
     ("event", "list"),
     ("tag", "list"),
     ("config", "list"),
-    ("doctor",),
+    pytest.param(("doctor",), marks=pytest.mark.sqlite_only(reason="doctor checks a SQLite file")),
     ("search", "report"),
     ("contact", "list", "--sort", "last"),
     ("balance", "--givers-gain"),
