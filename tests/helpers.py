@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pexpect
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 from sqlmodel import Session
@@ -344,6 +345,7 @@ NewLedger = Callable[[], Run]
 
 
 Refused = Callable[..., Result]
+Spawn = Callable[..., pexpect.spawn]  # tests/system/conftest.py: a CLI in a terminal
 
 
 class Templates:

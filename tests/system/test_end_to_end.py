@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ENTRY_COLUMNS, LedgerUnderTest, Templates, count_rows, wederkerig_executable
+from helpers import ENTRY_COLUMNS, LedgerUnderTest, count_rows, wederkerig_executable
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -76,18 +76,6 @@ def template_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def ledger(cli: Cli, db: LedgerUnderTest, templates: Templates) -> LedgerUnderTest:
-    """The test's ledger with one contact and one entry, made once per module by the CLI."""
-
-    def build() -> None:
-        result = cli("log", CONTACT, "gave", "knowledge", "tip", "--create")
-        assert result.returncode == 0, result.stderr
-
-    templates.once("one-entry", db, build)
-    return db
-
-
 # 1. Pipes: data on stdout, escape-free unless colour is forced, messages on stderr.
 
 
@@ -99,7 +87,9 @@ def test_log_prints_only_the_id_on_stdout_and_the_message_on_stderr(cli: Cli) ->
     assert "Traceback" not in result.stderr
 
 
-def test_table_output_in_a_pipe_has_no_escape_sequences(cli: Cli, ledger: LedgerUnderTest) -> None:
+def test_table_output_in_a_pipe_has_no_escape_sequences(
+    cli: Cli, one_entry: LedgerUnderTest
+) -> None:
     result = cli("entries")
     assert result.returncode == 0, result.stderr
     assert CONTACT in result.stdout
@@ -107,13 +97,13 @@ def test_table_output_in_a_pipe_has_no_escape_sequences(cli: Cli, ledger: Ledger
     assert "\x1b" not in result.stderr
 
 
-def test_force_color_colours_the_table_even_in_a_pipe(cli: Cli, ledger: LedgerUnderTest) -> None:
+def test_force_color_colours_the_table_even_in_a_pipe(cli: Cli, one_entry: LedgerUnderTest) -> None:
     result = cli("entries", env={"FORCE_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     assert COLOUR_SGR.search(result.stdout), result.stdout
 
 
-def test_no_color_wins_over_force_color(cli: Cli, ledger: LedgerUnderTest) -> None:
+def test_no_color_wins_over_force_color(cli: Cli, one_entry: LedgerUnderTest) -> None:
     """NO_COLOR (no-color.org) forbids colour; Rich may still emit bold/dim, which is not colour."""
     result = cli("entries", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
@@ -161,12 +151,12 @@ def test_default_ledger_is_private_in_the_user_data_directory(cli: Cli, private_
 # 3. Exit codes, each with exactly one line on stderr.
 
 
-def test_success_exits_0(cli: Cli, ledger: LedgerUnderTest) -> None:
+def test_success_exits_0(cli: Cli, one_entry: LedgerUnderTest) -> None:
     result = cli("log", CONTACT, "kreeg", "kennis", "--on", "gisteren")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "2\n"
     assert len(result.stderr.splitlines()) == 1
-    assert ledger.count() == 2
+    assert one_entry.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -186,16 +176,16 @@ def test_success_exits_0(cli: Cli, ledger: LedgerUnderTest) -> None:
     ],
 )
 def test_refused_command_exits_with_its_code_and_one_line(
-    cli: Cli, ledger: LedgerUnderTest, args: tuple[str, ...], code: int, says: str
+    cli: Cli, one_entry: LedgerUnderTest, args: tuple[str, ...], code: int, says: str
 ) -> None:
-    before = ledger.state()
+    before = one_entry.state()
     result = cli(*args)
     assert result.returncode == code, result.stderr
     assert says in assert_one_line_error(result)
-    assert ledger.state() == before
+    assert one_entry.state() == before
 
 
-def test_bad_option_value_exits_2_with_one_line(cli: Cli, ledger: LedgerUnderTest) -> None:
+def test_bad_option_value_exits_2_with_one_line(cli: Cli, one_entry: LedgerUnderTest) -> None:
     """The contract: every error is one line on stderr, Click's usage errors included."""
     result = cli("log", CONTACT, "gave", "talent", "--value", "lots")
     assert result.returncode == 2, result.stderr
@@ -215,10 +205,10 @@ def test_database_problem_exits_3(cli: Cli, ledger_path: Path) -> None:
 
 @pytest.mark.parametrize("file_format", ["csv", "json"])
 def test_export_into_head_closes_quietly(
-    ledger: LedgerUnderTest, tmp_path: Path, file_format: str
+    one_entry: LedgerUnderTest, tmp_path: Path, file_format: str
 ) -> None:
-    ((contact_id,),) = ledger.query("SELECT id FROM contact")
-    ledger.executemany(
+    ((contact_id,),) = one_entry.query("SELECT id FROM contact")
+    one_entry.executemany(
         "INSERT INTO entry (contact_id, direction, kind, value, amount_cents, description,"
         " occurred_on, event_id, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, NULL, ?)",
         (
@@ -227,10 +217,10 @@ def test_export_into_head_closes_quietly(
             for n in range(3000)
         ),
     )  # fmt: skip
-    assert ledger.count() == 3001
+    assert one_entry.count() == 3001
 
     export = subprocess.Popen(
-        [wederkerig_executable(), "--db", ledger.target, "export", "--format", file_format],
+        [wederkerig_executable(), "--db", one_entry.target, "export", "--format", file_format],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=clean_env(tmp_path),
@@ -379,9 +369,9 @@ connection.close()
 """
 
 
-def _hold_write_lock(ledger: LedgerUnderTest) -> subprocess.Popen[str]:
+def _hold_write_lock(one_entry: LedgerUnderTest) -> subprocess.Popen[str]:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, ledger.target],
+        [sys.executable, "-c", HOLD_LOCK, one_entry.target],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -397,25 +387,27 @@ def _release(holder: subprocess.Popen[str]) -> None:
 
 
 @SQLITE_LOCK
-def test_lock_held_longer_than_the_busy_timeout_exits_3(cli: Cli, ledger: LedgerUnderTest) -> None:
-    holder = _hold_write_lock(ledger)
+def test_lock_held_longer_than_the_busy_timeout_exits_3(
+    cli: Cli, one_entry: LedgerUnderTest
+) -> None:
+    holder = _hold_write_lock(one_entry)
     try:
         result = cli("log", CONTACT, "gave", "talent", env={"WEDERKERIG_BUSY_TIMEOUT": "1"})
     finally:
         _release(holder)
     assert result.returncode == 3, result.stderr
     assert "locked" in assert_one_line_error(result)
-    assert ledger.count() == 1
+    assert one_entry.count() == 1
 
 
 @SQLITE_LOCK
 def test_log_waits_for_a_lock_released_within_the_busy_timeout(
-    ledger: LedgerUnderTest, tmp_path: Path
+    one_entry: LedgerUnderTest, tmp_path: Path
 ) -> None:
-    holder = _hold_write_lock(ledger)
+    holder = _hold_write_lock(one_entry)
     try:
         log = subprocess.Popen(
-            [wederkerig_executable(), "--db", ledger.target, "log", CONTACT, "gave", "talent"],
+            [wederkerig_executable(), "--db", one_entry.target, "log", CONTACT, "gave", "talent"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -428,7 +420,7 @@ def test_log_waits_for_a_lock_released_within_the_busy_timeout(
     out, errors = log.communicate(timeout=60)
     assert log.returncode == 0, errors
     assert out == "2\n"
-    assert ledger.count() == 2
+    assert one_entry.count() == 2
 
 
 # 10. Unicode names survive a pipe.

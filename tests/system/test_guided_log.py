@@ -1,37 +1,12 @@
 """`wederkerig log` with no arguments, driven through a real pseudo-terminal (pexpect)."""
 
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from pathlib import Path
 
 import pexpect
 import pytest
 
-from helpers import LedgerUnderTest, Run, ok, parse_csv, wederkerig_executable
-
-Spawn = Callable[..., pexpect.spawn]
-
-
-@pytest.fixture
-def spawn(db: LedgerUnderTest, tmp_path: Path) -> Iterator[Spawn]:
-    """Start the installed CLI in a terminal of its own, on the test's ledger."""
-    children: list[pexpect.spawn] = []
-
-    def start(*args: str, language: str = "en") -> pexpect.spawn:
-        env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
-               "XDG_CONFIG_HOME": str(tmp_path / "config"), "NO_COLOR": "1",
-               "WEDERKERIG_ME": "anneke", "WEDERKERIG_LANG": language}  # fmt: skip
-        child = pexpect.spawn(
-            wederkerig_executable(), ["--db", db.target, *args],
-            env=env, encoding="utf-8", timeout=30, dimensions=(40, 120),
-        )  # fmt: skip
-        children.append(child)
-        return child
-
-    yield start
-    for child in children:
-        child.close(force=True)
+from helpers import Run, Spawn, ok, parse_csv
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from helpers import LedgerUnderTest, Templates
+from helpers import LedgerUnderTest
 from wederkerig import __version__
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
@@ -32,18 +32,6 @@ def packages(names: set[str]) -> set[str]:
     return {name.split(".")[0] for name in names}
 
 
-@pytest.fixture
-def ledger(cli: Cli, db: LedgerUnderTest, templates: Templates) -> LedgerUnderTest:
-    """A current ledger with one contact and one knowledge entry, made by the CLI."""
-
-    def build() -> None:
-        result = cli("log", CONTACT, "gave", "knowledge", "tip", "--create")
-        assert result.returncode == 0, result.stderr
-
-    templates.once("one-entry", db, build)
-    return db
-
-
 def test_version_is_answered_before_typer_and_rich_load(cli: Cli) -> None:
     result = cli("--version", env=IMPORT_LOG, db=False)
     assert result.returncode == 0
@@ -52,7 +40,7 @@ def test_version_is_answered_before_typer_and_rich_load(cli: Cli) -> None:
     assert not heavy, sorted(heavy)
 
 
-def test_tab_on_a_named_ledger_reads_no_settings_file(cli: Cli, ledger: LedgerUnderTest) -> None:
+def test_tab_on_a_named_ledger_reads_no_settings_file(cli: Cli, one_entry: LedgerUnderTest) -> None:
     """--db or WEDERKERIG_DB wins over the settings file, so bash's Tab request needs neither
     the file (tomllib) nor the user's folders (platformdirs, which loads tempfile)."""
     result = cli(
@@ -61,12 +49,12 @@ def test_tab_on_a_named_ledger_reads_no_settings_file(cli: Cli, ledger: LedgerUn
             "_WEDERKERIG_COMPLETE": "complete_bash",
             "COMP_WORDS": "wederkerig balance Ann",
             "COMP_CWORD": "2",
-            "WEDERKERIG_DB": ledger.target,
+            "WEDERKERIG_DB": one_entry.target,
         },
         db=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("Anna\\ de\\ Vries\n" if ledger.engine == "sqlite" else "")
+    assert result.stdout == ("Anna\\ de\\ Vries\n" if one_entry.engine == "sqlite" else "")
     names = imported(result)
     assert "wederkerig.cli.completion" in names
     needless = packages(names) & {"tomllib", "platformdirs", "tempfile", "typer", "sqlalchemy"}
@@ -86,7 +74,7 @@ def test_tab_on_a_named_ledger_reads_no_settings_file(cli: Cli, ledger: LedgerUn
     ids=" ".join,
 )
 def test_everyday_commands_on_a_current_ledger_load_nothing_occasional(
-    cli: Cli, ledger: LedgerUnderTest, args: tuple[str, ...]
+    cli: Cli, one_entry: LedgerUnderTest, args: tuple[str, ...]
 ) -> None:
     result = cli(*args, env=IMPORT_LOG)
     assert result.returncode == 0, result.stderr

@@ -1,40 +1,15 @@
 """Questions and errors in a real pseudo-terminal (pexpect): every confirmation takes the
 answer in either language (y/yes/j/ja, n/no/nee), and long lines wrap between words."""
 
-import os
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pexpect
 import pytest
 
-from helpers import LedgerUnderTest, Run, ok, parse_csv, wederkerig_executable
+from helpers import Run, Spawn, ok, parse_csv
 
-Spawn = Callable[..., pexpect.spawn]
 STYLE = re.compile(r"\x1b\[[0-9;]*m")  # NO_COLOR keeps bold: not a colour
 LONG = "a long description that will surely need wrapping at forty columns wide"
-
-
-@pytest.fixture
-def spawn(db: LedgerUnderTest, tmp_path: Path) -> Iterator[Spawn]:
-    """Start the installed CLI in a terminal of its own, on the test's ledger."""
-    children: list[pexpect.spawn] = []
-
-    def start(*args: str, language: str = "nl", columns: int = 120) -> pexpect.spawn:
-        env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
-               "XDG_CONFIG_HOME": str(tmp_path / "config"), "NO_COLOR": "1",
-               "WEDERKERIG_LANG": language, "COLUMNS": str(columns)}  # fmt: skip
-        child = pexpect.spawn(
-            wederkerig_executable(), ["--db", db.target, *args],
-            env=env, encoding="utf-8", timeout=20, dimensions=(24, columns),
-        )  # fmt: skip
-        children.append(child)
-        return child
-
-    yield start
-    for child in children:
-        child.close(force=True)
 
 
 def descriptions(run: Run) -> list[str]:
@@ -50,7 +25,7 @@ def test_undo_takes_yes_and_no_in_either_language(
 ) -> None:
     ok(run("log", "Anna", "gave", "knowledge", "eerste", "--create"))
     ok(run("log", "Anna", "gave", "knowledge", "tweede"))
-    child = spawn("undo")
+    child = spawn("undo", language="nl", me=None)
     child.expect_exact("[j/N]")
     child.sendline(reply)
     child.expect(pexpect.EOF)
@@ -61,7 +36,7 @@ def test_undo_takes_yes_and_no_in_either_language(
 
 def test_an_unclear_answer_is_asked_again(run: Run, spawn: Spawn) -> None:
     ok(run("log", "Anna", "gave", "knowledge", "eerste", "--create"))
-    child = spawn("undo")
+    child = spawn("undo", language="nl", me=None)
     child.expect_exact("[j/N]")
     child.sendline("misschien")
     child.expect_exact("[j/N]")
@@ -74,7 +49,7 @@ def test_forget_and_the_other_side_of_an_introduction_take_ja(run: Run, spawn: S
     ok(run("contact", "add", "Anna"))
     ok(run("contact", "add", "Bram"))
     ok(run("intro", "Anna", "Bram", "over de haven"))
-    child = spawn("forget", "Anna")
+    child = spawn("forget", "Anna", language="nl", me=None)
     child.expect_exact("[j/N]")
     child.sendline("ja")
     child.expect_exact("[j/N]")  # also the other side, Bram's?
@@ -93,7 +68,7 @@ def lines_until_the_end(child: pexpect.spawn) -> list[str]:
 
 def test_a_long_question_wraps_between_words(run: Run, spawn: Spawn) -> None:
     ok(run("log", "Anna", "gave", "knowledge", LONG, "--create"))
-    child = spawn("undo", language="en", columns=40)
+    child = spawn("undo", language="en", columns=40, me=None)
     child.expect_exact("[y/N]")
     shown = str(child.before) + "[y/N]"
     child.sendline("n")
@@ -105,7 +80,7 @@ def test_a_long_question_wraps_between_words(run: Run, spawn: Spawn) -> None:
 
 def test_a_long_error_wraps_between_words_on_a_terminal(spawn: Spawn, run: Run) -> None:
     ok(run("contact", "add", "Anna"))
-    child = spawn("log", "Anna", "gave", "kennisss", language="en", columns=40)
+    child = spawn("log", "Anna", "gave", "kennisss", language="en", columns=40, me=None)
     lines = lines_until_the_end(child)
     assert max(map(len, lines)) <= 40, lines
     assert "use knowledge, talent, money or access" in " ".join(lines), lines
