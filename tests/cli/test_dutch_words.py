@@ -64,3 +64,15 @@ def test_an_introduction_made_in_dutch_is_described_in_dutch_and_imports_back(
     ok(target("import", "entries", str(file), "--create-contacts"))
     (introduction,) = json.loads(ok(target("intros", "--format", "json")).stdout)
     assert introduction["why"] == "allebei warmtenet"
+
+
+def test_an_introductions_outcome_reads_dutch_and_csv_keeps_the_machine_word(dutch: Run) -> None:
+    ok(dutch("contact", "add", "Bram"))
+    ok(dutch("intro", "Anna", "Bram", "havens"))
+    said = ok(dutch("intro-outcome", "1", "samenwerking", "koffie gedronken")).stderr
+    assert ": samenwerking." in said
+    assert "collaboration" not in said
+    assert "samenwerking" in ok(dutch("intros", **WIDE)).stdout
+    assert parse_csv(ok(dutch("intros", "--format", "csv")).stdout)[0]["outcome"] == (
+        "collaboration"
+    )

@@ -16,7 +16,7 @@ from wederkerig.cli.options import (
     id_argument,
 )
 from wederkerig.core.i18n import _
-from wederkerig.core.vocabulary import CLEAR_WORDS, parse_outcome
+from wederkerig.core.vocabulary import CLEAR_WORDS, parse_outcome, shown_outcome
 from wederkerig.formats.columns import INTRODUCTION_COLUMNS, Format
 from wederkerig.render import console
 from wederkerig.render import promises as promises_view
@@ -149,10 +149,13 @@ def intro_outcome(
     second = updated.second or _("(removed)")
     if chosen is None:
         said = _("Introduction {id} of {first} and {second}: outcome cleared.")
-    else:  # the outcome word itself is a machine word (as in CSV and JSON): never translated
+    else:
         said = _("Introduction {id} of {first} and {second}: {outcome}.")
     said = said.format(
-        id=updated.id, first=updated.first, second=second, outcome=chosen.value if chosen else ""
+        id=updated.id,
+        first=updated.first,
+        second=second,
+        outcome=shown_outcome(chosen.value) if chosen else "",
     )
     if updated.outcome_note:
         said = _("{said} Note: {note}").format(said=said, note=updated.outcome_note)

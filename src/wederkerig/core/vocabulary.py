@@ -96,6 +96,17 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "zaken": Outcome.BUSINESS,
     "niets": Outcome.NOTHING,
 }
+_DUTCH_OUTCOMES = {
+    outcome.value: word for word, outcome in OUTCOME_WORDS.items() if word != outcome
+}
+
+
+def shown_outcome(outcome: str) -> str:
+    """An introduction's outcome as people read it: in Dutch its Dutch word (samenwerking,
+    zaken), in English the stored word. CSV, JSON and what is typed keep the stored word."""
+    return _DUTCH_OUTCOMES.get(outcome, outcome) if i18n.language() == "nl" else outcome
+
+
 CLEAR_WORDS = {"none", "geen", ""}  # what clears an optional field: --amount none, etc.
 # The answers to a yes/no question, in either language, whatever the language in use.
 YES_WORDS = {"y", "yes", "j", "ja"}

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wederkerig.core.i18n import _
-from wederkerig.core.vocabulary import shown_kind
+from wederkerig.core.vocabulary import shown_kind, shown_outcome
 from wederkerig.render import cells
 
 if TYPE_CHECKING:
@@ -125,7 +125,8 @@ def introductions_table(introductions: Sequence["IntroductionRow"], *, width: in
 
 def _outcome_cell(introduction: "IntroductionRow") -> Text:
     """The outcome word (dim '–' when not known yet) and, on the next line, its note."""
-    cell = Text(introduction.outcome or "–", style="" if introduction.outcome else "dim")
+    outcome = introduction.outcome
+    cell = Text(shown_outcome(outcome) if outcome else "–", style="" if outcome else "dim")
     if introduction.outcome_note:
         cell.append("\n").append(Text(introduction.outcome_note, style="italic"))
     return cell

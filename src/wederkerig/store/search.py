@@ -22,7 +22,6 @@ _ACCENTED = "".join(
     and len(fold(char)) == 1 and fold(char) != char
 )  # fmt: skip
 _PLAIN = "".join(fold(char) for char in _ACCENTED)
-_SERVER_FOLD = str.maketrans(_ACCENTED, _PLAIN)
 
 
 def register_fold(connection: sqlite3.Connection) -> None:
@@ -47,11 +46,14 @@ def _escaped(term: str) -> str:
 def contains_all(
     column: sa.ColumnElement[Any], terms: list[str], dialect: str
 ) -> sa.ColumnElement[bool]:
-    """``column`` holds every one of ``terms``, as literal text, folded as the engine folds
-    the column (on PostgreSQL: its lower() and the translation, mirrored here)."""
+    """``column`` holds every one of ``terms``, as literal text, each side folded by the same
+    function: on PostgreSQL the server folds the terms too, so a letter its lower() treats
+    otherwise than Python's (a Turkish İ) still finds itself."""
     folded = _folded(column, dialect)
-    if dialect == "postgresql":
-        terms = [term.lower().translate(_SERVER_FOLD) for term in terms]
-    else:
-        terms = [fold(term) for term in terms]
-    return sa.and_(*(folded.like(f"%{_escaped(term)}%", escape="\\") for term in terms))
+    patterns = [
+        sa.func.concat("%", _folded(sa.literal(_escaped(term)), dialect), "%")
+        if dialect == "postgresql"
+        else f"%{_escaped(fold(term))}%"
+        for term in terms
+    ]
+    return sa.and_(*(folded.like(pattern, escape="\\") for pattern in patterns))
