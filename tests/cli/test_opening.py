@@ -11,12 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import (
+    ENTRY_COLUMNS,
     FIXTURES,
     TODAY,
     LedgerUnderTest,
     Run,
     SqliteLedger,
     count_rows,
+    entry_row,
     ok,
     on,
     one_line,
@@ -235,3 +237,19 @@ def test_an_import_dry_run_on_a_missing_ledger_makes_nothing(
     assert result.exit_code == 1, result.stderr
     assert "wederkerig init" in one_line(result.stderr)
     assert not missing.exists()
+
+
+@MISSING
+def test_a_writing_command_that_fails_leaves_no_new_ledger_behind(run: Run, tmp_path: Path) -> None:
+    """An import refused for unknown contacts made the file anyway and said so first."""
+    entries = tmp_path / "entries.csv"
+    entries.write_text(
+        ",".join(ENTRY_COLUMNS) + "\n" + ",".join(entry_row(date="2026-11-01", contact="Nobody",
+        direction="gave", kind="talent", value="1", status="done")) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    ledger = tmp_path / "copy.db"
+    result = on(run, ledger)("import", "entries", str(entries))
+    assert result.exit_code == 1, result.stderr
+    assert "new ledger" not in result.stderr
+    assert list(tmp_path.glob("copy.db*")) == []

@@ -110,14 +110,13 @@ def opened(
     """The ledger, opened for a use case that runs its own transaction (and disposed after).
 
     Only a writing command (or one that is about to write: ``create``) makes a ledger that is
-    not there yet; reading a mistyped --db is refused instead of showing an empty ledger.
+    not there yet, and only when it succeeds (it says so then); reading a mistyped --db is
+    refused instead of showing an empty ledger.
     """
     from wederkerig.store.database import open_ledger
 
     target = app_context(ctx).target
     ledger = open_ledger(target, create=create)
-    if ledger.created:
-        said_new(target)
     if ledger.upgrade is not None:
         upgraded = (
             _(
@@ -138,8 +137,16 @@ def opened(
     try:
         with hinted(hints):
             yield ledger
+    except BaseException:
+        if ledger.created and ledger.file is not None:  # nothing was kept: make nothing either
+            ledger.dispose()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{ledger.file}{suffix}").unlink(missing_ok=True)
+        raise
     finally:
         ledger.dispose()
+    if ledger.created:
+        said_new(target)
 
 
 def said_new(target: str) -> None:
