@@ -8,6 +8,7 @@ twice adds nothing. Rows pass through a temporary table, so memory stays flat at
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -73,25 +74,28 @@ _INCOMING = sa.Table(
     sa.Column("outcome_note", sa.String),
     prefixes=["TEMPORARY"],
 )
+# Where a row stood in the file and what it linked to there, kept beside each new row.
+_FILE_ORDER = ("line", "position", "file_id", "answers", "introduction")
+_INTRODUCED_AS = ("outcome", "outcome_note")  # its introduction's, made again on import
 # The entry columns an import copies as they are, in the order of the insert below.
 _ENTRY_FIELDS = (
     "occurred_on", "direction", "kind", "value", "amount_cents", "description", "status", "due",
     "member", "dropped_reason", "created_at",
 )  # fmt: skip
+
+
+def _same_as_incoming(name: str) -> sa.Column[Any]:
+    return sa.Column(name, _INCOMING.c[name].type, nullable=_INCOMING.c[name].nullable)
+
+
 _NEW = sa.Table(
     "new_entry",
     sa.MetaData(),
-    sa.Column("line", sa.Integer, nullable=False),
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("file_id", sa.Integer),
-    sa.Column("answers", sa.Integer),
-    sa.Column("introduction", sa.Integer),
+    *(_same_as_incoming(name) for name in _FILE_ORDER),
     sa.Column("contact_id", sa.Integer, nullable=False),
     sa.Column("event_id", sa.Integer),
     sa.Column("group_id", sa.Integer),
-    sa.Column("outcome", sa.String),
-    sa.Column("outcome_note", sa.String),
-    *(sa.Column(name, _INCOMING.c[name].type) for name in _ENTRY_FIELDS),
+    *(_same_as_incoming(name) for name in (*_INTRODUCED_AS, *_ENTRY_FIELDS)),
     prefixes=["TEMPORARY"],
 )
 
