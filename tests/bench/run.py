@@ -11,6 +11,7 @@ taken in the same run, so a noisy machine moves both sides together; each prints
 """
 
 import argparse
+import compileall
 import csv
 import json
 import os
@@ -26,7 +27,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from importlib import metadata
+from importlib import metadata, util
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -285,6 +286,17 @@ def same_sums(program: str, journal: Path, ledger: Path) -> bool:
     return mine == peer
 
 
+def compile_package() -> None:
+    """Byte-compile wederkerig as pip does at install time: an editable install under
+    PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise compile every module from
+    source in every run (~50 ms here) and the bench would time that instead of the program."""
+    spec = util.find_spec("wederkerig")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("bench: run it with the Python of wederkerig's venv")
+    for folder in spec.submodule_search_locations:
+        compileall.compile_dir(folder, quiet=1)
+
+
 def floors(bench: Bench) -> None:
     print("floors")
     bench.measure("pass", "python -c pass", [PYTHON, "-c", "pass"])
@@ -524,6 +536,7 @@ def main() -> None:
     hyperfine = None if args.smoke else shutil.which("hyperfine")
     bench = Bench(1 if args.smoke else args.runs, workdir, hyperfine)
     started = time.perf_counter()
+    compile_package()
     floors(bench)
     for label, count in sizes.items():
         sized(bench, label, count, peers if label == list(sizes)[-1] else {})
