@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, closing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pexpect
+import typer
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 from sqlmodel import Session
@@ -293,6 +294,18 @@ KEEP_LEDGERS = 10
 
 
 Run = Callable[..., Result]
+
+
+def every_command(
+    command: Any, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every command and group under ``command`` by its words on the command line, asked for
+    as Click asks (the root builds a command only when asked for it)."""
+    context = typer.Context(command)
+    for name in command.list_commands(context) if hasattr(command, "list_commands") else ():
+        sub = command.get_command(context, name)
+        yield (*path, name), sub
+        yield from every_command(sub, (*path, name))
 
 
 def wederkerig_executable() -> str:

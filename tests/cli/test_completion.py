@@ -3,7 +3,7 @@
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ import typer.main
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import LedgerUnderTest, Run, ok, wederkerig_executable
+from helpers import LedgerUnderTest, Run, every_command, ok, wederkerig_executable
 from wederkerig.cli.app import app
 from wederkerig.cli.completion import (
     ARGUMENTS,
@@ -258,15 +258,13 @@ def test_bash_completion_imports_neither_typer_nor_sqlalchemy(
     assert result.stdout.splitlines() == ["Anne", "Anneke\\ de\\ Vries"]
 
 
-def _commands(
-    command: typer.core.TyperCommand | typer.core.TyperGroup, path: tuple[str, ...]
-) -> Iterator[tuple[tuple[str, ...], typer.core.TyperCommand]]:
+def leaf_commands() -> dict[tuple[str, ...], typer.core.TyperCommand]:
     """Every command of the app (not its groups), by its words on the command line."""
-    if isinstance(command, typer.core.TyperGroup):
-        for name, sub in command.commands.items():
-            yield from _commands(sub, (*path, name))  # type: ignore[arg-type]
-    else:
-        yield path, command
+    return {
+        path: command
+        for path, command in every_command(typer.main.get_command(app))
+        if not isinstance(command, typer.core.TyperGroup)
+    }
 
 
 @pytest.fixture
@@ -303,7 +301,7 @@ def test_bash_quick_path_completes_where_and_what_the_typer_app_does(
     """The quick path keeps its own map of which argument takes which name (Typer would cost
     every Tab its import). Walk the real app, every argument of every command: where Typer
     completes a name or word, the quick path answers the same; elsewhere it leaves it to Typer."""
-    commands = dict(_commands(typer.main.get_command(app), ()))  # type: ignore[arg-type]
+    commands = leaf_commands()
     assert set(ARGUMENTS) <= set(commands), set(ARGUMENTS) - set(commands)
     disagreements = []
     for path, command in commands.items():
@@ -336,7 +334,7 @@ def test_every_option_that_takes_a_name_completes_it_in_every_shell(
     direction) exactly when Typer completes those names after it (zsh and fish ask Typer), and
     then the quick path answers the same for bash."""
     kinds = {"tag", "untag", "group", "event", "kind", "direction"}
-    commands = dict(_commands(typer.main.get_command(app), ()))  # type: ignore[arg-type]
+    commands = leaf_commands()
     disagreements = []
     for path, command in commands.items():
         for option in command.params:

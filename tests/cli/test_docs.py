@@ -5,14 +5,12 @@ import re
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import typer
 
-from helpers import ROOT, wederkerig_executable
+from helpers import ROOT, every_command, wederkerig_executable
 from wederkerig.cli.app import app
 
 DOCS = ROOT / "docs"
@@ -67,14 +65,6 @@ def test_reference_is_current(tmp_path: Path) -> None:
     )
 
 
-def command_paths(command: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """Every command and sub-command below ``command``, with the words that invoke it."""
-    yield path, command
-    for name, sub in getattr(command, "commands", {}).items():
-        if not sub.hidden:  # hidden commands are left out of the docs on purpose
-            yield from command_paths(sub, (*path, name))
-
-
 def reference_sections() -> dict[str, str]:
     """The reference split at its headings: ``wederkerig contact add`` -> that section's text."""
     text = REFERENCE.read_text(encoding="utf-8")
@@ -85,7 +75,11 @@ def reference_sections() -> dict[str, str]:
 def test_every_command_is_in_the_reference() -> None:
     root = typer.main.get_command(app)
     sections = reference_sections()
-    commands = list(command_paths(root, ("wederkerig",)))
+    commands = [(("wederkerig",), root)] + [
+        (("wederkerig", *path), command)
+        for path, command in every_command(root)
+        if not command.hidden  # hidden commands are left out of the docs on purpose
+    ]
     assert len(commands) > 10, "the walk over the app found too few commands"
     for path, command in commands:
         title = " ".join(path)

@@ -9,12 +9,11 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 import typer
 
+from helpers import every_command
 from wederkerig.cli.app import app
 
 SCREENS = """
@@ -33,15 +32,8 @@ print(json.dumps(shown))
 """
 
 
-def command_paths(group: Any, prefix: str = "") -> Iterator[str]:
-    for name, command in getattr(group, "commands", {}).items():
-        path = f"{prefix} {name}".strip()
-        yield path
-        yield from command_paths(command, path)
-
-
 BARE = "(bare)"  # wederkerig with nothing after it; "" is wederkerig --help
-PATHS = [BARE, "", *command_paths(typer.main.get_command(app))]
+PATHS = [BARE, "", *(" ".join(path) for path, _ in every_command(typer.main.get_command(app)))]
 
 
 @pytest.fixture(scope="module")

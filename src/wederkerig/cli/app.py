@@ -1,36 +1,20 @@
 """The root command: global options, sub-commands, and the one place errors become exit codes."""
 
 import functools
+import importlib
 import re
 import signal
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from wederkerig import __version__
-from wederkerig.cli import (
-    cadence,
-    contacts,
-    demo,
-    entries,
-    events,
-    export,
-    groups,
-    helpscreen,
-    imports,
-    init,
-    introductions,
-    privacy,
-    promises,
-    reports,
-    search,
-    settings,
-    shells,
-    upkeep,
-)
+from wederkerig.cli import helpscreen, shells
 from wederkerig.cli.context import AppContext
 from wederkerig.cli.options import DATA_PANEL, RECORD_PANEL
 from wederkerig.core import money
@@ -89,13 +73,74 @@ def click_message(text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Commands:
+    """Where some of the root's commands are defined: the Typer app ``app`` of the module
+    ``wederkerig.cli.<module>``, either as the sub-command ``group`` (``contact add``) or as
+    the root commands ``names``."""
+
+    module: str
+    names: tuple[str, ...] = ()
+    group: str | None = None
+    app: str = "app"
+    panel: str | None = None
+
+    @property
+    def root_names(self) -> tuple[str, ...]:
+        return (self.group,) if self.group else self.names
+
+    def build(self) -> dict[str, Any]:
+        """Import the module and let Typer build its Click commands, by name."""
+        holder = typer.Typer()
+        module = importlib.import_module(f"wederkerig.cli.{self.module}")
+        holder.add_typer(getattr(module, self.app), name=self.group, rich_help_panel=self.panel)
+        return dict(typer.main.get_group(holder).commands)
+
+
+# Every root command, in the order help lists them. A run imports and builds only the module
+# of the command it names (Typer would otherwise build all ~45 and import every module on
+# every run, issue #15); help, completion and suggestions ask for the others as they need them.
+COMMANDS = (
+    Commands("contacts", group="contact", panel=RECORD_PANEL),
+    Commands("events", group="event", panel=RECORD_PANEL),
+    Commands("groups", group="group", panel=RECORD_PANEL),
+    Commands("cadence", group="tag", app="tags", panel=RECORD_PANEL),
+    Commands("imports", group="import", panel=DATA_PANEL),
+    Commands("upkeep", group="db", app="db", panel=DATA_PANEL),
+    Commands("settings", group="config", panel=DATA_PANEL),
+    Commands("init", ("init",)),
+    Commands("entries", ("log", "entries", "edit", "rm", "undo")),
+    Commands("introductions", ("intro", "intros", "intro-outcome")),
+    Commands("promises", ("promises", "keep", "drop", "loops")),
+    Commands("cadence", ("due",)),
+    Commands("reports", ("balance", "brief", "flow")),
+    Commands("search", ("search",)),
+    Commands("export", ("export",)),
+    Commands("privacy", ("forget",)),
+    Commands("upkeep", ("backup", "doctor")),
+    Commands("demo", ("demo",)),
+)
+WHERE = {name: commands for commands in COMMANDS for name in commands.root_names}
+
+
 class LedgerGroup(TyperGroup):
     """The one error boundary: every problem becomes one line on stderr and an exit code.
-    Built with every sub-command in place, it words their help for the reader."""
+    It builds a command only when asked for it, and words its help for the reader."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         helpscreen.tidy(self)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(WHERE)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in WHERE:
+            words = helpscreen.placeholders()
+            for name, command in WHERE[cmd_name].build().items():
+                helpscreen.tidy(command, words)
+                self.add_command(command, name)
+        return super().get_command(ctx, cmd_name)
 
     def get_params(self, ctx: Any) -> list[Any]:
         """Also Typer's own options, which it adds after building this group."""
@@ -210,29 +255,6 @@ def _typed(ctx: typer.Context, name: str) -> bool:
     """Whether a parameter's value came from the command line (not the environment)."""
     source = ctx.get_parameter_source(name)
     return source is not None and source.name == "COMMANDLINE"
-
-
-app.add_typer(contacts.app, name="contact", rich_help_panel=RECORD_PANEL)
-app.add_typer(events.app, name="event", rich_help_panel=RECORD_PANEL)
-app.add_typer(groups.app, name="group", rich_help_panel=RECORD_PANEL)
-app.add_typer(cadence.tags, name="tag", rich_help_panel=RECORD_PANEL)
-app.add_typer(imports.app, name="import", rich_help_panel=DATA_PANEL)
-app.add_typer(upkeep.db, name="db", rich_help_panel=DATA_PANEL)
-app.add_typer(settings.app, name="config", rich_help_panel=DATA_PANEL)
-for commands in (
-    init.app,
-    entries.app,
-    introductions.app,
-    promises.app,
-    cadence.app,
-    reports.app,
-    search.app,
-    export.app,
-    privacy.app,
-    upkeep.app,
-    demo.app,
-):
-    app.add_typer(commands)
 
 
 def main() -> None:
