@@ -88,3 +88,13 @@ def test_everyday_commands_on_a_current_ledger_load_nothing_occasional(
     # Only the module of the command run: Typer builds no other command (cli.app.COMMANDS).
     command_modules = {f"wederkerig.cli.{commands.module}" for commands in COMMANDS}
     assert names & command_modules == {f"wederkerig.cli.{WHERE[args[0]].module}"}
+
+
+def test_amounts_in_euros_are_written_without_babel(cli: Cli) -> None:
+    """Babel's locale data costs ~35 ms to load; the common currencies are written out."""
+    logged = cli("log", CONTACT, "received", "money", "lunch", "--amount", "1250", "--create")
+    assert logged.returncode == 0, logged.stderr
+    result = cli("entries", env={**IMPORT_LOG, "COLUMNS": "120"})
+    assert result.returncode == 0, result.stderr
+    assert "€1,250.00" in result.stdout
+    assert "babel" not in packages(imported(result))

@@ -27,22 +27,42 @@ def currency() -> str:
     return _chosen
 
 
+# How each language groups thousands and writes the common currencies, as Babel's locale data
+# does (tests/unit/test_numbers.py holds them to it): written out here because every report
+# shows counts and most show amounts, and Babel's locale data costs ~35 ms to load (issue #15).
+WRITTEN = {
+    ("en", "EUR"): "€{}", ("nl", "EUR"): "€\xa0{}",
+    ("en", "USD"): "${}", ("nl", "USD"): "US$\xa0{}",
+    ("en", "GBP"): "£{}", ("nl", "GBP"): "£\xa0{}",
+}  # fmt: skip
+CENT = Decimal("0.01")
+
+
 def show(amount: Decimal) -> str:
-    """An amount as the reader's language writes it, with the currency's sign."""
+    """An amount as the reader's language writes it, with the currency's sign (Babel writes
+    the rarer currencies, negative amounts and fractions of a cent)."""
+    language = i18n.language()
+    written = WRITTEN.get((language, currency()))
+    if written and amount >= 0 and amount == amount.quantize(CENT):
+        return written.format(_grouped(f"{amount:,.2f}", language))
     from babel.numbers import format_currency
 
-    return format_currency(amount, currency(), locale=NUMBER_LOCALES[i18n.language()])
+    return format_currency(amount, currency(), locale=NUMBER_LOCALES[language])
 
 
-# How each language groups thousands in a count: written out here, not asked of Babel, because
-# every report shows counts and Babel's locale data costs ~35 ms to load (issue #15).
-THOUSANDS = {"en": ",", "nl": "."}
+def _grouped(digits: str, language: str) -> str:
+    """Digits written the English way (1,250.50) as ``language`` writes them."""
+    marks = _MARKS.get(language)
+    return digits.translate(marks) if marks else digits
+
+
+_MARKS = {"nl": str.maketrans(",.", ".,")}  # Dutch groups with dots, decimals after a comma
 
 
 def number(value: int) -> str:
     """A count or a number of points for people, grouped the reader's way (300,008 in
     English, 300.008 in Dutch); CSV and JSON keep bare digits."""
-    return f"{value:,}".replace(",", THOUSANDS.get(i18n.language(), ","))
+    return _grouped(f"{value:,}", i18n.language())
 
 
 def signs() -> set[str]:
