@@ -314,6 +314,9 @@ BAD_INPUT = [
     row("flow-kind-kenniss", 2, "Did you mean 'kennis'", "flow", "--kind", "kenniss"),
     row("intro-outcome-mett", 2, "Did you mean 'met'", "intro-outcome", "1", "mett"),
     row("intro-outcome-married", 2, "married", "intro-outcome", "1", "married"),
+    # --- commands (the root builds a command only when asked: a typo must still be matched) ---
+    row("command-balanse", 2, "Did you mean 'balance'", "balanse"),
+    row("command-contact-ad", 2, "Did you mean 'add'", "contact", "ad"),
     # --- contacts, events, groups, tags ---
     row("log-unknown-contact-anne", 1, "Did you mean 'Anna'", "log", "Anne", "gave", "talent"),
     row(

@@ -142,6 +142,14 @@ class LedgerGroup(TyperGroup):
                 self.add_command(command, name)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """A name that is no command is matched against them all (Typer suggests from the
+        commands it holds), so a typo costs building them all and a command none."""
+        if args and args[0] not in WHERE:
+            for name in WHERE:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
     def get_params(self, ctx: Any) -> list[Any]:
         """Also Typer's own options, which it adds after building this group."""
         params: list[Any] = super().get_params(ctx)
