@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import typer
 
-from helpers import DUTCH, read_catalogue, texts, wederkerig_executable
+from helpers import DUTCH, every_command, read_catalogue, texts, wederkerig_executable
 from wederkerig.cli.app import app
 from wederkerig.core.dates import PERIODS, Every
 from wederkerig.core.vocabulary import (
@@ -110,13 +110,11 @@ NOT_PROSE = re.compile(
 )
 
 
-def command_names(group: Any) -> Iterator[str]:
-    for name, command in getattr(group, "commands", {}).items():
-        yield from name.split("-")
-        yield from command_names(command)
-
-
-COMMAND_NAMES = set(command_names(typer.main.get_command(app)))
+COMMAND_NAMES = {
+    word
+    for path, _command in every_command(typer.main.get_command(app))
+    for word in path[-1].split("-")
+}
 WORD = re.compile(r"[^\W\d_][^\W\d_'’-]{2,}")
 
 
