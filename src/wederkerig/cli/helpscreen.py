@@ -3,7 +3,8 @@
 ("Usage:", "Show this message and exit."), which it never translates, in the reader's language.
 
 Typer builds its commands anew for every run (and for ``typer ... utils docs``); the root
-command's class calls :func:`tidy` on the tree it is given, so every path sees the same help.
+command's class calls :func:`tidy` on itself and on each command as it builds it, so every
+path sees the same help.
 """
 
 from typing import Any
