@@ -5,10 +5,11 @@ is written. Rows already in the ledger are recognised and skipped, so importing 
 twice adds nothing. Rows pass through a temporary table, so memory stays flat at any size.
 """
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -17,12 +18,13 @@ from sqlmodel import Session, col
 from wederkerig.core.errors import RefusedError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import name_key
+from wederkerig.store.bulk import inserter
 from wederkerig.store.models import Alias, Contact, Entry, Event, Group
-from wederkerig.usecases.import_rows import RowChecker
+from wederkerig.usecases.import_rows import ENTRY_TABLE, INCOMING, RowChecker
 from wederkerig.usecases.introductions import why_of
 
 BATCH = 5_000
-ENTRY_TABLE = Entry.metadata.tables["entry"]
+_Row = TypeVar("_Row")
 INTRODUCTION_TABLE = Entry.metadata.tables["introduction"]
 
 
@@ -43,37 +45,6 @@ class ImportReport:
     new_groups: tuple[str, ...] = ()
 
 
-_INCOMING = sa.Table(
-    "incoming_entry",
-    sa.MetaData(),
-    sa.Column("line", sa.Integer, nullable=False),
-    # The record's place in the file: several JSON records may share a line, and new ids
-    # follow the file's order on every engine.
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("file_id", sa.Integer),
-    sa.Column("answers", sa.Integer),
-    sa.Column("introduction", sa.Integer),
-    sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
-    sa.Column("contact_name", sa.String, nullable=False),
-    sa.Column("contact_key", sa.String, nullable=False),
-    sa.Column("direction", sa.String, nullable=False),
-    sa.Column("kind", sa.String, nullable=False),
-    sa.Column("value", sa.Integer, nullable=False),
-    sa.Column("amount_cents", ENTRY_TABLE.c.amount_cents.type),
-    sa.Column("description", sa.String, nullable=False),
-    sa.Column("event_name", sa.String),
-    sa.Column("event_key", sa.String),
-    sa.Column("group_name", sa.String),
-    sa.Column("group_key", sa.String),
-    sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
-    sa.Column("status", sa.String, nullable=False),
-    sa.Column("due", ENTRY_TABLE.c.due.type),
-    sa.Column("member", sa.String),
-    sa.Column("dropped_reason", sa.String),
-    sa.Column("outcome", sa.String),
-    sa.Column("outcome_note", sa.String),
-    prefixes=["TEMPORARY"],
-)
 # Where a row stood in the file and what it linked to there, kept beside each new row.
 _FILE_ORDER = ("line", "position", "file_id", "answers", "introduction")
 _INTRODUCED_AS = ("outcome", "outcome_note")  # its introduction's, made again on import
@@ -85,7 +56,7 @@ _ENTRY_FIELDS = (
 
 
 def _same_as_incoming(name: str) -> sa.Column[Any]:
-    return sa.Column(name, _INCOMING.c[name].type, nullable=_INCOMING.c[name].nullable)
+    return sa.Column(name, INCOMING.c[name].type, nullable=INCOMING.c[name].nullable)
 
 
 _NEW = sa.Table(
@@ -124,16 +95,14 @@ def import_entries(
 ) -> ImportReport:
     """Check and stage every row, then add those the ledger does not hold yet, in one go."""
     connection = session.connection()
-    _INCOMING.drop(connection, checkfirst=True)
-    _INCOMING.create(connection)
+    INCOMING.drop(connection, checkfirst=True)
+    INCOMING.create(connection)
     checker = RowChecker(source, today, member)
+    stage = inserter(connection, INCOMING)
     total = 0
-    checked = (
-        checker.check(line, row) | {"position": position}
-        for position, (line, row) in enumerate(rows)
-    )
+    checked = (checker.check(line, position, row) for position, (line, row) in enumerate(rows))
     for batch in _batches(checked):
-        connection.execute(_INCOMING.insert(), batch)
+        stage(batch)
         total += len(batch)
         if progress:
             progress(len(batch))
@@ -151,8 +120,8 @@ def import_entries(
             ).format(source=source, contacts=_and_more(listed, len(unknown) - 5))
         )
     _refuse_alias_names(connection, unknown, source)
-    new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
-    new_groups = _names_missing(connection, Group, _INCOMING.c.group_key, _INCOMING.c.group_name)
+    new_events = _names_missing(connection, Event, INCOMING.c.event_key, INCOMING.c.event_name)
+    new_groups = _names_missing(connection, Group, INCOMING.c.group_key, INCOMING.c.group_name)
     refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
     if dry_run:
         added = _stage_new_rows(connection) + (
@@ -189,19 +158,12 @@ def import_entries(
 def _drop_staging(connection: sa.Connection) -> None:
     _INTRODUCED.drop(connection, checkfirst=True)
     _NEW.drop(connection, checkfirst=True)
-    _INCOMING.drop(connection, checkfirst=True)
+    INCOMING.drop(connection, checkfirst=True)
 
 
-def _batches(
-    rows: Iterator[dict[str, object]] | Iterable[dict[str, object]],
-) -> Iterator[list[dict[str, object]]]:
-    batch: list[dict[str, object]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
+def _batches(rows: Iterable[_Row]) -> Iterator[list[_Row]]:
+    remaining = iter(rows)
+    while batch := list(itertools.islice(remaining, BATCH)):
         yield batch
 
 
@@ -221,9 +183,9 @@ def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
 def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
     """Contacts the file names that the ledger lacks, with the lines that name them."""
     missing = (
-        sa.select(_INCOMING.c.contact_key, _INCOMING.c.contact_name, _INCOMING.c.line)
-        .where(~sa.exists().where(col(Contact.name_key) == _INCOMING.c.contact_key))
-        .order_by(_INCOMING.c.line)
+        sa.select(INCOMING.c.contact_key, INCOMING.c.contact_name, INCOMING.c.line)
+        .where(~sa.exists().where(col(Contact.name_key) == INCOMING.c.contact_key))
+        .order_by(INCOMING.c.line)
     )
     unknown: dict[str, tuple[str, list[int]]] = {}
     for key, name, line in connection.execute(missing):
@@ -272,7 +234,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
     Comparing before inserting anything means two identical rows in one file are both kept,
     while a second import of the same file finds every row already held.
     """
-    incoming = _INCOMING.c
+    incoming = INCOMING.c
     held = sa.exists().where(
         col(Entry.contact_id) == col(Contact.id),
         col(Entry.kind) == incoming.kind,
@@ -304,7 +266,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.outcome_note,
             *(incoming[name] for name in _ENTRY_FIELDS),
         )
-        .select_from(_INCOMING)
+        .select_from(INCOMING)
         .join(Contact, col(Contact.name_key) == incoming.contact_key)
         .outerjoin(Event, col(Event.name_key) == incoming.event_key)
         .outerjoin(Group, col(Group.name_key) == incoming.group_key)
