@@ -22,33 +22,42 @@ def inserter(
 
     Each value becomes the driver's type by its column's own bind processor, as SQLAlchemy
     would convert it, but once per distinct value: a file repeats its days and time stamps.
+    A column that is NULL in every row of the batch is left out of the statement: sqlite3
+    binds a None several times slower than a number or a text, and an import's optional
+    columns are mostly empty.
     """
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
     mark = "?" if dialect.paramstyle == "qmark" else "%s"  # sqlite3; psycopg
-    statement = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the Table)
-        quote(table.name),
-        ", ".join(quote(column.name) for column in table.columns),
-        ", ".join([mark] * len(table.columns)),
-    )
-    converters = [
-        (place, _remembering(process))
+    names = [quote(column.name) for column in table.columns]
+    converters = {
+        place: _remembering(process)
         for place, column in enumerate(table.columns)
         if (process := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
-    ]
+    }
+    statements: dict[tuple[int, ...], str] = {}
 
     def insert(batch: Sequence[Sequence[Any]]) -> None:
-        rows = [_converted(row, converters) for row in batch] if converters else batch
-        connection.exec_driver_sql(statement, rows)
+        columns = list(zip(*batch, strict=True))
+        kept = tuple(place for place, cells in enumerate(columns) if _any_value(cells))
+        for place in kept:
+            if place in converters:
+                columns[place] = tuple(map(converters[place], columns[place]))
+        if kept not in statements:
+            statements[kept] = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (the Table's)
+                quote(table.name),
+                ", ".join(names[place] for place in kept),
+                ", ".join([mark] * len(kept)),
+            )
+        rows = list(zip(*(columns[place] for place in kept), strict=True))
+        connection.exec_driver_sql(statements[kept], rows)
 
     return insert
 
 
-def _converted(row: Sequence[Any], converters: list[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
-    values = list(row)
-    for place, convert in converters:
-        values[place] = convert(values[place])
-    return tuple(values)
+def _any_value(cells: tuple[Any, ...]) -> bool:
+    """Whether any cell is not NULL (counted at C speed)."""
+    return cells.count(None) < len(cells)
 
 
 def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -18,7 +18,7 @@ from sqlmodel import Session, col
 from wederkerig.core.errors import RefusedError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import name_key
-from wederkerig.store.bulk import inserter
+from wederkerig.store.bulk import indexes_set_aside, inserter
 from wederkerig.store.models import Alias, Contact, Entry, Event, Group
 from wederkerig.usecases.import_rows import ENTRY_TABLE, INCOMING, RowChecker
 from wederkerig.usecases.introductions import why_of
@@ -38,7 +38,7 @@ class ImportReport:
     refused: int
     new_contacts: tuple[str, ...]
     new_events: tuple[str, ...]
-    unknown_contacts: dict[str, list[int]] = field(default_factory=dict)
+    unknown_contacts: dict[str, int] = field(default_factory=dict)  # name: rows naming it
     dry_run: bool = False
     unlinked: int = 0  # 'answers' links not kept: the ids they point at changed on import
     introductions: int = 0  # linked again from the file's 'introduction' numbers
@@ -110,8 +110,8 @@ def import_entries(
     unknown = _unknown_contacts(connection)
     if unknown and not create_contacts and not dry_run:
         listed = "; ".join(
-            _("'{name}' (line {lines})").format(name=name, lines=_lines(lines))
-            for name, lines in list(unknown.items())[:5]
+            _("'{name}' (line {lines})").format(name=name, lines=_lines(connection, name, rows))
+            for name, rows in list(unknown.items())[:5]
         )
         raise RefusedError(
             _(
@@ -122,11 +122,9 @@ def import_entries(
     _refuse_alias_names(connection, unknown, source)
     new_events = _names_missing(connection, Event, INCOMING.c.event_key, INCOMING.c.event_name)
     new_groups = _names_missing(connection, Group, INCOMING.c.group_key, INCOMING.c.group_name)
-    refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
+    refused = 0 if create_contacts else sum(unknown.values())
     if dry_run:
-        added = _stage_new_rows(connection) + (
-            sum(len(lines) for lines in unknown.values()) if create_contacts else 0
-        )
+        added = _stage_new_rows(connection) + (sum(unknown.values()) if create_contacts else 0)
         _drop_staging(connection)
         return ImportReport(
             total,
@@ -167,8 +165,15 @@ def _batches(rows: Iterable[_Row]) -> Iterator[list[_Row]]:
         yield batch
 
 
-def _lines(lines: list[int]) -> str:
-    return _and_more(", ".join(str(line) for line in lines[:5]), len(lines) - 5, grouped=False)
+def _lines(connection: sa.Connection, name: str, rows: int) -> str:
+    """The first lines that name a new contact (as the file writes it), and how many more."""
+    first = connection.execute(
+        sa.select(INCOMING.c.line)
+        .where(INCOMING.c.contact_key == name_key(name))
+        .order_by(INCOMING.c.position)
+        .limit(5)
+    ).scalars()
+    return _and_more(", ".join(str(line) for line in first), rows - 5, grouped=False)
 
 
 def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
@@ -180,22 +185,25 @@ def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
     )
 
 
-def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
-    """Contacts the file names that the ledger lacks, with the lines that name them."""
-    missing = (
-        sa.select(INCOMING.c.contact_key, INCOMING.c.contact_name, INCOMING.c.line)
-        .where(~sa.exists().where(col(Contact.name_key) == INCOMING.c.contact_key))
-        .order_by(INCOMING.c.line)
+def _unknown_contacts(connection: sa.Connection) -> dict[str, int]:
+    """Contacts the file names that the ledger lacks, as first written, in the order of their
+    first row, with how many rows name them: one row per contact, whatever the file's size."""
+    incoming = INCOMING.c
+    firsts = (
+        sa.select(sa.func.min(incoming.position).label("first"), sa.func.count().label("rows"))
+        .where(~sa.exists().where(col(Contact.name_key) == incoming.contact_key))
+        .group_by(incoming.contact_key)
+        .subquery()
     )
-    unknown: dict[str, tuple[str, list[int]]] = {}
-    for key, name, line in connection.execute(missing):
-        unknown.setdefault(key, (name, []))[1].append(line)
-    return dict(unknown.values())
+    named = (
+        sa.select(incoming.contact_name, firsts.c.rows)
+        .join(firsts, firsts.c.first == incoming.position)
+        .order_by(firsts.c.first)
+    )
+    return dict(connection.execute(named).all())
 
 
-def _refuse_alias_names(
-    connection: sa.Connection, unknown: dict[str, list[int]], source: str
-) -> None:
+def _refuse_alias_names(connection: sa.Connection, unknown: dict[str, int], source: str) -> None:
     """A new contact may not take a name that is already another contact's alias."""
     keys = {name_key(name): name for name in unknown}
     taken = connection.execute(
@@ -209,7 +217,12 @@ def _refuse_alias_names(
             _(
                 "{source}: '{alias}' (line {lines}) is an alias of '{owner}': "
                 "write the full name in the file, or remove the alias first; nothing was imported"
-            ).format(source=source, alias=alias, lines=_lines(unknown[alias]), owner=owner)
+            ).format(
+                source=source,
+                alias=alias,
+                lines=_lines(connection, alias, unknown[alias]),
+                owner=owner,
+            )
         )
 
 
@@ -358,7 +371,9 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
         .outerjoin(_INTRODUCED, _INTRODUCED.c.file_introduction == _NEW.c.introduction)
         .order_by(_NEW.c.position)
     )
-    connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
+    held = connection.execute(sa.select(sa.func.count()).select_from(ENTRY_TABLE)).scalar_one()
+    with indexes_set_aside(connection, ENTRY_TABLE, when=rows > held):
+        connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
     if keep_ids and connection.dialect.name == "postgresql":  # SQLite's AUTOINCREMENT follows
         connection.exec_driver_sql(
             "SELECT setval(pg_get_serial_sequence('entry', 'id'), (SELECT max(id) FROM entry))"
