@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from helpers import ENTRY_COLUMNS, NOW, TODAY, logged
@@ -196,3 +197,21 @@ def test_an_import_takes_no_more_memory_for_a_longer_file(ledger: Database) -> N
             peaks.append(_peak_memory(session, rows))
             session.rollback()
     assert peaks[1] - peaks[0] < 512 * 1024, peaks
+
+
+def _entry_indexes(session: Session) -> list[tuple[str, list[str | None]]]:
+    found = sa.inspect(session.connection()).get_indexes("entry")
+    return sorted((index["name"] or "", index["column_names"]) for index in found)
+
+
+def test_an_import_larger_than_the_ledger_leaves_its_indexes_as_they_were(
+    session: Session,
+) -> None:
+    """Such an import drops the entry indexes and builds them again after its insert."""
+    logged(session, "Anna", value=3, description="advice")
+    before = _entry_indexes(session)
+    report = bring_in(session, entry(value="1"), entry(value="2"), create_contacts=True)
+    assert report.added == 2
+    assert _entry_indexes(session) == before
+    assert len(before) == 5
+    assert stored(session) == [("Anna", 3, "advice"), ("Anna", 1, ""), ("Anna", 2, "")]
