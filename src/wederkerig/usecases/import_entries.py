@@ -56,7 +56,14 @@ _ENTRY_FIELDS = (
 
 
 def _same_as_incoming(name: str) -> sa.Column[Any]:
-    return sa.Column(name, INCOMING.c[name].type, nullable=INCOMING.c[name].nullable)
+    column = INCOMING.c[name]
+    return sa.Column(
+        name,
+        column.type,
+        nullable=column.nullable,
+        primary_key=column.primary_key,
+        autoincrement=False,
+    )
 
 
 _NEW = sa.Table(

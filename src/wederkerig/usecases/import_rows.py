@@ -36,8 +36,9 @@ INCOMING = sa.Table(
     sa.MetaData(),
     sa.Column("line", sa.Integer, nullable=False),
     # The record's place in the file: several JSON records may share a line, and new ids
-    # follow the file's order on every engine.
-    sa.Column("position", sa.Integer, nullable=False),
+    # follow the file's order on every engine. The key (SQLite's rowid): rows are stored in
+    # file order, and found by their place without a search.
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("file_id", sa.Integer),
     sa.Column("answers", sa.Integer),
     sa.Column("introduction", sa.Integer),
