@@ -68,6 +68,8 @@ INCOMING = sa.Table(
 _KINDS = {kind.value: str(kind.value) for kind in Kind}
 _DIRECTIONS = {direction.value: str(direction.value) for direction in Direction}
 _OUTCOMES = {outcome.value for outcome in Outcome}
+# Files from before promises have no status: all their entries happened.
+_STATUSES = {status.value: str(status.value) for status in Status} | {"": str(Status.DONE.value)}
 _NONE: tuple[None, None] = (None, None)  # no event (or group): no name, no key
 
 # A file repeats its days, points and time stamps: each distinct text is read once. The
@@ -119,15 +121,23 @@ class RowChecker:
         except InvalidInputError as problem:
             raise self.fail(line, "value", str(problem)) from None
         contact, contact_key = self._name(line, "contact", row["contact"])
-        event, event_key = self._optional_name(line, "event", row["event"])
-        group, group_key = self._optional_name(line, "group", row["group"])
+        event, event_key = (
+            self._optional_name(line, "event", row["event"]) if row["event"] else _NONE
+        )
+        group, group_key = (
+            self._optional_name(line, "group", row["group"]) if row["group"] else _NONE
+        )
         description = row["description"]
         if description:
             description = self._plain(line, "description", description, max_length=2_000)
         status = self._status(line, row["status"], on)
-        introduction = self._id(line, row["introduction"], column="introduction")
-        file_id = self._id(line, row["id"])
-        answers = self._id(line, row["answers"], column="answers")
+        introduction = (
+            self._id(line, row["introduction"], column="introduction")
+            if row["introduction"]
+            else None
+        )
+        file_id = self._id(line, row["id"]) if row["id"] else None
+        answers = self._id(line, row["answers"], column="answers") if row["answers"] else None
         amount_cents = self._cents(line, row["amount"], kind) if row["amount"] else None
         created_at = self._moment(line, row["created_at"]) if row["created_at"] else None
         due = self._due(line, row["due"]) if row["due"] else None
@@ -200,17 +210,16 @@ class RowChecker:
             raise self.fail(line, column, str(problem)) from None
 
     def _status(self, line: int, text: str, on: date) -> str:
-        try:
-            status = Status(text or Status.DONE)  # files from before promises: all done
-        except ValueError:
-            raise self.fail(line, "status", _("must be done, promised or dropped")) from None
+        status = _STATUSES.get(text)
+        if status is None:
+            raise self.fail(line, "status", _("must be done, promised or dropped"))
         if on > self.today:
             raise self.fail(
                 line,
                 "date",
                 _("{day} is in the future: entries record what happened").format(day=on),
             )
-        return status.value
+        return status
 
     def _due(self, line: int, text: str) -> date | None:
         try:
