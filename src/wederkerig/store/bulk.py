@@ -61,7 +61,8 @@ def _any_value(cells: tuple[Any, ...]) -> bool:
 
 
 def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``process``, remembering the last few thousand distinct values it converted."""
+    """``process``, remembering the last few thousand distinct values it converted. Values
+    equal in Python must convert alike: time stamps come here in one zone (UTC)."""
     seen: dict[Any, Any] = {}
 
     def convert(value: Any) -> Any:

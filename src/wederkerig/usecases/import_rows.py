@@ -100,8 +100,8 @@ class RowChecker:
         )
 
     def check(self, line: int, position: int, row: dict[str, str]) -> tuple[object, ...]:
-        """The row as ``INCOMING`` holds it, in its column order; the first problem (in the
-        order below, which tests pin) names its line and column."""
+        """The row as ``INCOMING`` holds it, in its column order. Cells are checked in the
+        order below and the first problem found names its line and column."""
         try:
             on = _day(row["date"])
         except ValueError:
