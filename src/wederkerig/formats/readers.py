@@ -63,16 +63,21 @@ def read_csv(
         )
     missing = dict.fromkeys(columns[len(header) :], "")
     line = reader.line_num + 1
-    for row in _csv_rows(reader, source):
-        if len(row) != len(header):
-            raise InvalidInputError(
-                _("{source}:{line}: expected {expected} columns, found {found}").format(
-                    source=source, line=line, expected=len(header), found=len(row)
+    try:  # around the loop, not each row: reading a row is what an import does most
+        for row in reader:
+            if len(row) != len(header):
+                raise InvalidInputError(
+                    _("{source}:{line}: expected {expected} columns, found {found}").format(
+                        source=source, line=line, expected=len(header), found=len(row)
+                    )
                 )
-            )
-        record = dict(zip(header, row, strict=True))
-        yield line, {**(_from_dutch_excel(record) if dutch else record), **missing}
-        line = reader.line_num + 1
+            record = dict(zip(header, row, strict=True))
+            if dutch:
+                record = _from_dutch_excel(record)
+            yield line, record | missing if missing else record
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise _unreadable(reader, source, error) from None
 
 
 def _from_dutch_excel(record: dict[str, str]) -> dict[str, str]:
@@ -87,27 +92,26 @@ def _from_dutch_excel(record: dict[str, str]) -> dict[str, str]:
 
 
 def _csv_rows(reader: Any, source: str) -> Iterator[list[str]]:
-    """The reader's rows; what the csv module cannot read (a field over its size limit, a
-    NUL) becomes a one-line error naming the line."""
-    while True:
-        try:
-            row = next(reader, None)
-        except csv.Error as error:
-            problem = (
-                _("a field is longer than {limit} characters").format(
-                    limit=f"{csv.field_size_limit():,}"
-                )
-                if "field larger" in str(error)
-                else str(error)
-            )
-            raise InvalidInputError(
-                _("{source}:{line}: cannot read this CSV: {problem}").format(
-                    source=source, line=reader.line_num, problem=problem
-                )
-            ) from None
-        if row is None:
-            return
-        yield row
+    """The reader's rows; what the csv module cannot read becomes a one-line error."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise _unreadable(reader, source, error) from None
+
+
+def _unreadable(reader: Any, source: str, error: csv.Error) -> InvalidInputError:
+    """What the csv module could not read (a field over its size limit, a NUL), in one line
+    naming the line."""
+    problem = (
+        _("a field is longer than {limit} characters").format(limit=f"{csv.field_size_limit():,}")
+        if "field larger" in str(error)
+        else str(error)
+    )
+    return InvalidInputError(
+        _("{source}:{line}: cannot read this CSV: {problem}").format(
+            source=source, line=reader.line_num, problem=problem
+        )
+    )
 
 
 def read_json(

@@ -5,10 +5,11 @@ is written. Rows already in the ledger are recognised and skipped, so importing 
 twice adds nothing. Rows pass through a temporary table, so memory stays flat at any size.
 """
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
@@ -17,12 +18,13 @@ from sqlmodel import Session, col
 from wederkerig.core.errors import RefusedError
 from wederkerig.core.i18n import _, ngettext
 from wederkerig.core.names import name_key
+from wederkerig.store.bulk import indexes_set_aside, inserter
 from wederkerig.store.models import Alias, Contact, Entry, Event, Group
-from wederkerig.usecases.import_rows import RowChecker
+from wederkerig.usecases.import_rows import ENTRY_TABLE, INCOMING, RowChecker
 from wederkerig.usecases.introductions import why_of
 
 BATCH = 5_000
-ENTRY_TABLE = Entry.metadata.tables["entry"]
+_Row = TypeVar("_Row")
 INTRODUCTION_TABLE = Entry.metadata.tables["introduction"]
 
 
@@ -36,44 +38,13 @@ class ImportReport:
     refused: int
     new_contacts: tuple[str, ...]
     new_events: tuple[str, ...]
-    unknown_contacts: dict[str, list[int]] = field(default_factory=dict)
+    unknown_contacts: dict[str, int] = field(default_factory=dict)  # name: rows naming it
     dry_run: bool = False
     unlinked: int = 0  # 'answers' links not kept: the ids they point at changed on import
     introductions: int = 0  # linked again from the file's 'introduction' numbers
     new_groups: tuple[str, ...] = ()
 
 
-_INCOMING = sa.Table(
-    "incoming_entry",
-    sa.MetaData(),
-    sa.Column("line", sa.Integer, nullable=False),
-    # The record's place in the file: several JSON records may share a line, and new ids
-    # follow the file's order on every engine.
-    sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("file_id", sa.Integer),
-    sa.Column("answers", sa.Integer),
-    sa.Column("introduction", sa.Integer),
-    sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
-    sa.Column("contact_name", sa.String, nullable=False),
-    sa.Column("contact_key", sa.String, nullable=False),
-    sa.Column("direction", sa.String, nullable=False),
-    sa.Column("kind", sa.String, nullable=False),
-    sa.Column("value", sa.Integer, nullable=False),
-    sa.Column("amount_cents", ENTRY_TABLE.c.amount_cents.type),
-    sa.Column("description", sa.String, nullable=False),
-    sa.Column("event_name", sa.String),
-    sa.Column("event_key", sa.String),
-    sa.Column("group_name", sa.String),
-    sa.Column("group_key", sa.String),
-    sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
-    sa.Column("status", sa.String, nullable=False),
-    sa.Column("due", ENTRY_TABLE.c.due.type),
-    sa.Column("member", sa.String),
-    sa.Column("dropped_reason", sa.String),
-    sa.Column("outcome", sa.String),
-    sa.Column("outcome_note", sa.String),
-    prefixes=["TEMPORARY"],
-)
 # Where a row stood in the file and what it linked to there, kept beside each new row.
 _FILE_ORDER = ("line", "position", "file_id", "answers", "introduction")
 _INTRODUCED_AS = ("outcome", "outcome_note")  # its introduction's, made again on import
@@ -85,7 +56,14 @@ _ENTRY_FIELDS = (
 
 
 def _same_as_incoming(name: str) -> sa.Column[Any]:
-    return sa.Column(name, _INCOMING.c[name].type, nullable=_INCOMING.c[name].nullable)
+    column = INCOMING.c[name]
+    return sa.Column(
+        name,
+        column.type,
+        nullable=column.nullable,
+        primary_key=column.primary_key,
+        autoincrement=False,
+    )
 
 
 _NEW = sa.Table(
@@ -124,16 +102,14 @@ def import_entries(
 ) -> ImportReport:
     """Check and stage every row, then add those the ledger does not hold yet, in one go."""
     connection = session.connection()
-    _INCOMING.drop(connection, checkfirst=True)
-    _INCOMING.create(connection)
+    INCOMING.drop(connection, checkfirst=True)
+    INCOMING.create(connection)
     checker = RowChecker(source, today, member)
+    stage = inserter(connection, INCOMING)
     total = 0
-    checked = (
-        checker.check(line, row) | {"position": position}
-        for position, (line, row) in enumerate(rows)
-    )
+    checked = (checker.check(line, position, row) for position, (line, row) in enumerate(rows))
     for batch in _batches(checked):
-        connection.execute(_INCOMING.insert(), batch)
+        stage(batch)
         total += len(batch)
         if progress:
             progress(len(batch))
@@ -141,8 +117,8 @@ def import_entries(
     unknown = _unknown_contacts(connection)
     if unknown and not create_contacts and not dry_run:
         listed = "; ".join(
-            _("'{name}' (line {lines})").format(name=name, lines=_lines(lines))
-            for name, lines in list(unknown.items())[:5]
+            _("'{name}' (line {lines})").format(name=name, lines=_lines(connection, name, rows))
+            for name, rows in list(unknown.items())[:5]
         )
         raise RefusedError(
             _(
@@ -151,13 +127,11 @@ def import_entries(
             ).format(source=source, contacts=_and_more(listed, len(unknown) - 5))
         )
     _refuse_alias_names(connection, unknown, source)
-    new_events = _names_missing(connection, Event, _INCOMING.c.event_key, _INCOMING.c.event_name)
-    new_groups = _names_missing(connection, Group, _INCOMING.c.group_key, _INCOMING.c.group_name)
-    refused = 0 if create_contacts else sum(len(lines) for lines in unknown.values())
+    new_events = _names_missing(connection, Event, INCOMING.c.event_key, INCOMING.c.event_name)
+    new_groups = _names_missing(connection, Group, INCOMING.c.group_key, INCOMING.c.group_name)
+    refused = 0 if create_contacts else sum(unknown.values())
     if dry_run:
-        added = _stage_new_rows(connection) + (
-            sum(len(lines) for lines in unknown.values()) if create_contacts else 0
-        )
+        added = _stage_new_rows(connection) + (sum(unknown.values()) if create_contacts else 0)
         _drop_staging(connection)
         return ImportReport(
             total,
@@ -189,24 +163,24 @@ def import_entries(
 def _drop_staging(connection: sa.Connection) -> None:
     _INTRODUCED.drop(connection, checkfirst=True)
     _NEW.drop(connection, checkfirst=True)
-    _INCOMING.drop(connection, checkfirst=True)
+    INCOMING.drop(connection, checkfirst=True)
 
 
-def _batches(
-    rows: Iterator[dict[str, object]] | Iterable[dict[str, object]],
-) -> Iterator[list[dict[str, object]]]:
-    batch: list[dict[str, object]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
+def _batches(rows: Iterable[_Row]) -> Iterator[list[_Row]]:
+    remaining = iter(rows)
+    while batch := list(itertools.islice(remaining, BATCH)):
         yield batch
 
 
-def _lines(lines: list[int]) -> str:
-    return _and_more(", ".join(str(line) for line in lines[:5]), len(lines) - 5, grouped=False)
+def _lines(connection: sa.Connection, name: str, rows: int) -> str:
+    """The first lines that name a new contact (as the file writes it), and how many more."""
+    first = connection.execute(
+        sa.select(INCOMING.c.line)
+        .where(INCOMING.c.contact_key == name_key(name))
+        .order_by(INCOMING.c.position)
+        .limit(5)
+    ).scalars()
+    return _and_more(", ".join(str(line) for line in first), rows - 5, grouped=False)
 
 
 def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
@@ -218,22 +192,25 @@ def _and_more(shown: str, more: int, *, grouped: bool = True) -> str:
     )
 
 
-def _unknown_contacts(connection: sa.Connection) -> dict[str, list[int]]:
-    """Contacts the file names that the ledger lacks, with the lines that name them."""
-    missing = (
-        sa.select(_INCOMING.c.contact_key, _INCOMING.c.contact_name, _INCOMING.c.line)
-        .where(~sa.exists().where(col(Contact.name_key) == _INCOMING.c.contact_key))
-        .order_by(_INCOMING.c.line)
+def _unknown_contacts(connection: sa.Connection) -> dict[str, int]:
+    """Contacts the file names that the ledger lacks, as first written, in the order of their
+    first row, with how many rows name them: one row per contact, whatever the file's size."""
+    incoming = INCOMING.c
+    firsts = (
+        sa.select(sa.func.min(incoming.position).label("first"), sa.func.count().label("rows"))
+        .where(~sa.exists().where(col(Contact.name_key) == incoming.contact_key))
+        .group_by(incoming.contact_key)
+        .subquery()
     )
-    unknown: dict[str, tuple[str, list[int]]] = {}
-    for key, name, line in connection.execute(missing):
-        unknown.setdefault(key, (name, []))[1].append(line)
-    return dict(unknown.values())
+    named = (
+        sa.select(incoming.contact_name, firsts.c.rows)
+        .join(firsts, firsts.c.first == incoming.position)
+        .order_by(firsts.c.first)
+    )
+    return dict(connection.execute(named).all())
 
 
-def _refuse_alias_names(
-    connection: sa.Connection, unknown: dict[str, list[int]], source: str
-) -> None:
+def _refuse_alias_names(connection: sa.Connection, unknown: dict[str, int], source: str) -> None:
     """A new contact may not take a name that is already another contact's alias."""
     keys = {name_key(name): name for name in unknown}
     taken = connection.execute(
@@ -247,7 +224,12 @@ def _refuse_alias_names(
             _(
                 "{source}: '{alias}' (line {lines}) is an alias of '{owner}': "
                 "write the full name in the file, or remove the alias first; nothing was imported"
-            ).format(source=source, alias=alias, lines=_lines(unknown[alias]), owner=owner)
+            ).format(
+                source=source,
+                alias=alias,
+                lines=_lines(connection, alias, unknown[alias]),
+                owner=owner,
+            )
         )
 
 
@@ -272,7 +254,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
     Comparing before inserting anything means two identical rows in one file are both kept,
     while a second import of the same file finds every row already held.
     """
-    incoming = _INCOMING.c
+    incoming = INCOMING.c
     held = sa.exists().where(
         col(Entry.contact_id) == col(Contact.id),
         col(Entry.kind) == incoming.kind,
@@ -304,7 +286,7 @@ def _stage_new_rows(connection: sa.Connection) -> int:
             incoming.outcome_note,
             *(incoming[name] for name in _ENTRY_FIELDS),
         )
-        .select_from(_INCOMING)
+        .select_from(INCOMING)
         .join(Contact, col(Contact.name_key) == incoming.contact_key)
         .outerjoin(Event, col(Event.name_key) == incoming.event_key)
         .outerjoin(Group, col(Group.name_key) == incoming.group_key)
@@ -396,7 +378,9 @@ def _insert_new(connection: sa.Connection, *, now: datetime) -> tuple[int, int]:
         .outerjoin(_INTRODUCED, _INTRODUCED.c.file_introduction == _NEW.c.introduction)
         .order_by(_NEW.c.position)
     )
-    connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
+    held = connection.execute(sa.select(sa.func.count()).select_from(ENTRY_TABLE)).scalar_one()
+    with indexes_set_aside(connection, ENTRY_TABLE, when=rows > held):
+        connection.execute(sa.insert(ENTRY_TABLE).from_select(columns, source))
     if keep_ids and connection.dialect.name == "postgresql":  # SQLite's AUTOINCREMENT follows
         connection.exec_driver_sql(
             "SELECT setval(pg_get_serial_sequence('entry', 'id'), (SELECT max(id) FROM entry))"

@@ -1,4 +1,4 @@
-"""One row of an entries file checked and typed, before an import stages it.
+"""One row of an entries file checked and typed, as the import's staging table holds it.
 
 Every problem names the file, the line and the column, so one bad row can be found and fixed.
 """
@@ -6,10 +6,13 @@ Every problem names the file, the line and the column, so one bad row can be fou
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
+
+import sqlalchemy as sa
 
 from wederkerig.core.errors import InvalidInputError
 from wederkerig.core.i18n import _
-from wederkerig.core.names import check_name, check_text, name_key
+from wederkerig.core.names import MAX_NAME_LENGTH, check_name, check_text, name_key
 from wederkerig.core.vocabulary import (
     DECIMAL,
     MAX_AMOUNT,
@@ -21,11 +24,63 @@ from wederkerig.core.vocabulary import (
     check_value,
     whole_number,
 )
+from wederkerig.store.models import Entry
 from wederkerig.usecases.introductions import check_outcome_note
 
-_KINDS = {kind.value: kind for kind in Kind}
-_DIRECTIONS = {direction.value: direction for direction in Direction}
+ENTRY_TABLE = Entry.metadata.tables["entry"]
+
+# The staging table an import fills: one row per row of the file, as ``RowChecker.check``
+# returns it (in this column order), before anything is resolved against the ledger.
+INCOMING = sa.Table(
+    "incoming_entry",
+    sa.MetaData(),
+    sa.Column("line", sa.Integer, nullable=False),
+    # The record's place in the file: several JSON records may share a line, and new ids
+    # follow the file's order on every engine. The key (SQLite's rowid): rows are stored in
+    # file order, and found by their place without a search.
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("file_id", sa.Integer),
+    sa.Column("answers", sa.Integer),
+    sa.Column("introduction", sa.Integer),
+    sa.Column("occurred_on", ENTRY_TABLE.c.occurred_on.type, nullable=False),
+    sa.Column("contact_name", sa.String, nullable=False),
+    sa.Column("contact_key", sa.String, nullable=False),
+    sa.Column("direction", sa.String, nullable=False),
+    sa.Column("kind", sa.String, nullable=False),
+    sa.Column("value", sa.Integer, nullable=False),
+    sa.Column("amount_cents", ENTRY_TABLE.c.amount_cents.type),
+    sa.Column("description", sa.String, nullable=False),
+    sa.Column("event_name", sa.String),
+    sa.Column("event_key", sa.String),
+    sa.Column("group_name", sa.String),
+    sa.Column("group_key", sa.String),
+    sa.Column("created_at", ENTRY_TABLE.c.created_at.type),
+    sa.Column("status", sa.String, nullable=False),
+    sa.Column("due", ENTRY_TABLE.c.due.type),
+    sa.Column("member", sa.String),
+    sa.Column("dropped_reason", sa.String),
+    sa.Column("outcome", sa.String),
+    sa.Column("outcome_note", sa.String),
+    prefixes=["TEMPORARY"],
+)
+
+# The file's words as stored: one dictionary look-up per cell.
+_KINDS = {kind.value: str(kind.value) for kind in Kind}
+_DIRECTIONS = {direction.value: str(direction.value) for direction in Direction}
 _OUTCOMES = {outcome.value for outcome in Outcome}
+# Files from before promises have no status: all their entries happened.
+_STATUSES = {status.value: str(status.value) for status in Status} | {"": str(Status.DONE.value)}
+_NONE: tuple[None, None] = (None, None)  # no event (or group): no name, no key
+
+# A file repeats its days, points and time stamps: each distinct text is read once. The
+# caches are bounded, so memory stays flat whatever the file holds; errors are not cached.
+_day = lru_cache(maxsize=4_096)(date.fromisoformat)
+_moment = lru_cache(maxsize=4_096)(datetime.fromisoformat)
+
+
+@lru_cache(maxsize=4_096)
+def _points(text: str) -> int:
+    return check_value(whole_number(text))
 
 
 class RowChecker:
@@ -44,9 +99,11 @@ class RowChecker:
             )
         )
 
-    def check(self, line: int, row: dict[str, str]) -> dict[str, object]:
+    def check(self, line: int, position: int, row: dict[str, str]) -> tuple[object, ...]:
+        """The row as ``INCOMING`` holds it, in its column order. Cells are checked in the
+        order below and the first problem found names its line and column."""
         try:
-            on = date.fromisoformat(row["date"])
+            on = _day(row["date"])
         except ValueError:
             raise self.fail(line, "date", _not_iso(row["date"])) from None
         direction = _DIRECTIONS.get(row["direction"])
@@ -56,7 +113,7 @@ class RowChecker:
         if kind is None:
             raise self.fail(line, "kind", _("must be knowledge, talent, money or access"))
         try:
-            value = check_value(whole_number(row["value"]))
+            value = _points(row["value"])
         except ValueError:
             raise self.fail(
                 line, "value", _("must be a whole number of points, 1 or more")
@@ -65,46 +122,39 @@ class RowChecker:
             raise self.fail(line, "value", str(problem)) from None
         contact, contact_key = self._name(line, "contact", row["contact"])
         event, event_key = (
-            self._name(line, "event", row["event"]) if row["event"].strip() else ("", "")
+            self._optional_name(line, "event", row["event"]) if row["event"] else _NONE
         )
         group, group_key = (
-            self._name(line, "group", row["group"]) if row["group"].strip() else ("", "")
+            self._optional_name(line, "group", row["group"]) if row["group"] else _NONE
         )
-        description = self._text(
-            line,
-            "description",
-            lambda: check_text(row["description"], "description", max_length=2_000),
-        )
+        description = row["description"]
+        if description:
+            description = self._plain(line, "description", description, max_length=2_000)
         status = self._status(line, row["status"], on)
-        introduction = self._id(line, row["introduction"], column="introduction")
-        return {
-            "line": line,
-            "file_id": self._id(line, row["id"]),
-            "answers": self._id(line, row["answers"], column="answers"),
-            "introduction": introduction,
-            "occurred_on": on,
-            "contact_name": contact,
-            "contact_key": contact_key,
-            "direction": direction.value,
-            "kind": kind.value,
-            "value": value,
-            "amount_cents": self._cents(line, row["amount"], kind),
-            "description": description,
-            "event_name": event or None,
-            "event_key": event_key or None,
-            "group_name": group or None,
-            "group_key": group_key or None,
-            "created_at": self._moment(line, row["created_at"]),
-            "status": status,
-            "due": self._due(line, row["due"]),
-            "member": self._text(
-                line, "member", lambda: check_text(row["member"].strip(), "member")
-            )
-            or self.member,
-            "dropped_reason": self._dropped_reason(line, row["dropped_reason"], status),
-            "outcome": self._outcome(line, row["outcome"], introduction),
-            "outcome_note": self._outcome_note(line, row["outcome_note"], introduction),
-        }
+        introduction = (
+            self._id(line, row["introduction"], column="introduction")
+            if row["introduction"]
+            else None
+        )
+        file_id = self._id(line, row["id"]) if row["id"] else None
+        answers = self._id(line, row["answers"], column="answers") if row["answers"] else None
+        amount_cents = self._cents(line, row["amount"], kind) if row["amount"] else None
+        created_at = self._moment(line, row["created_at"]) if row["created_at"] else None
+        due = self._due(line, row["due"]) if row["due"] else None
+        member = row["member"].strip()
+        if member:
+            member = self._plain(line, "member", member, max_length=MAX_NAME_LENGTH)
+        reason = row["dropped_reason"]
+        return (
+            line, position, file_id, answers, introduction, on, contact, contact_key,
+            direction, kind, value, amount_cents, description, event, event_key, group,
+            group_key, created_at, status, due, member or self.member,
+            self._dropped_reason(line, reason, status) if reason else None,
+            self._outcome(line, row["outcome"], introduction) if row["outcome"] else None,
+            self._outcome_note(line, row["outcome_note"], introduction)
+            if row["outcome_note"]
+            else None,
+        )  # fmt: skip
 
     def _dropped_reason(self, line: int, text: str, status: str) -> str | None:
         """Why a promise was dropped, as ``drop --reason`` takes it; only a dropped one has it."""
@@ -142,28 +192,38 @@ class RowChecker:
             known = self._names[column, text] = (name, name_key(name))
         return known
 
+    def _optional_name(self, line: int, column: str, text: str) -> tuple[str | None, str | None]:
+        """An event or group name and its key; neither when the cell is blank."""
+        return self._name(line, column, text) if text.strip() else _NONE
+
     def _text(self, line: int, column: str, check: Callable[[], str]) -> str:
         try:
             return check()
         except InvalidInputError as problem:
             raise self.fail(line, column, str(problem)) from None
 
-    def _status(self, line: int, text: str, on: date) -> str:
+    def _plain(self, line: int, column: str, text: str, *, max_length: int) -> str:
+        """Free text (a description, who logged it): the commonest cells, so no closure."""
         try:
-            status = Status(text or Status.DONE)  # files from before promises: all done
-        except ValueError:
-            raise self.fail(line, "status", _("must be done, promised or dropped")) from None
+            return check_text(text, column, max_length=max_length)
+        except InvalidInputError as problem:
+            raise self.fail(line, column, str(problem)) from None
+
+    def _status(self, line: int, text: str, on: date) -> str:
+        status = _STATUSES.get(text)
+        if status is None:
+            raise self.fail(line, "status", _("must be done, promised or dropped"))
         if on > self.today:
             raise self.fail(
                 line,
                 "date",
                 _("{day} is in the future: entries record what happened").format(day=on),
             )
-        return status.value
+        return status
 
     def _due(self, line: int, text: str) -> date | None:
         try:
-            return date.fromisoformat(text) if text.strip() else None
+            return _day(text) if text.strip() else None
         except ValueError:
             raise self.fail(line, "due", _not_iso(text)) from None
 
@@ -186,10 +246,10 @@ class RowChecker:
             )
         return number
 
-    def _cents(self, line: int, text: str, kind: Kind) -> int | None:
+    def _cents(self, line: int, text: str, kind: str) -> int | None:
         if not text.strip():
             return None
-        if kind is not Kind.MONEY:
+        if kind != Kind.MONEY:
             raise self.fail(line, "amount", _("only money entries carry an amount"))
         amount = Decimal(text) if DECIMAL.fullmatch(text.strip()) else None
         if (
@@ -210,7 +270,7 @@ class RowChecker:
         if not text.strip():
             return None
         try:
-            moment = datetime.fromisoformat(text)
+            moment = _moment(text)
         except ValueError:
             raise self.fail(
                 line, "created_at", _("'{text}' is not a timestamp").format(text=text)
