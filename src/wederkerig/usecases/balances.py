@@ -13,13 +13,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import func
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import sort_key
 from wederkerig.core.vocabulary import By, Direction, Kind, shown_kind
 from wederkerig.store.filters import Selection
-from wederkerig.store.models import Contact, Entry, Event, Group, Membership
+from wederkerig.store.models import Contact, Entry, Event, Group, Membership, table
 from wederkerig.usecases.contacts import ContactCard, card, last_contact, resolve_contact
 from wederkerig.usecases.entries import EntryRow, iter_entries
 from wederkerig.usecases.promises import OpenPromise, open_promises
@@ -140,7 +140,8 @@ class _Accumulator:
 # there, and a table shows it translated (render.balance._label).
 NO_LABEL = {By.ORGANISATION: N_("(no organisation)"), By.GROUP: N_("(no group)"),
             By.EVENT: N_("(no event)"), By.MEMBER: N_("(no member)")}  # fmt: skip
-_OWNER = {By.EVENT: col(Entry.event_id), By.MEMBER: col(Entry.member)}
+_ENTRY = table(Entry).c
+_OWNER = {By.EVENT: _ENTRY.event_id, By.MEMBER: _ENTRY.member}
 
 
 def point_sums(
@@ -149,18 +150,18 @@ def point_sums(
     """The one SQL GROUP BY every balance starts from: points, counts and money per
     (contact, or event, and kind and direction, and perhaps period). Python only folds the
     few rows it returns."""
-    owner = _OWNER.get(by, col(Entry.contact_id))
-    keys: list[sa.ColumnElement[Any]] = [owner.label("owner"), col(Entry.kind).label("kind"),
-            col(Entry.direction).label("direction")]  # fmt: skip
+    owner = _OWNER.get(by, _ENTRY.contact_id)
+    keys: list[sa.ColumnElement[Any]] = [owner.label("owner"), _ENTRY.kind.label("kind"),
+            _ENTRY.direction.label("direction")]  # fmt: skip
     if period is not None:
         keys.append(period.label("period"))
     return (
         sa.select(
             *keys,
-            func.sum(Entry.value).label("points"),
+            func.sum(_ENTRY.value).label("points"),
             func.count().label("count"),
-            func.max(Entry.occurred_on).label("last"),
-            func.sum(Entry.amount_cents).label("cents"),
+            func.max(_ENTRY.occurred_on).label("last"),
+            func.sum(_ENTRY.amount_cents).label("cents"),
         )
         .where(*selection.conditions())
         .group_by(*keys)
@@ -171,31 +172,34 @@ def point_sums(
 def labelled(sums: sa.Subquery, by: By) -> sa.Select[Any]:
     """The sums with what each row stands for: (key, label, organisation, sums...).
 
-    A contact in two groups yields a row for each, so it counts in both group rows."""
+    A contact in two groups yields a row for each, so it counts in both group rows. Plain
+    table columns throughout, like the selection's: the query compiles without the ORM."""
     figures = (sums.c.kind, sums.c.direction, sums.c.points, sums.c.count, sums.c.last,
                sums.c.cents)  # fmt: skip
+    contact = table(Contact).c
     if by is By.CONTACT:
-        return sa.select(
-            col(Contact.id), col(Contact.name), col(Contact.organisation), *figures
-        ).join(sums, sums.c.owner == Contact.id)
+        return sa.select(contact.id, contact.name, contact.organisation, *figures).join(
+            sums, sums.c.owner == contact.id
+        )
     if by is By.ORGANISATION:
-        organisation = col(Contact.organisation)
-        return sa.select(organisation, organisation, sa.null(), *figures).join(
-            sums, sums.c.owner == Contact.id
+        return sa.select(contact.organisation, contact.organisation, sa.null(), *figures).join(
+            sums, sums.c.owner == contact.id
         )
     if by is By.MEMBER:
         return sa.select(sums.c.owner, sums.c.owner, sa.null(), *figures)
     if by is By.GROUP:
+        group, membership = table(Group), table(Membership)
         return (
-            sa.select(col(Group.id), col(Group.name), sa.null(), *figures)
+            sa.select(group.c.id, group.c.name, sa.null(), *figures)
             .select_from(sums)
-            .outerjoin(Membership, col(Membership.contact_id) == sums.c.owner)
-            .outerjoin(Group, col(Group.id) == Membership.group_id)
+            .outerjoin(membership, membership.c.contact_id == sums.c.owner)
+            .outerjoin(group, group.c.id == membership.c.group_id)
         )
+    event = table(Event)
     return (
-        sa.select(col(Event.id), col(Event.name), sa.null(), *figures)
+        sa.select(event.c.id, event.c.name, sa.null(), *figures)
         .select_from(sums)
-        .outerjoin(Event, col(Event.id) == sums.c.owner)
+        .outerjoin(event, event.c.id == sums.c.owner)
     )
 
 
