@@ -1,5 +1,8 @@
 """What a balance is: net = gave − received in points; money amounts are summed apart."""
 
+import gc
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -12,6 +15,7 @@ from wederkerig.core.dates import Every
 from wederkerig.core.vocabulary import By, Direction, Kind
 from wederkerig.store.filters import Selection
 from wederkerig.usecases.balances import (
+    BalanceRow,
     Tally,
     balance_report,
     balance_rows,
@@ -131,6 +135,94 @@ def test_per_contact_nets_sum_to_the_total_net(
         )
 
 
+every_kind = st.lists(
+    st.tuples(
+        st.sampled_from(["Anna", "Bram"]),
+        st.sampled_from(Direction),
+        st.sampled_from(Kind),
+        st.integers(1, 9),
+        st.integers(0, 400),  # days ago
+        st.integers(1, 99_999),  # cents, for money
+    ),
+    max_size=14,
+)
+
+
+@dataclass
+class Folded:
+    """A balance row's figures, folded entry by entry in the plainest way."""
+
+    points: dict[tuple[Kind, Direction], int] = field(
+        default_factory=lambda: {(kind, way): 0 for kind in Kind for way in Direction}
+    )
+    entries: int = 0
+    last: date | None = None
+    last_gave: date | None = None
+    cents: dict[Direction, int] = field(default_factory=lambda: dict.fromkeys(Direction, 0))
+
+    def add(self, direction: Direction, kind: Kind, value: int, on: date, cents: int) -> None:
+        self.points[kind, direction] += value
+        self.entries += 1
+        self.last = max(self.last or on, on)
+        if direction is GAVE:
+            self.last_gave = max(self.last_gave or on, on)
+        self.cents[direction] += cents
+
+    @classmethod
+    def of(cls, row: BalanceRow) -> "Folded":
+        return cls(
+            {(kind, way): getattr(row.by_kind[kind], way.value) for kind in Kind
+             for way in Direction},
+            row.entries,
+            row.last_date,
+            row.last_gave,
+            {GAVE: int(row.amount_gave * 100), RECEIVED: int(row.amount_received * 100)},
+        )  # fmt: skip
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(every_kind)
+def test_every_figure_of_a_balance_row_is_the_fold_of_its_entries(
+    fresh: Fresh, written: list[tuple[str, Direction, Kind, int, int, int]]
+) -> None:
+    """Points per kind and way, counts, last dates (given, and either way), money amounts
+    and the footer: the fold of the GROUP BY's rows against a plain loop over the entries."""
+    with fresh() as session:
+        expected: dict[tuple[str, Kind | None], Folded] = defaultdict(Folded)
+        for contact, direction, kind, value, days_ago, cents in written:
+            on = TODAY - timedelta(days=days_ago)
+            money = kind is Kind.MONEY
+            logged(session, contact, direction, kind, value, on=on,
+                   amount=f"{cents / 100:.2f}" if money else None)  # fmt: skip
+            for key in ((contact, None), (contact, kind)):
+                expected[key].add(direction, kind, value, on, cents if money else 0)
+
+        rows = balance_rows(session, Selection())
+        assert {(row.label, None): Folded.of(row) for row in rows} == {
+            key: folded for key, folded in expected.items() if key[1] is None
+        }
+        for row in rows:
+            assert (row.gave, row.received) == (
+                sum(tally.gave for tally in row.by_kind.values()),
+                sum(tally.received for tally in row.by_kind.values()),
+            )
+        by_kind = balance_rows(session, Selection(), by_kind=True)
+        assert {(row.label, row.kind): Folded.of(row) for row in by_kind} == {
+            key: folded for key, folded in expected.items() if key[1] is not None
+        }
+        footer = total(by_kind)
+        assert footer == total(rows)
+        assert footer.by_kind == {
+            kind: Tally(
+                sum(v for _c, d, k, v, *_rest in written if k is kind and d is GAVE),
+                sum(v for _c, d, k, v, *_rest in written if k is kind and d is RECEIVED),
+            )
+            for kind in Kind
+        }
+
+
 def test_a_contact_in_two_groups_counts_once_in_the_total(session: Session) -> None:
     for group in ("Haven", "Regio"):
         add_group(session, group)
@@ -173,3 +265,17 @@ def test_balances_by_organisation_put_those_without_one_last(session: Session) -
     logged(session, "Cees", value=4)
     rows = balance_rows(session, Selection(), by=By.ORGANISATION)
     assert [(row.label, row.gave) for row in rows] == [("Gemeente", 5), ("(no organisation)", 4)]
+
+
+def test_a_balance_leaves_garbage_collection_as_it_found_it(session: Session) -> None:
+    """The fold pauses collection (docs/performance.md) and must hand it back unchanged."""
+    logged(session, "Anna", GAVE, value=2)
+    assert gc.isenabled()
+    assert [row.gave for row in balance_rows(session, Selection(), by_kind=True)] == [2]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert [row.gave for row in balance_rows(session, Selection())] == [2]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -113,3 +113,11 @@ def test_one_person_sorts_in_one_place_however_the_name_is_typed(name: str) -> N
     """Spacing and Unicode normalisation, which never make another person, never move a name."""
     for typed in (f"  {name} ", unicodedata.normalize("NFD", name), name.replace(" ", "  ")):
         assert sort_key(typed) == sort_key(name)
+
+
+@given(st.text())
+def test_the_sort_key_ends_with_the_name_key_and_keeps_no_accent(name: str) -> None:
+    """A name sorts with its accents dropped, then by its comparison form, exactly."""
+    folded, key = sort_key(name)
+    assert key == name_key(name)
+    assert not any(unicodedata.combining(char) for char in folded)

@@ -125,7 +125,7 @@ def balance(
             )
         _contact_balance(ctx, contact, selection, output_format, event, save, view)
         return
-    from wederkerig.usecases.balances import balance_report
+    from wederkerig.usecases.balances import balance_report, balance_rows
     from wederkerig.usecases.entries import narrow_to_contact
     from wederkerig.usecases.events import narrow_to_event
     from wederkerig.usecases.groups import narrow_to_group
@@ -137,6 +137,8 @@ def balance(
         selection = narrow_to_contact(session, selection, contact)
         if every is not None:
             over_time = period_balances(session, selection, every, by=by, today=today)
+        elif output_format is not Format.TABLE:  # a script gets the rows: no footer, no promises
+            rows = balance_rows(session, selection, by_kind=by_kind, by=by)
         else:
             report = balance_report(session, selection, by=by, by_kind=by_kind, today=today)
     if every is not None:
@@ -150,7 +152,7 @@ def balance(
         return
     if output_format is not Format.TABLE:
         columns = balance_columns(by, by_kind=by_kind)
-        records = balance_records(report.rows, by_kind=by_kind, by=by)
+        records = balance_records(rows, by_kind=by_kind, by=by)
         write_rows(output_format, sys.stdout, columns, records)
     elif not report.rows:
         console.message(_(NOTHING_MATCHES))

@@ -31,8 +31,11 @@ def sort_key(text: str) -> tuple[str, str]:
     A name sorts as it is written, first word first: "Anneke de Vries" under A. The Dutch
     phone-book habit of filing "de Vries" under V applies to surnames written first, which
     a ledger of full names does not have."""
-    folded = unicodedata.normalize("NFKD", tidy(text).casefold()).translate(_LETTERS)
-    return "".join(char for char in folded if not unicodedata.combining(char)), name_key(text)
+    casefolded = tidy(text).casefold()
+    folded = unicodedata.normalize("NFKD", casefolded).translate(_LETTERS)
+    if not folded.isascii():  # only then can it hold accents to drop: a balance sorts 1,000
+        folded = "".join(char for char in folded if not unicodedata.combining(char))
+    return folded, unicodedata.normalize("NFC", casefolded)  # name_key(), tidied once
 
 
 def _is_control(char: str) -> bool:

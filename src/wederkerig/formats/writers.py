@@ -25,6 +25,8 @@ def timestamp(moment: datetime) -> str:
 
 
 def _csv_cell(value: object) -> object:
+    if value.__class__ is int or value.__class__ is str:  # most cells, as they are (not bool)
+        return value
     if isinstance(value, bool):  # before numbers: a bool is an int to Python
         return "true" if value else "false"
     if value is None:

@@ -3,12 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, exists, or_
-from sqlalchemy.orm import aliased
-from sqlmodel import col, select
+from sqlalchemy import ColumnElement, exists, or_, select
 
 from wederkerig.core.vocabulary import Direction, Kind, Status
-from wederkerig.store.models import Entry, Membership, Tag
+from wederkerig.store.models import Entry, Membership, Tag, table
 
 
 @dataclass(frozen=True)
@@ -29,41 +27,46 @@ class Selection:
     unanswered: bool = False  # open loops: answers nothing, and nothing done answers it
 
     def conditions(self) -> list[ColumnElement[bool]]:
-        """SQL conditions on :class:`Entry` rows, so filtering happens in the database."""
+        """SQL conditions on :class:`Entry` rows, so filtering happens in the database.
+
+        They are made of plain table columns, so that a report built from them alone
+        compiles without the ORM (:func:`~wederkerig.store.models.table`)."""
+        entry = table(Entry).c
         conditions: list[ColumnElement[bool]] = []
         if self.contact_id is not None:
-            conditions.append(col(Entry.contact_id) == self.contact_id)
+            conditions.append(entry.contact_id == self.contact_id)
         if self.kind is not None:
-            conditions.append(col(Entry.kind) == self.kind.value)
+            conditions.append(entry.kind == self.kind.value)
         if self.direction is not None:
-            conditions.append(col(Entry.direction) == self.direction.value)
+            conditions.append(entry.direction == self.direction.value)
         if self.since is not None:
-            conditions.append(col(Entry.occurred_on) >= self.since)
+            conditions.append(entry.occurred_on >= self.since)
         if self.until is not None:
-            conditions.append(col(Entry.occurred_on) <= self.until)
+            conditions.append(entry.occurred_on <= self.until)
         if self.member is not None:
-            conditions.append(col(Entry.member) == self.member)
+            conditions.append(entry.member == self.member)
         if self.event_id is not None:
-            conditions.append(col(Entry.event_id) == self.event_id)
+            conditions.append(entry.event_id == self.event_id)
         if self.group_id is not None:
-            members = select(Membership.contact_id).where(Membership.group_id == self.group_id)
-            conditions.append(col(Entry.contact_id).in_(members))
+            membership = table(Membership).c
+            members = select(membership.contact_id).where(membership.group_id == self.group_id)
+            conditions.append(entry.contact_id.in_(members))
         if self.tag is not None:
-            tagged = select(Tag.contact_id).where(Tag.name == self.tag)
-            conditions.append(col(Entry.contact_id).in_(tagged))
+            tag = table(Tag).c
+            tagged = select(tag.contact_id).where(tag.name == self.tag)
+            conditions.append(entry.contact_id.in_(tagged))
         if self.statuses is not None:
-            conditions.append(col(Entry.status).in_([status.value for status in self.statuses]))
+            conditions.append(entry.status.in_([status.value for status in self.statuses]))
         if self.unanswered:
-            answer = aliased(Entry)
-            conditions.append(col(Entry.answers_id).is_(None))
+            answer = table(Entry).alias("answer")
+            conditions.append(entry.answers_id.is_(None))
             conditions.append(
                 ~exists().where(
-                    col(answer.answers_id) == col(Entry.id),
-                    col(answer.status) == Status.DONE.value,
+                    answer.c.answers_id == entry.id, answer.c.status == Status.DONE.value
                 )
             )
         if self.mentioning:
-            description = col(Entry.description)
+            description = entry.description
             conditions.append(
                 or_(*(description.contains(word, autoescape=True) for word in self.mentioning))
             )

@@ -4,7 +4,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy import Row, Select, func
@@ -21,7 +21,7 @@ from wederkerig.core.i18n import N_, _, ngettext
 from wederkerig.core.names import check_text, tidy
 from wederkerig.core.vocabulary import Direction, Kind, Status, check_value, shown_kind
 from wederkerig.store.filters import Selection
-from wederkerig.store.models import Contact, Entry, Event, Group, Introduction
+from wederkerig.store.models import Contact, Entry, Event, Group, Introduction, table
 from wederkerig.usecases.contacts import add_contact, resolve_contact
 from wederkerig.usecases.events import find_event
 
@@ -61,11 +61,11 @@ def _row_query(*, as_text: str | None = None) -> Select[*tuple[Any, ...]]:
     With ``as_text`` (a dialect name), dates, times and amounts come back as the text the CSV
     export writes, formatted by the database: at a million rows, converting each value in
     Python took longer than the query (docs/performance.md)."""
-    table = cast(sa.Table, Entry.__table__).c  # type: ignore[attr-defined]
-    occurred_on: sa.ColumnElement[Any] = table.occurred_on
-    created_at: sa.ColumnElement[Any] = table.created_at
-    due: sa.ColumnElement[Any] = table.due
-    amount: sa.ColumnElement[Any] = table.amount_cents
+    entry = table(Entry).c
+    occurred_on: sa.ColumnElement[Any] = entry.occurred_on
+    created_at: sa.ColumnElement[Any] = entry.created_at
+    due: sa.ColumnElement[Any] = entry.due
+    amount: sa.ColumnElement[Any] = entry.amount_cents
     if as_text is not None:
         occurred_on, due = sa.type_coerce(occurred_on, sa.String), sa.type_coerce(due, sa.String)
         created_at = _timestamp_text(created_at, as_text)
