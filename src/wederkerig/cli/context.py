@@ -1,7 +1,5 @@
 """What every command shares: the chosen ledger, today's date, and one transaction per command."""
 
-import atexit
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -13,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 
+from wederkerig.cli import work_begins
 from wederkerig.core.dates import read_date
 from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
@@ -117,9 +116,9 @@ def opened(
     """
     from wederkerig.store.database import open_ledger
 
-    _exit_without_a_last_collection()
     target = app_context(ctx).target
     ledger = open_ledger(target, create=create)
+    work_begins()
     if ledger.upgrade is not None:
         upgraded = (
             _(
@@ -150,15 +149,6 @@ def opened(
         ledger.dispose()
     if ledger.created:
         said_new(target)
-
-
-def _exit_without_a_last_collection() -> None:
-    """When the process ends, Python's last garbage collection walks every object still
-    alive: with SQLAlchemy loaded, 60-90 ms of a 0.6 s balance at a million entries
-    (docs/performance.md). Objects frozen at exit are skipped, and the operating system takes
-    the memory back anyway. Registered once, whatever the number of ledgers opened."""
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
 
 
 def said_new(target: str) -> None:
