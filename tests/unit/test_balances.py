@@ -1,6 +1,5 @@
 """What a balance is: net = gave − received in points; money amounts are summed apart."""
 
-import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -265,17 +264,3 @@ def test_balances_by_organisation_put_those_without_one_last(session: Session) -
     logged(session, "Cees", value=4)
     rows = balance_rows(session, Selection(), by=By.ORGANISATION)
     assert [(row.label, row.gave) for row in rows] == [("Gemeente", 5), ("(no organisation)", 4)]
-
-
-def test_a_balance_leaves_garbage_collection_as_it_found_it(session: Session) -> None:
-    """The fold pauses collection (docs/performance.md) and must hand it back unchanged."""
-    logged(session, "Anna", GAVE, value=2)
-    assert gc.isenabled()
-    assert [row.gave for row in balance_rows(session, Selection(), by_kind=True)] == [2]
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        assert [row.gave for row in balance_rows(session, Selection())] == [2]
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

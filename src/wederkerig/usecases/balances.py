@@ -5,9 +5,7 @@ have given more than you received; a negative net means they have given you more
 Amounts of money are summed apart and never mixed into points.
 """
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -228,28 +226,12 @@ def balance_rows(
 ) -> list[BalanceRow]:
     """One row per contact (or organisation, group or event) with entries in the selection,
     in name order, those without one last; with ``by_kind``, one row per kind too."""
-    with _uncollected():
-        groups = _grouped(session, selection, by_kind=by_kind, by=by)
-        labels = {key: accumulator.label for (key, _kind), accumulator in groups.items()}
-        order = {key: index for index, key in enumerate(in_order(labels, by))}
-        kind_order = {kind: index for index, kind in enumerate(Kind)}
-        keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
-        return [groups[key].row(key[1]) for key in keys]
-
-
-@contextmanager
-def _uncollected() -> Iterator[None]:
-    """No garbage collection while the sums are folded: the thousands of objects the fold
-    makes all live on, so a collection in the middle frees nothing, yet a full one walks
-    everything the imports made (~30 ms at 4,000 rows per contact and kind)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    groups = _grouped(session, selection, by_kind=by_kind, by=by)
+    labels = {key: accumulator.label for (key, _kind), accumulator in groups.items()}
+    order = {key: index for index, key in enumerate(in_order(labels, by))}
+    kind_order = {kind: index for index, kind in enumerate(Kind)}
+    keys = sorted(groups, key=lambda k: (order[k[0]], kind_order[k[1]] if k[1] else 0))
+    return [groups[key].row(key[1]) for key in keys]
 
 
 def in_order(labels: Mapping[object, str], by: By) -> list[object]:
