@@ -44,10 +44,6 @@ def _likelihood(likely: Likely, compiler: Any, **kw: Any) -> str:
     return f"likelihood({compiler.process(likely.condition, **kw)}, 0.9)"
 
 
-def _as_is(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return condition
-
-
 @dataclass(frozen=True)
 class Selection:
     """Filters on entries; ``None`` means 'no filter'. Dates are inclusive."""
@@ -65,10 +61,12 @@ class Selection:
     statuses: tuple[Status, ...] | None = (Status.DONE,)  # what happened; None: promises too
     unanswered: bool = False  # open loops: answers nothing, and nothing done answers it
 
-    def _across_the_ledger(self) -> bool:
-        """Whether no filter narrows the entries to some contacts, an event or a member."""
+    def _likely(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        """``condition`` as one most entries meet, across the whole ledger. Narrowed to some
+        contacts (or an event, a member) it is left as it is: there the balance index's
+        (status, contact_id) is the way in, and SQLite must go on taking it as selective."""
         narrowing = (self.contact_id, self.tag, self.group_id, self.event_id, self.member)
-        return all(value is None for value in narrowing)
+        return Likely(condition) if all(value is None for value in narrowing) else condition
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """SQL conditions on :class:`Entry` rows, so filtering happens in the database.
@@ -99,16 +97,12 @@ class Selection:
             tag = table(Tag).c
             tagged = select(tag.contact_id).where(tag.name == self.tag)
             conditions.append(entry.contact_id.in_(tagged))
-        # Across the whole ledger most entries are done and answer nothing; narrowed to some
-        # contacts (or an event, a member), the balance index's (status, contact_id) is the
-        # way in, and SQLite must go on taking status for a selective condition there.
-        likely = Likely if self._across_the_ledger() else _as_is
         if self.statuses is not None:
             wanted = entry.status.in_([status.value for status in self.statuses])
-            conditions.append(likely(wanted) if Status.DONE in self.statuses else wanted)
+            conditions.append(self._likely(wanted) if Status.DONE in self.statuses else wanted)
         if self.unanswered:
             answer = table(Entry).alias("answer")
-            conditions.append(likely(entry.answers_id.is_(None)))
+            conditions.append(self._likely(entry.answers_id.is_(None)))
             conditions.append(
                 ~exists().where(
                     answer.c.answers_id == entry.id, answer.c.status == Status.DONE.value
