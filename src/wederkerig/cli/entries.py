@@ -1,17 +1,11 @@
-"""``wederkerig log``, ``entries``, ``edit``, ``rm`` and ``undo``: recording what flowed."""
+"""``wederkerig log``, ``entries`` and ``edit``: recording what flowed."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from wederkerig.cli.context import (
-    FIELD_HINTS,
-    app_context,
-    confirmed,
-    other_sides_too,
-    transaction,
-)
+from wederkerig.cli.context import FIELD_HINTS, app_context, transaction
 from wederkerig.cli.filters import selection_from
 from wederkerig.cli.options import (
     RECORD_PANEL,
@@ -19,24 +13,22 @@ from wederkerig.cli.options import (
     TABLE_LIMIT,
     AllOption,
     DirectionOption,
+    EntryIdArgument,
     EventOption,
     FormatOption,
     GroupOption,
     KindOption,
     OnOption,
-    OtherSideOption,
     PeriodOption,
     SinceOption,
     TagOption,
     UntilOption,
     ValueOption,
-    YesOption,
     complete_contact,
     complete_direction,
     complete_event,
     complete_group,
     complete_kind,
-    id_argument,
 )
 from wederkerig.core.errors import InvalidInputError, WederkerigError
 from wederkerig.core.i18n import N_, _
@@ -55,9 +47,6 @@ from wederkerig.formats.columns import Format
 from wederkerig.formats.writers import write_entries
 from wederkerig.render import console
 from wederkerig.render import entries as entries_view
-
-if TYPE_CHECKING:
-    from wederkerig.usecases.entries import EntryRow
 
 app = typer.Typer()
 
@@ -81,7 +70,6 @@ AmountOption = Annotated[
         ),
     ),
 ]
-EntryIdArgument = Annotated[int, id_argument(_("The entry's id."))]
 
 
 @app.command(
@@ -361,75 +349,3 @@ def _entry_id(text: str) -> int:
 def _means_none(text: str | None) -> bool:
     """Whether an option's value asks to clear the field: none, geen, or empty."""
     return text is not None and text.strip().casefold() in CLEAR_WORDS
-
-
-@app.command(
-    "rm",
-    rich_help_panel=RECORD_PANEL,
-    help=_("Remove one entry by its id (for an introduction, asks about the other side)."),
-)
-def remove(
-    ctx: typer.Context,
-    entry_id: EntryIdArgument,
-    other_side: OtherSideOption = None,
-) -> None:
-    from wederkerig.usecases.corrections import introduction_partners, remove_with_partners
-
-    with transaction(ctx) as session:
-        partners = introduction_partners(session, entry_id=entry_id)
-    partners_too = other_sides_too(other_side, partners)
-    with transaction(ctx, write=True) as session:
-        removed = remove_with_partners(session, entry_id, other_sides_too=partners_too)
-    _said_removed(removed)
-
-
-def _said_removed(removed: "list[EntryRow]") -> None:
-    from wederkerig.usecases.entries import describe
-
-    for row in removed:
-        console.message(_("Removed {entry}.").format(entry=describe(row)))
-
-
-@app.command(
-    rich_help_panel=RECORD_PANEL,
-    help=_(
-        "Remove the entry logged most recently (on a ledger with members, your own), "
-        "and say what it was."
-    ),
-)
-def undo(ctx: typer.Context, yes: YesOption = False, other_side: OtherSideOption = None) -> None:
-    from wederkerig.usecases.corrections import introduction_partners, last_created, undo_newest
-    from wederkerig.usecases.entries import describe
-
-    member = app_context(ctx).member
-    with transaction(ctx) as session:
-        undo = last_created(session, member)
-        partners = introduction_partners(session, entry_id=undo.entry.id)
-    other = undo.passed_over
-    words = {"entry": describe(undo.entry)}
-    if other is None:
-        question = _("Remove {entry}?")
-        refusal = _("undo would remove {entry}; add --yes to confirm outside a terminal")
-    else:
-        words.update(id=str(other.id), member=str(other.member))
-        question = _("The newest entry, {id}, is {member}'s. Remove your own newest, {entry}?")
-        refusal = _(
-            "undo would remove your own newest entry, {entry} (the newest, {id}, is "
-            "{member}'s); add --yes to confirm outside a terminal"
-        )
-    if not yes and not confirmed(question.format(**words), refusal=refusal.format(**words)):
-        console.message(_("Kept it; nothing was removed."))
-        return
-    partners_too = other_sides_too(other_side, partners)
-    hints = {**FIELD_HINTS, "entry": N_("{problem}: run undo again to see it")}
-    with transaction(ctx, write=True, hints=hints) as session:
-        undone = undo_newest(session, member, expected=undo.entry.id, other_sides_too=partners_too)
-    _said_removed(undone.entries)
-    if other is not None:
-        console.message(
-            _("The newest entry, {id}, is {member}'s; undid your own newest, {own}.").format(
-                id=other.id, member=other.member, own=undo.entry.id
-            )
-        )
-    if undone.contact is not None:
-        console.message(_("Removed contact '{name}'.").format(name=undone.contact))

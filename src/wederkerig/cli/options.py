@@ -155,6 +155,9 @@ def id_argument(sentence: str) -> Any:
     return typer.Argument(metavar="ID", parser=entry_id, help=sentence)
 
 
+EntryIdArgument = Annotated[int, id_argument(_("The entry's id."))]
+
+
 SaveOption = Annotated[
     Path | None,
     typer.Option(
