@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import TODAY, NewLedger, Run, ok, parse_csv
@@ -171,6 +171,9 @@ def without(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
 
 @SETTINGS
 @given(third=names, operations=st.lists(operation, min_size=1, max_size=8))
+# A name holding ': ' made the introduction's 'why' read back as the rest of the name (found
+# by the PostgreSQL run, whose collation chose that side's description).
+@example(third=": 0", operations=[("intro", 0, 2, "")])
 def test_entries_with_promises_answers_and_introductions_survive_export_and_import(
     fresh_ledger: NewLedger,
     tmp_path_factory: pytest.TempPathFactory,

@@ -21,7 +21,7 @@ from wederkerig.core.names import name_key
 from wederkerig.store.bulk import indexes_set_aside, inserter
 from wederkerig.store.models import Alias, Contact, Entry, Event, Group
 from wederkerig.usecases.import_rows import ENTRY_TABLE, INCOMING, RowChecker
-from wederkerig.usecases.introductions import why_of
+from wederkerig.usecases.introductions import why_of_sides
 
 BATCH = 5_000
 _Row = TypeVar("_Row")
@@ -300,26 +300,31 @@ def _stage_new_rows(connection: sa.Connection) -> int:
 
 def _introduce(connection: sa.Connection, *, now: datetime) -> int:
     """Rows sharing an ``introduction`` number in the file become one new introduction, its
-    'why' read back from the sides' descriptions ('introduced to Bram: why', or in Dutch), its
-    outcome and its note from the sides' ``outcome`` and ``outcome_note``. Returns how many
-    were made."""
+    'why' read back from the sides' descriptions ('introduced to Bram: why', or in Dutch: each
+    side names the other), its outcome and its note from the sides' ``outcome`` and
+    ``outcome_note``. Returns how many were made."""
     _INTRODUCED.drop(connection, checkfirst=True)
     _INTRODUCED.create(connection)
-    numbered = (
+    sides = (
         sa.select(
             _NEW.c.introduction,
-            sa.func.min(_NEW.c.occurred_on),
-            sa.func.min(_NEW.c.description),
-            sa.func.min(_NEW.c.outcome),
-            sa.func.min(_NEW.c.outcome_note),
+            _NEW.c.occurred_on,
+            _NEW.c.description,
+            col(Contact.name),
+            _NEW.c.outcome,
+            _NEW.c.outcome_note,
         )
+        .join(Contact, col(Contact.id) == _NEW.c.contact_id)
         .where(_NEW.c.introduction.is_not(None))
-        .group_by(_NEW.c.introduction)
-        .order_by(_NEW.c.introduction)  # numbered in the file's order, on every engine
+        .order_by(_NEW.c.introduction, _NEW.c.position)  # numbered in the file's order
     )
-    made = connection.execute(numbered).all()
-    for number, made_on, description, outcome, outcome_note in made:
-        why = why_of(description)
+    made = 0
+    for number, grouped in itertools.groupby(connection.execute(sides).all(), lambda r: r[0]):
+        rows = list(grouped)
+        why = why_of_sides([(row.description, row.name) for row in rows])
+        made_on = min(row.occurred_on for row in rows)
+        outcome = min((row.outcome for row in rows if row.outcome), default=None)
+        outcome_note = min((row.outcome_note for row in rows if row.outcome_note), default=None)
         new_id = connection.execute(
             sa.insert(INTRODUCTION_TABLE).values(
                 made_on=made_on,
@@ -332,7 +337,8 @@ def _introduce(connection: sa.Connection, *, now: datetime) -> int:
         connection.execute(
             _INTRODUCED.insert().values(file_introduction=number, introduction_id=new_id)
         )
-    return len(made)
+        made += 1
+    return made
 
 
 def _highest_id_ever(connection: sa.Connection) -> int:

@@ -4,7 +4,7 @@ An introduction is one ``introduction`` row and one access entry per side, linke
 ``entry.introduction_id``; the entries make it count in both contacts' balances like any give.
 """
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import NamedTuple
 
@@ -92,8 +92,27 @@ def side_description(other: str, why: str) -> str:
     return f"{said}: {why}" if why else said
 
 
-def why_of(description: str) -> str:
-    """The 'why' of an introduction, read back from one side's description (either language)."""
+def why_of_sides(sides: Sequence[tuple[str, str]]) -> str:
+    """The 'why' of an introduction from its sides' (description, contact name): each side's
+    description names another side, so the names say where the 'why' begins."""
+    names = [name for _description, name in sides]
+    for place, (description, _name) in enumerate(sides):
+        if why := why_of(description, names[:place] + names[place + 1 :]):
+            return why
+    return ""
+
+
+def why_of(description: str, others: Iterable[str] = ()) -> str:
+    """The 'why' of an introduction, read back from one side's description (either language):
+    after the name of the other side when it is among ``others`` (a name may hold ': '),
+    else after the first ': '."""
+    for said in words.INTRODUCED.values():
+        for other in others:
+            start = said.format(name=other)
+            if description == start:
+                return ""
+            if description.startswith(f"{start}: "):
+                return description[len(start) + 2 :]
     starts = tuple(side.partition("{")[0] for side in words.INTRODUCED.values())
     return description.partition(": ")[2] if description.startswith(starts) else ""
 
